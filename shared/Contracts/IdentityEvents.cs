@@ -1,0 +1,48 @@
+namespace KollegialtUtbyte.Contracts;
+
+// Published by the Identity service.
+
+public sealed record AccountProvisioned(
+    Guid AccountId,
+    Guid PersonId,
+    string Email,
+    string Name,
+    IReadOnlyList<string> Roles,
+    DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Mail the person a link to set their password. <c>Token</c> is single-use and expires; it is meant
+/// for that mail only and must never be logged.
+/// </summary>
+public sealed record AccountActivationRequested(
+    Guid AccountId,
+    Guid PersonId,
+    string Email,
+    string Name,
+    string PreferredLanguage,
+    string Token,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset OccurredAt);
+
+public sealed record PasswordResetRequested(
+    Guid AccountId,
+    Guid PersonId,
+    string Email,
+    string Name,
+    string PreferredLanguage,
+    string Token,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset OccurredAt);
+
+public sealed record AccountRolesChanged(
+    Guid AccountId,
+    Guid PersonId,
+    string Email,
+    string Name,
+    IReadOnlyList<string> Roles,
+    DateTimeOffset OccurredAt);
+
+public sealed record AccountDisabled(
+    Guid AccountId,
+    Guid PersonId,
+    DateTimeOffset OccurredAt);

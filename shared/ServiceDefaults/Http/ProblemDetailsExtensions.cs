@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+
+namespace KollegialtUtbyte.ServiceDefaults.Http;
+
+public static class ProblemDetailsExtensions
+{
+    /// <summary>Problem details for every error, request validation from data annotations, JSON enums as strings.</summary>
+    public static IHostApplicationBuilder AddServiceProblemDetails(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        // Binding failures throw so the handler above can say what was wrong.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => OutboxJson.Configure(o.SerializerOptions));
+        builder.Services.AddValidation();
+        return builder;
+    }
+}

@@ -1,0 +1,36 @@
+namespace KollegialtUtbyte.ServiceDefaults.Messaging;
+
+public enum MessagingTransport
+{
+    /// <summary>MassTransit's in-memory transport: the embedded default and fast tests.</summary>
+    InMemory,
+
+    /// <summary>RabbitMQ with quorum queues: the distributed mode.</summary>
+    RabbitMq,
+}
+
+/// <summary>Section <c>Messaging</c>.</summary>
+public sealed class MessagingSettings
+{
+    public const string SectionName = "Messaging";
+
+    public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
+
+    /// <summary>amqp://user:password@host:port/vhost (or <c>ConnectionStrings:rabbitmq</c>).</summary>
+    public string? RabbitMqUri { get; set; }
+
+    /// <summary>Quorum queues survive a broker node's loss; on by default, as in a cluster.</summary>
+    public bool QuorumQueues { get; set; } = true;
+
+    /// <summary>Immediate redeliveries within the consumer before a message moves to the _error queue.</summary>
+    public int RetryLimit { get; set; } = 5;
+
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public ushort PrefetchCount { get; set; } = 16;
+
+    /// <summary>With the in-memory transport: register MassTransit's test harness so tests can observe messages.</summary>
+    public bool UseTestHarness { get; set; }
+}

@@ -1,0 +1,73 @@
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace KollegialtUtbyte.ServiceDefaults.Persistence;
+
+/// <summary>
+/// Increments <see cref="IVersioned.Version"/> on every saved change. The version is a concurrency
+/// token, so an UPDATE based on a stale version matches no row and EF throws
+/// <see cref="DbUpdateConcurrencyException"/> (answered 409).
+/// </summary>
+public sealed class VersioningInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        BumpVersions(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        BumpVersions(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void BumpVersions(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+            {
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified || OwnedPartChanged(entry))
+            {
+                var original = (long)entry.Property(nameof(IVersioned.Version)).OriginalValue!;
+                entry.Entity.Version = original + 1;
+                entry.State = EntityState.Modified;
+            }
+        }
+    }
+
+    // Changing an owned part (e.g. a meeting's agenda items stored as owned entities) changes the aggregate.
+    private static bool OwnedPartChanged(EntityEntry<IVersioned> entry) =>
+        entry.State == EntityState.Unchanged &&
+        entry.Navigations
+            .Where(n => n.Metadata.TargetEntityType.IsOwned())
+            .SelectMany(n => n switch
+            {
+                ReferenceEntry reference => reference.TargetEntry is { } target ? [target] : [],
+                CollectionEntry collection => collection.CurrentValue?.Cast<object>().Select(entry.Context.Entry) ?? [],
+                _ => [],
+            })
+            .Any(child => child.State != EntityState.Unchanged);
+}
+
+public static class ConcurrencyExtensions
+{
+    /// <summary>
+    /// Declares the version the client last saw. Saving then fails with 409 if someone else saved
+    /// in between, so an update is never lost.
+    /// </summary>
+    public static void ExpectVersion<TEntity>(this DbContext db, TEntity entity, long expectedVersion)
+        where TEntity : class, IVersioned =>
+        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
+}

@@ -1,0 +1,68 @@
+using KollegialtUtbyte.Contracts;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KollegialtUtbyte.ServiceDefaults.Security;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>
+    /// JWT bearer validation against the identity service's discovery document and JWKS. Every
+    /// endpoint requires a signed-in user unless it says <c>AllowAnonymous()</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceAuthentication(this IHostApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(AuthSettings.SectionName).Get<AuthSettings>() ?? new AuthSettings();
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.Authority = settings.Authority;
+                if (!string.IsNullOrWhiteSpace(settings.MetadataAddress))
+                {
+                    options.MetadataAddress = settings.MetadataAddress;
+                }
+
+                options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    NameClaimType = ClaimNames.Name,
+                    RoleClaimType = ClaimNames.Role,
+                    ValidateAudience = !string.IsNullOrWhiteSpace(settings.Audience),
+                    ValidAudience = settings.Audience,
+                    ValidateIssuer = true,
+                    ValidateLifetime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Facilitator, p => p.RequireRole(Roles.Facilitator, Roles.Administrator))
+            .AddPolicy(Policies.TeamMember, p => p.RequireClaim(ClaimNames.Region))
+            .AddPolicy(Policies.ProjectLeader, p => p.RequireRole(Roles.ProjectLeader).RequireClaim(ClaimNames.Region));
+
+        return builder;
+    }
+}
+
+/// <summary>Authorization policy names; resource checks (own region, own invitation) stay in the endpoints.</summary>
+public static class Policies
+{
+    public const string Administrator = "administrator";
+
+    /// <summary>Facilitators, and administrators who can do what facilitators do.</summary>
+    public const string Facilitator = "facilitator";
+
+    /// <summary>Anyone who belongs to a region's team (the token carries a region).</summary>
+    public const string TeamMember = "team-member";
+
+    public const string ProjectLeader = "project-leader";
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace KollegialtUtbyte.ServiceDefaults.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>Activity sources every service exports: HTTP in and out, messaging, the outbox, EF Core.</summary>
+    public static readonly string[] ActivitySources =
+    [
+        "Microsoft.AspNetCore",
+        "System.Net.Http",
+        "MassTransit",
+        "KollegialtUtbyte.Outbox",
+        "Microsoft.EntityFrameworkCore",
+        "Npgsql",
+        "KollegialtUtbyte",
+    ];
+
+    public static readonly string[] Meters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "System.Net.Http",
+        "MassTransit",
+        "KollegialtUtbyte.Outbox",
+        "KollegialtUtbyte",
+    ];
+
+    /// <summary>
+    /// Traces and metrics over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; JSON console
+    /// logs carrying trace and span ids (plain text in Development).
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        // Without this switch ASP.NET Core's server spans carry no http.* tags.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData", false);
+
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        if (!builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Logging:Json"))
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "O";
+            });
+        }
+
+        var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(t => t.AddSource(ActivitySources).AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)))
+            .WithMetrics(m => m.AddMeter(Meters).AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)))));
+        builder.Services.AddHostedService<TelemetryStarter>();
+        return builder;
+    }
+
+    /// <summary>Creates the SDK at start (it is a lazily resolved singleton) and disposes it, flushing, at stop.</summary>
+    private sealed class TelemetryStarter(OpenTelemetrySdk sdk) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = sdk.TracerProvider;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            sdk.TracerProvider.ForceFlush(2000);
+            sdk.MeterProvider.ForceFlush(2000);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KollegialtUtbyte.Foundation.Tests.Proof;
+
+/// <summary>
+/// Two service hosts built exactly as services build themselves (AddServiceDatabase,
+/// AddServiceMessaging), each with its own PostgreSQL database, talking over RabbitMQ.
+/// </summary>
+public sealed class ProofServices : IAsyncDisposable
+{
+    private ProofServices(IHost sender, IHost receiver)
+    {
+        Sender = sender;
+        Receiver = receiver;
+    }
+
+    public IHost Sender { get; }
+
+    public IHost Receiver { get; }
+
+    public static async Task<ProofServices> StartAsync(RabbitMqServer broker, PostgresServer postgres)
+    {
+        // A unique suffix keeps this test's queues apart from other tests on the same broker.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var sender = Build($"sender-{suffix}", broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
+        var receiver = Build($"receiver-{suffix}", broker, await postgres.CreateDatabaseAsync("receiver"), b =>
+        {
+            b.AddServiceDatabase<ReceiverDb>($"receiver-{suffix}");
+            b.AddConsumer<ParcelSentConsumer>($"receiver-{suffix}");
+        });
+        await receiver.StartAsync();
+        await sender.StartAsync();
+        return new ProofServices(sender, receiver);
+    }
+
+    private static IHost Build(string name, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            [$"ConnectionStrings:{name}"] = connectionString,
+            ["Messaging:Transport"] = "RabbitMq",
+            ["Messaging:RabbitMqUri"] = broker.Uri.ToString(),
+            ["Messaging:RetryLimit"] = "2",
+            ["Outbox:MaxRetryDelay"] = "00:00:01",
+            ["Outbox:PublishTimeout"] = "00:00:03",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        module(builder);
+        builder.AddServiceMessaging(name);
+        return builder.Build();
+    }
+
+    public async Task<Guid> SendAsync(string label)
+    {
+        await using var scope = Sender.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SenderDb>().SendAsync(label);
+    }
+
+    public async Task<ReceivedParcel?> ReceivedAsync(Guid parcelId)
+    {
+        await using var scope = Receiver.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReceiverDb>().Received.AsNoTracking().SingleOrDefaultAsync(r => r.ParcelId == parcelId);
+    }
+
+    public async Task<int> UndispatchedAsync()
+    {
+        await using var scope = Sender.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SenderDb>().Set<ServiceDefaults.Outbox.OutboxMessage>().CountAsync(m => m.DispatchedAt == null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sender.StopAsync();
+        await Receiver.StopAsync();
+        Sender.Dispose();
+        Receiver.Dispose();
+    }
+}
