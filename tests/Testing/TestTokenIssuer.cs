@@ -56,7 +56,12 @@ public sealed class TestTokenIssuer : IAsyncDisposable
             {
                 ["keys"] = new JsonArray(new JsonObject
                 {
-                    ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E,
+                    ["kty"] = "RSA",
+                    ["use"] = "sig",
+                    ["alg"] = "RS256",
+                    ["kid"] = jwk.Kid,
+                    ["n"] = jwk.N,
+                    ["e"] = jwk.E,
                 }),
             }.ToJsonString(), "application/json");
         });

@@ -1,16 +1,20 @@
 using System.Diagnostics;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 
 namespace KollegialtUtbyte.ServiceDefaults.Http;
 
 public static class ProblemDetailsExtensions
 {
-    /// <summary>Problem details for every error, request validation from data annotations, JSON enums as strings.</summary>
+    /// <summary>
+    /// Problem details for every error and JSON enums as strings. Request validation from data
+    /// annotations needs <c>builder.Services.AddValidation()</c> in the service's own project: the
+    /// framework's source generator registers the validated types at that call site.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceProblemDetails(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -23,7 +27,6 @@ public static class ProblemDetailsExtensions
         // Binding failures throw so the handler above can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => OutboxJson.Configure(o.SerializerOptions));
-        builder.Services.AddValidation();
         return builder;
     }
 }

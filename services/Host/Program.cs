@@ -1,0 +1,28 @@
+using KollegialtUtbyte.Feedback;
+using KollegialtUtbyte.Identity;
+using KollegialtUtbyte.Meetings;
+using KollegialtUtbyte.Notifications;
+using KollegialtUtbyte.Regions;
+using KollegialtUtbyte.ServiceDefaults;
+using KollegialtUtbyte.ServiceDefaults.Messaging;
+
+// Every service module in one process: each keeps its own SQLite file and its own queues
+// (prefixed by module name) on MassTransit's in-memory transport, and talks to the others
+// only through events, exactly as in the distributed mode.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("kollegialt-utbyte");
+builder.AddIdentityModule();
+builder.AddRegionsModule();
+builder.AddMeetingsModule();
+builder.AddFeedbackModule();
+builder.AddNotificationsModule();
+builder.AddServiceMessaging("embedded");
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapIdentityModule();
+app.MapRegionsModule();
+app.MapMeetingsModule();
+app.MapFeedbackModule();
+app.MapNotificationsModule();
+app.Run();

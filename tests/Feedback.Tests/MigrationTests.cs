@@ -1,0 +1,10 @@
+using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Feedback.Tests;
+
+public sealed class MigrationTests : MigrationConformanceTests<FeedbackDb>
+{
+    protected override FeedbackDb Create(DbContextOptions<FeedbackDb> options) => new(options);
+}

@@ -1,0 +1,10 @@
+using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Identity.Tests;
+
+public sealed class MigrationTests : MigrationConformanceTests<IdentityDb>
+{
+    protected override IdentityDb Create(DbContextOptions<IdentityDb> options) => new(options);
+}

@@ -1,0 +1,10 @@
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Tests;
+
+public sealed class MigrationTests : MigrationConformanceTests<MeetingsDb>
+{
+    protected override MeetingsDb Create(DbContextOptions<MeetingsDb> options) => new(options);
+}

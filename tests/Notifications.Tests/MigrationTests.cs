@@ -1,0 +1,10 @@
+using KollegialtUtbyte.Notifications.Data;
+using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Notifications.Tests;
+
+public sealed class MigrationTests : MigrationConformanceTests<NotificationsDb>
+{
+    protected override NotificationsDb Create(DbContextOptions<NotificationsDb> options) => new(options);
+}

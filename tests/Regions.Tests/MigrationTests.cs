@@ -1,0 +1,10 @@
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Tests;
+
+public sealed class MigrationTests : MigrationConformanceTests<RegionsDb>
+{
+    protected override RegionsDb Create(DbContextOptions<RegionsDb> options) => new(options);
+}
