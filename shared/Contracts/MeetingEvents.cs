@@ -79,8 +79,11 @@ public sealed record AttendanceRecorded(
     AttendanceStatus Status,
     DateTimeOffset OccurredAt);
 
-/// <summary>A region's politician can only just reach (<c>AtRisk</c>) or can no longer reach (<c>Unreachable</c>) the required attendance.</summary>
-public sealed record PoliticianQuotaAtRisk(
+/// <summary>
+/// A region's politician's quota changed status: <c>AtRisk</c> when the meetings left are just
+/// enough to reach the required attendance, <c>Unreachable</c> when they no longer are.
+/// </summary>
+public sealed record PoliticianQuotaStatusChanged(
     Guid ProgrammeId,
     Guid RegionId,
     string RegionName,

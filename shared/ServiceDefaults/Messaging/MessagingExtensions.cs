@@ -40,7 +40,7 @@ public static class MessagingExtensions
         addMassTransit(x =>
         {
             x.DisableUsageTelemetry();
-            x.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(registry, hostName));
+            x.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(registry, hostName, settings.QueuePrefix));
             foreach (var consumer in registry.Consumers.Keys)
             {
                 x.AddConsumer(consumer);

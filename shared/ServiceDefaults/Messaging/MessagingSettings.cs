@@ -31,6 +31,9 @@ public sealed class MessagingSettings
 
     public ushort PrefetchCount { get; set; } = 16;
 
+    /// <summary>Prepended to every queue name; isolates test runs sharing one broker.</summary>
+    public string? QueuePrefix { get; set; }
+
     /// <summary>With the in-memory transport: register MassTransit's test harness so tests can observe messages.</summary>
     public bool UseTestHarness { get; set; }
 }

@@ -7,35 +7,37 @@ namespace KollegialtUtbyte.ServiceDefaults.Messaging;
 /// <c>TeamMemberJoined</c> listens on <c>meetings-team-member-joined</c>, so every service
 /// gets its own queue of every event and no two services compete for one message.
 /// </summary>
-internal sealed class ServiceEndpointNameFormatter(ConsumerRegistry registry, string hostName) : IEndpointNameFormatter
+internal sealed class ServiceEndpointNameFormatter(ConsumerRegistry registry, string hostName, string? queuePrefix) : IEndpointNameFormatter
 {
+    private readonly string _prefix = string.IsNullOrWhiteSpace(queuePrefix) ? "" : queuePrefix.TrimEnd('-') + "-";
+
     private static readonly KebabCaseEndpointNameFormatter Plain = new(false);
 
     public string Separator => Plain.Separator;
 
-    public string TemporaryEndpoint(string tag) => Plain.TemporaryEndpoint($"{hostName}-{tag}");
+    public string TemporaryEndpoint(string tag) => Plain.TemporaryEndpoint($"{_prefix}{hostName}-{tag}");
 
     public string Consumer<T>()
         where T : class, IConsumer =>
-        $"{registry.ServiceOf(typeof(T)) ?? hostName}-{Plain.Consumer<T>()}";
+        $"{_prefix}{registry.ServiceOf(typeof(T)) ?? hostName}-{Plain.Consumer<T>()}";
 
     public string Message<T>()
         where T : class =>
-        $"{hostName}-{Plain.Message<T>()}";
+        $"{_prefix}{hostName}-{Plain.Message<T>()}";
 
     public string Saga<T>()
         where T : class, ISaga =>
-        $"{hostName}-{Plain.Saga<T>()}";
+        $"{_prefix}{hostName}-{Plain.Saga<T>()}";
 
     public string ExecuteActivity<T, TArguments>()
         where T : class, IExecuteActivity<TArguments>
         where TArguments : class =>
-        $"{hostName}-{Plain.ExecuteActivity<T, TArguments>()}";
+        $"{_prefix}{hostName}-{Plain.ExecuteActivity<T, TArguments>()}";
 
     public string CompensateActivity<T, TLog>()
         where T : class, ICompensateActivity<TLog>
         where TLog : class =>
-        $"{hostName}-{Plain.CompensateActivity<T, TLog>()}";
+        $"{_prefix}{hostName}-{Plain.CompensateActivity<T, TLog>()}";
 
     public string SanitizeName(string name) => Plain.SanitizeName(name);
 }

@@ -29,8 +29,8 @@ public sealed class ProofServices : IAsyncDisposable
     {
         // A unique suffix keeps this test's queues apart from other tests on the same broker.
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var sender = Build($"sender-{suffix}", broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
-        var receiver = Build($"receiver-{suffix}", broker, await postgres.CreateDatabaseAsync("receiver"), b =>
+        var sender = Build($"sender-{suffix}", suffix, broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
+        var receiver = Build($"receiver-{suffix}", suffix, broker, await postgres.CreateDatabaseAsync("receiver"), b =>
         {
             b.AddServiceDatabase<ReceiverDb>($"receiver-{suffix}");
             b.AddConsumer<ParcelSentConsumer>($"receiver-{suffix}");
@@ -40,7 +40,7 @@ public sealed class ProofServices : IAsyncDisposable
         return new ProofServices(sender, receiver);
     }
 
-    private static IHost Build(string name, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
+    private static IHost Build(string name, string suffix, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,6 +50,7 @@ public sealed class ProofServices : IAsyncDisposable
             ["Messaging:Transport"] = "RabbitMq",
             ["Messaging:RabbitMqUri"] = broker.Uri.ToString(),
             ["Messaging:RetryLimit"] = "2",
+            ["Messaging:QueuePrefix"] = suffix,
             ["Outbox:MaxRetryDelay"] = "00:00:01",
             ["Outbox:PublishTimeout"] = "00:00:03",
         });
