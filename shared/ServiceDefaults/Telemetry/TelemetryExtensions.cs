@@ -34,7 +34,8 @@ public static class TelemetryExtensions
     ];
 
     /// <summary>
-    /// Traces and metrics over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; JSON console
+    /// Traces and metrics over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, spans to a
+    /// JSON-lines file when <c>Telemetry:TraceFile</c> is set; JSON console
     /// logs carrying trace and span ids (plain text in Development).
     /// </summary>
     public static IHostApplicationBuilder AddServiceTelemetry(this IHostApplicationBuilder builder, string serviceName)
@@ -55,15 +56,35 @@ public static class TelemetryExtensions
         }
 
         var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        if (string.IsNullOrWhiteSpace(endpoint))
+        var traceFile = builder.Configuration["Telemetry:TraceFile"];
+        if (string.IsNullOrWhiteSpace(endpoint) && string.IsNullOrWhiteSpace(traceFile))
         {
             return builder;
         }
 
         builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
             .ConfigureResource(r => r.AddService(serviceName))
-            .WithTracing(t => t.AddSource(ActivitySources).AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)))
-            .WithMetrics(m => m.AddMeter(Meters).AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)))));
+            .WithTracing(t =>
+            {
+                t.AddSource(ActivitySources);
+                if (!string.IsNullOrWhiteSpace(endpoint))
+                {
+                    t.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                }
+
+                if (!string.IsNullOrWhiteSpace(traceFile))
+                {
+                    t.AddProcessor(new SimpleActivityExportProcessor(new JsonLinesActivityExporter(traceFile, serviceName)));
+                }
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(Meters);
+                if (!string.IsNullOrWhiteSpace(endpoint))
+                {
+                    m.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                }
+            })));
         builder.Services.AddHostedService<TelemetryStarter>();
         return builder;
     }

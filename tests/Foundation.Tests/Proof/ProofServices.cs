@@ -1,5 +1,6 @@
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Telemetry;
 using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,12 +26,12 @@ public sealed class ProofServices : IAsyncDisposable
 
     public IHost Receiver { get; }
 
-    public static async Task<ProofServices> StartAsync(RabbitMqServer broker, PostgresServer postgres)
+    public static async Task<ProofServices> StartAsync(RabbitMqServer broker, PostgresServer postgres, IReadOnlyDictionary<string, string?>? settings = null)
     {
         // A unique suffix keeps this test's queues apart from other tests on the same broker.
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var sender = Build($"sender-{suffix}", suffix, broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
-        var receiver = Build($"receiver-{suffix}", suffix, broker, await postgres.CreateDatabaseAsync("receiver"), b =>
+        var sender = Build($"sender-{suffix}", suffix, settings, broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
+        var receiver = Build($"receiver-{suffix}", suffix, settings, broker, await postgres.CreateDatabaseAsync("receiver"), b =>
         {
             b.AddServiceDatabase<ReceiverDb>($"receiver-{suffix}");
             b.AddConsumer<ParcelSentConsumer>($"receiver-{suffix}");
@@ -40,7 +41,7 @@ public sealed class ProofServices : IAsyncDisposable
         return new ProofServices(sender, receiver);
     }
 
-    private static IHost Build(string name, string suffix, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
+    private static IHost Build(string name, string suffix, IReadOnlyDictionary<string, string?>? settings, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -54,7 +55,9 @@ public sealed class ProofServices : IAsyncDisposable
             ["Outbox:MaxRetryDelay"] = "00:00:01",
             ["Outbox:PublishTimeout"] = "00:00:03",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceTelemetry(name);
         module(builder);
         builder.AddServiceMessaging(name);
         return builder.Build();
