@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KollegialtUtbyte.Portal.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace KollegialtUtbyte.Portal.Gateway;
+
+/// <summary>
+/// What a service answered: the value, or the problem it reported (status, a message a person can
+/// read, and per-field errors to show next to the fields).
+/// </summary>
+public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
+{
+    public bool Succeeded => Problem is null;
+}
+
+public sealed record ApiProblem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors, string? Rule)
+{
+    public string? ErrorFor(string field) =>
+        Errors.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+}
+
+/// <summary>Calls the services through the gateway with the signed-in person's access token.</summary>
+public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor)
+{
+    private static readonly JsonSerializerOptions Json = ServiceDefaults.Outbox.OutboxJson.Options;
+
+    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+
+    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) }, cancellationToken);
+
+    public Task<ApiResult<T>> PutAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
+
+    public Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(method, path) { Content = content }, cancellationToken);
+
+    /// <summary>A raw response (downloads, CSV), for streaming through to the browser.</summary>
+    public async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
+    {
+        await AuthorizeAsync(request);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            await AuthorizeAsync(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                return new ApiResult<T>(default, new ApiProblem(503, "unavailable", null, new Dictionary<string, string[]>(), null));
+            }
+
+            using (response)
+            {
+                if (response.IsSuccessStatusCode)
+                {
+                    var value = response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(NoContent)
+                        ? default
+                        : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+                    return new ApiResult<T>(value, null);
+                }
+
+                return new ApiResult<T>(default, await ProblemOf(response, cancellationToken));
+            }
+        }
+    }
+
+    private async Task AuthorizeAsync(HttpRequestMessage request)
+    {
+        var context = accessor.HttpContext;
+        var token = context is null ? null : await context.GetTokenAsync(PortalAuthentication.Scheme, "access_token");
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (context?.Request.Headers.AcceptLanguage is { Count: > 0 } language)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language.ToString());
+        }
+    }
+
+    private static async Task<ApiProblem> ProblemOf(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        try
+        {
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            if (json.TryGetProperty("errors", out var fieldErrors) && fieldErrors.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in fieldErrors.EnumerateObject())
+                {
+                    errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                        ? field.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToArray()
+                        : [field.Value.ToString()];
+                }
+            }
+
+            return new ApiProblem(status, Text(json, "title") ?? response.ReasonPhrase ?? "", Text(json, "detail"), errors, Text(json, "rule"));
+        }
+        catch (JsonException)
+        {
+            return new ApiProblem(status, response.ReasonPhrase ?? "", null, new Dictionary<string, string[]>(), null);
+        }
+    }
+
+    private static string? Text(JsonElement json, string property) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+/// <summary>Marker for calls whose answer has no body.</summary>
+public sealed record NoContent;
+
+public static class GatewayClientExtensions
+{
+    public const string AnonymousClient = "gateway-anonymous";
+
+    public static IHostApplicationBuilder AddGatewayClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient(AnonymousClient, (services, client) =>
+            client.BaseAddress = services.GetRequiredService<IOptions<PortalSettings>>().Value.GatewayUrl);
+        builder.Services.AddHttpClient<GatewayClient>((services, client) =>
+            client.BaseAddress = services.GetRequiredService<IOptions<PortalSettings>>().Value.GatewayUrl);
+        return builder;
+    }
+}

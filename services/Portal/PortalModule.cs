@@ -1,0 +1,62 @@
+using System.Globalization;
+using KollegialtUtbyte.Portal.Authentication;
+using KollegialtUtbyte.Portal.Components;
+using KollegialtUtbyte.Portal.Gateway;
+using Microsoft.AspNetCore.Localization;
+
+namespace KollegialtUtbyte.Portal;
+
+/// <summary>
+/// The portal as a module: Razor components rendered on the server, a cookie sign-in that keeps
+/// the user's tokens server-side, Swedish by default with English on request, and a client for
+/// the services behind the gateway. Composed by its own host and by the embedded host.
+/// </summary>
+public static class PortalModule
+{
+    public const string Name = "portal";
+
+    public static readonly CultureInfo[] Cultures = [new("sv-SE"), new("en-GB")];
+
+    public static IHostApplicationBuilder AddPortalModule(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddOptions<PortalSettings>().BindConfiguration(PortalSettings.SectionName);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.AddPortalAuthentication();
+        builder.AddGatewayClient();
+        return builder;
+    }
+
+    public static WebApplication MapPortalModule(this WebApplication app)
+    {
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The visible switch sets the cookie; nothing else decides the language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseAntiforgery();
+        app.UseMiddleware<AccessTokenRefresher>();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapPortalAccountEndpoints();
+        app.MapRazorComponents<App>().AllowAnonymous();
+        return app;
+    }
+}
+
+/// <summary>Section <c>Portal</c>.</summary>
+public sealed class PortalSettings
+{
+    public const string SectionName = "Portal";
+
+    /// <summary>Where the services are reached: the gateway (or, embedded, this very host).</summary>
+    public Uri GatewayUrl { get; set; } = new("http://localhost:8080");
+
+    /// <summary>The OAuth client id the portal presents at the token endpoint.</summary>
+    public string ClientId { get; set; } = "portal";
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using KollegialtUtbyte.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KollegialtUtbyte.Portal.Tests;
+
+/// <summary>The portal's frame on its own: language, sign-in page, accessibility, keyboard use.</summary>
+public sealed class PortalShellTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+{
+    private WebApplicationFactory<Program> _portal = null!;
+    private TestTokenIssuer _issuer = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _issuer = await TestTokenIssuer.StartAsync();
+        _portal = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseStaticWebAssets(); // serve wwwroot from the build, as Development does
+            b.UseSetting("Auth:Authority", _issuer.Issuer);
+            b.UseSetting("Auth:RequireHttpsMetadata", "false");
+            b.UseSetting("Portal:GatewayUrl", _issuer.Issuer);
+        });
+        _portal.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _portal.StartServer();
+        Address = new Uri(_portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_start_page_is_Swedish_by_default_and_English_on_request()
+    {
+        var page = await browser.NewPageAsync(Address);
+        await page.GotoAsync("/");
+
+        Assert.Equal("sv", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Välkommen", await page.Locator("h1").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "In English" }).ClickAsync();
+
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Welcome", await page.Locator("h1").InnerTextAsync());
+        await page.AssertAccessibleAsync("start-en");
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_accessible_and_usable_with_the_keyboard()
+    {
+        var page = await browser.NewPageAsync(Address);
+        await page.GotoAsync("/logga-in");
+        await page.AssertAccessibleAsync("sign-in");
+
+        // The first Tab reaches the skip link, which leads to the main content.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Hoppa till innehållet", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task A_sign_in_without_a_password_says_what_is_missing_and_keeps_the_address()
+    {
+        var page = await browser.NewPageAsync(Address);
+        await page.GotoAsync("/logga-in");
+
+        await page.GetByLabel("E-postadress").FillAsync("pia.politiker@halland.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).Last.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i både e-postadress och lösenord.");
+        Assert.Equal("pia.politiker@halland.example", await page.GetByLabel("E-postadress").InputValueAsync());
+        await page.AssertAccessibleAsync("sign-in-error");
+    }
+
+    [Fact]
+    public async Task The_start_page_is_styled_and_accessible_on_a_phone()
+    {
+        var page = await browser.NewPageAsync(Address, phone: true);
+        var stylesheet = page.WaitForResponseAsync(r => r.Url.EndsWith("/css/site.css", StringComparison.Ordinal));
+        await page.GotoAsync("/");
+
+        Assert.Equal(200, (await stylesheet).Status);
+
+        await page.AssertAccessibleAsync("start-phone");
+    }
+}
