@@ -42,7 +42,7 @@ public static class PortalModule
         app.UseAntiforgery();
         app.UseMiddleware<AccessTokenRefresher>();
 
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
         app.MapRazorComponents<App>().AllowAnonymous();
         return app;

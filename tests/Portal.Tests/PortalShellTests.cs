@@ -23,7 +23,6 @@ public sealed class PortalShellTests(Browser browser) : IClassFixture<Browser>, 
         _portal = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
-            b.UseStaticWebAssets(); // serve wwwroot from the build, as Development does
             b.UseSetting("Auth:Authority", _issuer.Issuer);
             b.UseSetting("Auth:RequireHttpsMetadata", "false");
             b.UseSetting("Portal:GatewayUrl", _issuer.Issuer);
@@ -87,7 +86,7 @@ public sealed class PortalShellTests(Browser browser) : IClassFixture<Browser>, 
     public async Task The_start_page_is_styled_and_accessible_on_a_phone()
     {
         var page = await browser.NewPageAsync(Address, phone: true);
-        var stylesheet = page.WaitForResponseAsync(r => r.Url.EndsWith("/css/site.css", StringComparison.Ordinal));
+        var stylesheet = page.WaitForResponseAsync(r => r.Url.EndsWith("/portal-assets/site.css", StringComparison.Ordinal));
         await page.GotoAsync("/");
 
         Assert.Equal(200, (await stylesheet).Status);
