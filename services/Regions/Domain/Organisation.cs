@@ -28,16 +28,23 @@ public sealed class Organisation : IVersioned
     public static Organisation Register(Guid id, string name, OrganisationKind kind, DateTimeOffset now)
     {
         var organisation = new Organisation { Id = id, RegisteredAt = now };
-        organisation.Change(name, kind);
+        organisation.Change(name, kind, hasFacilitators: false);
         return organisation;
     }
 
-    public void Change(string name, OrganisationKind kind)
+    /// <param name="hasFacilitators">Some of the organisation's people are facilitators.</param>
+    public void Change(string name, OrganisationKind kind, bool hasFacilitators)
     {
         if (kind == OrganisationKind.Region)
         {
             throw new RuleViolationException("organisation.region-kind",
                 "Regioner registreras som regioner (med länskod), inte som övriga organisationer.");
+        }
+
+        if (hasFacilitators && kind != OrganisationKind.Consultancy)
+        {
+            throw new RuleViolationException("organisation.has-facilitators",
+                "Organisationens processledare måste tas bort innan den slutar vara ett konsultbolag.");
         }
 
         Name = Text.Required(name, "organisation.name-required", "En organisation måste ha ett namn.");

@@ -91,13 +91,22 @@ public sealed class Team : IVersioned
         return member;
     }
 
-    /// <summary>The region may leave the programme only once its team is empty, so no one's place disappears unannounced.</summary>
-    public void EnsureMayLeave()
+    /// <summary>
+    /// The region may leave the programme only once its team is empty and it has left the
+    /// programme's working groups, so no one's place disappears unannounced.
+    /// </summary>
+    public void EnsureMayLeave(bool inActiveWorkingGroup)
     {
         if (_members.Count > 0)
         {
             throw new RuleViolationException("programme.team-not-empty",
                 $"Regionens team har {_members.Count} medlemmar. Ta bort dem innan regionen lämnar programmet.");
+        }
+
+        if (inActiveWorkingGroup)
+        {
+            throw new RuleViolationException("programme.region-in-working-group",
+                "Regionen ingår i en av programmets arbetsgrupper. Ta bort den därifrån innan den lämnar programmet.");
         }
     }
 
