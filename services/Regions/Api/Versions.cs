@@ -1,6 +1,6 @@
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.EntityFrameworkCore;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Regions.Api;
 

@@ -280,7 +280,12 @@ public sealed class PeopleApiTests(RegionsApp app) : IClassFixture<RegionsApp>
 
         var response = await app.Admin.PutAsJsonAsync($"/api/regions/people/{person.Id}", new
         {
-            name = person.Name, email = person.Email, regionId = kronoberg.Id, preferredLanguage = "sv", shareContactDetails = false, version = person.Version,
+            name = person.Name,
+            email = person.Email,
+            regionId = kronoberg.Id,
+            preferredLanguage = "sv",
+            shareContactDetails = false,
+            version = person.Version,
         }, RegionsApp.Json, Cancellation);
 
         await RegionsApp.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "person.team-member");
