@@ -145,10 +145,14 @@ public static class PeopleEndpoints
     }
 
     /// <summary>The signed-in person's own entry.</summary>
-    private static async Task<PersonResponse> MeAsync(RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> MeAsync(RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var personId = user.PersonId() ?? throw new ResourceNotFoundException("Person", "(ingen person i token)");
-        return await GetAsync(personId, db, user, http, cancellationToken);
+        if (user.PersonId() is not { } personId || !await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
+        {
+            return TypedResults.Problem("Inloggningen hör inte till någon person i katalogen.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        return TypedResults.Ok(await GetAsync(personId, db, user, http, cancellationToken));
     }
 
     private static async Task<IResult> RegisterAsync(
@@ -195,7 +199,8 @@ public static class PeopleEndpoints
 
         // The teams are read to tell about the changed details, not changed themselves.
         var teams = await db.Teams.Where(t => t.Members.Any(m => m.PersonId == personId)).ToListAsync(cancellationToken);
-        person.MoveTo(affiliation, isTeamMemberElsewhere: teams.Count > 0);
+        var isFacilitator = await db.Facilitators.AnyAsync(f => f.PersonId == personId, cancellationToken);
+        person.MoveTo(affiliation, isTeamMember: teams.Count > 0, isFacilitator);
         person.ChangeDetails(request.Details());
 
         var now = time.GetUtcNow();

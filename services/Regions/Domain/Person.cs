@@ -97,7 +97,7 @@ public sealed class Person : IVersioned
     {
         var person = new Person { Id = id, RegisteredAt = now };
         person.ChangeDetails(details);
-        person.MoveTo(affiliation, isTeamMemberElsewhere: false);
+        person.MoveTo(affiliation, isTeamMember: false);
         return person;
     }
 
@@ -125,9 +125,10 @@ public sealed class Person : IVersioned
 
     /// <summary>
     /// Moves the person to another region or organisation. Not while they sit in a region's
-    /// team: their place there would silently belong to the wrong region.
+    /// team or facilitate for their consultancy: that place would silently belong to the wrong
+    /// organisation.
     /// </summary>
-    public void MoveTo(Affiliation affiliation, bool isTeamMemberElsewhere)
+    public void MoveTo(Affiliation affiliation, bool isTeamMember, bool isFacilitator = false)
     {
         affiliation.EnsureExactlyOne();
         if (affiliation == Affiliation)
@@ -135,10 +136,16 @@ public sealed class Person : IVersioned
             return;
         }
 
-        if (isTeamMemberElsewhere)
+        if (isTeamMember)
         {
             throw new RuleViolationException("person.team-member",
                 "Personen ingår i en regions team. Ta bort personen ur teamet innan hen flyttas till en annan organisation.");
+        }
+
+        if (isFacilitator)
+        {
+            throw new RuleViolationException("person.facilitator",
+                "Personen är processledare för sitt konsultbolag. Ta bort uppdraget innan hen flyttas till en annan organisation.");
         }
 
         RegionId = affiliation.RegionId;

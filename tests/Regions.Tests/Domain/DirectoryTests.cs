@@ -72,16 +72,20 @@ public sealed class DirectoryTests
     }
 
     [Fact]
-    public void A_team_member_is_not_moved_to_another_organisation_but_keeping_the_same_one_is_fine()
+    public void Team_members_and_facilitators_are_not_moved_to_another_organisation_but_keeping_the_same_one_is_fine()
     {
         var region = Guid.NewGuid();
         var person = Person.Register(Guid.NewGuid(), Details(), Affiliation.OfRegion(region), Now);
 
-        person.MoveTo(Affiliation.OfRegion(region), isTeamMemberElsewhere: true);
-        var refused = Assert.Throws<RuleViolationException>(() => person.MoveTo(Affiliation.OfRegion(Guid.NewGuid()), isTeamMemberElsewhere: true));
+        person.MoveTo(Affiliation.OfRegion(region), isTeamMember: true, isFacilitator: true);
+        var refused = Assert.Throws<RuleViolationException>(() => person.MoveTo(Affiliation.OfRegion(Guid.NewGuid()), isTeamMember: true));
+        var facilitating = Assert.Throws<RuleViolationException>(() => person.MoveTo(Affiliation.OfOrganisation(Guid.NewGuid()), isTeamMember: false, isFacilitator: true));
 
         Assert.Equal("person.team-member", refused.Rule);
+        Assert.Equal("person.facilitator", facilitating.Rule);
         Assert.Equal(region, person.RegionId);
+        person.MoveTo(Affiliation.OfOrganisation(Guid.NewGuid()), isTeamMember: false);
+        Assert.Null(person.RegionId);
     }
 
     [Fact]

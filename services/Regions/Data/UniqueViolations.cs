@@ -3,9 +3,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KollegialtUtbyte.Regions.Api;
+namespace KollegialtUtbyte.Regions.Data;
 
-internal static class Saving
+internal static class UniqueViolations
 {
     /// <summary>
     /// Saves, turning a unique-index violation into a rule violation: two requests registering
