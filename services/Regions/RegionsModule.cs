@@ -1,4 +1,6 @@
+using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Data.Seeding;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
@@ -15,6 +17,7 @@ public static class RegionsModule
     public static IHostApplicationBuilder AddRegionsModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RegionsDb>(Name);
+        builder.AddDatabaseSeeder<RegionsDb, RegionsSeeder>();
         builder.AddConsumersOf<RegionsDb>(Name);
         builder.Services.AddValidation();
         return builder;
@@ -22,7 +25,14 @@ public static class RegionsModule
 
     public static IEndpointRouteBuilder MapRegionsModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/regions");
+        var api = app.MapGroup("/api/regions");
+        api.MapRegionEndpoints();
+        api.MapOrganisationEndpoints();
+        api.MapPeopleEndpoints();
+        api.MapProgrammeEndpoints();
+        api.MapTeamEndpoints();
+        api.MapFacilitatorEndpoints();
+        api.MapWorkingGroupEndpoints();
         return app;
     }
 }

@@ -106,3 +106,10 @@ public sealed record WorkingGroupChanged(
     IReadOnlyList<Guid> PersonIds,
     bool Disbanded,
     DateTimeOffset OccurredAt);
+
+/// <summary>An organisation (or a region, as <see cref="OrganisationKind.Region"/>) was renamed or recategorised.</summary>
+public sealed record OrganisationUpdated(
+    Guid OrganisationId,
+    string Name,
+    OrganisationKind Kind,
+    DateTimeOffset OccurredAt);

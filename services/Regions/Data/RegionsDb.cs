@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,20 @@ namespace KollegialtUtbyte.Regions.Data;
 /// <summary>The regions service's own database. No other service reads it.</summary>
 public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(options), IOutboxDbContext
 {
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Facilitator> Facilitators => Set<Facilitator>();
+
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Security;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+/// <summary>
+/// Who may do what with the directory. Administrators manage everything; a project leader
+/// manages their own region's team and people; everyone signed in reads the directory.
+/// </summary>
+internal static class Access
+{
+    public static bool ManagesRegion(this ClaimsPrincipal user, Guid regionId) =>
+        user.IsAdministrator() || (user.IsInRole(Roles.ProjectLeader) && user.RegionId() == regionId);
+
+    /// <summary>Administrators, the region's project leaders and the person themselves.</summary>
+    public static bool MayEdit(this ClaimsPrincipal user, Person person) =>
+        user.IsAdministrator() || user.PersonId() == person.Id || (person.RegionId is { } region && user.ManagesRegion(region));
+
+    /// <summary>
+    /// A politician's e-mail and phone are shown to their own region (and to administrators), to
+    /// other regions only when the politician allowed it.
+    /// </summary>
+    public static bool SeesContactOf(this ClaimsPrincipal user, Person person, bool isPolitician) =>
+        !isPolitician
+        || person.ShareContactDetails
+        || user.IsAdministrator()
+        || user.PersonId() == person.Id
+        || (person.RegionId is { } region && user.RegionId() == region);
+
+    /// <summary>Self-declared gender feeds aggregated statistics only; it is not shown to others.</summary>
+    public static bool SeesGenderOf(this ClaimsPrincipal user, Person person) =>
+        user.IsAdministrator() || user.PersonId() == person.Id;
+
+    public static IResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+public sealed record FacilitatorResponse(
+    Guid PersonId,
+    string Name,
+    string Email,
+    string? Phone,
+    string? Title,
+    Guid OrganisationId,
+    string OrganisationName,
+    string PreferredLanguage,
+    DateTimeOffset AddedAt);
+
+public sealed record AddFacilitatorRequest([property: Required] Guid? PersonId);
+
+/// <summary>The consultancy's people who can be assigned to lead meetings. Administrators appoint them.</summary>
+public static class FacilitatorEndpoints
+{
+    public static IEndpointRouteBuilder MapFacilitatorEndpoints(this IEndpointRouteBuilder api)
+    {
+        var facilitators = api.MapGroup("/facilitators");
+        facilitators.MapGet("/", ListAsync);
+        facilitators.MapPost("/", AddAsync).RequireAuthorization(Policies.Administrator);
+        facilitators.MapDelete("/{personId:guid}", RemoveAsync).RequireAuthorization(Policies.Administrator);
+        return api;
+    }
+
+    private static async Task<PagedList<FacilitatorResponse>> ListAsync(
+        [AsParameters] PageQuery query, Guid? organisationId, RegionsDb db, CancellationToken cancellationToken)
+    {
+        var facilitators = from facilitator in db.Facilitators.AsNoTracking()
+                           join person in db.People.AsNoTracking() on facilitator.PersonId equals person.Id
+                           join organisation in db.Organisations.AsNoTracking() on person.OrganisationId equals organisation.Id
+                           select new { Facilitator = facilitator, Person = person, Organisation = organisation };
+        if (organisationId is { } wanted)
+        {
+            facilitators = facilitators.Where(f => f.Organisation.Id == wanted);
+        }
+
+        if (query.SearchTerm() is { } term)
+        {
+            facilitators = facilitators.Where(f => f.Person.SearchText.Contains(term));
+        }
+
+        var (items, total) = await facilitators.OrderBy(f => f.Person.Name).ThenBy(f => f.Person.Id).PageAsync(query, cancellationToken);
+        return items.Select(f => Describe(f.Facilitator, f.Person, f.Organisation)).ToList().ToPage(query, total);
+    }
+
+    private static async Task<IResult> AddAsync(AddFacilitatorRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var personId = request.PersonId!.Value;
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
+            ?? throw DirectoryRules.Unknown("person", personId);
+        var organisation = person.OrganisationId is { } organisationId
+            ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
+            : null;
+
+        var now = time.GetUtcNow();
+        var facilitator = Facilitator.Appoint(person, organisation, await db.Facilitators.AnyAsync(f => f.PersonId == personId, cancellationToken), now);
+        db.Facilitators.Add(facilitator);
+        db.AddEvent(DirectoryEvents.Added(facilitator, person, organisation!, now));
+        await db.SaveUniqueAsync(cancellationToken);
+        return TypedResults.Created($"/api/regions/facilitators/{personId}", Describe(facilitator, person, organisation!));
+    }
+
+    private static async Task<IResult> RemoveAsync(Guid personId, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var facilitator = await db.Facilitators.FirstOrDefaultAsync(f => f.PersonId == personId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Processledare", personId);
+        db.Facilitators.Remove(facilitator);
+        db.AddEvent(DirectoryEvents.Removed(facilitator, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static FacilitatorResponse Describe(Facilitator facilitator, Person person, Organisation organisation) => new(
+        person.Id,
+        person.Name,
+        person.Email,
+        person.Phone,
+        person.Title,
+        organisation.Id,
+        organisation.Name,
+        person.PreferredLanguage,
+        facilitator.AddedAt);
+}

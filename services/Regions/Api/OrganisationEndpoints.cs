@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+public sealed record OrganisationResponse(Guid Id, string Name, OrganisationKind Kind, long Version)
+{
+    public static OrganisationResponse From(Organisation organisation) => new(organisation.Id, organisation.Name, organisation.Kind, organisation.Version);
+}
+
+public sealed record RegisterOrganisationRequest(
+    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [property: Required, EnumDataType(typeof(OrganisationKind))] OrganisationKind? Kind);
+
+public sealed record UpdateOrganisationRequest(
+    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [property: Required, EnumDataType(typeof(OrganisationKind))] OrganisationKind? Kind,
+    [property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>Organisations that are not regions: the agency, the consultancy, others.</summary>
+public static class OrganisationEndpoints
+{
+    public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder api)
+    {
+        var organisations = api.MapGroup("/organisations");
+        organisations.MapGet("/", ListAsync);
+        organisations.MapGet("/{organisationId:guid}", GetAsync);
+        organisations.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator);
+        organisations.MapPut("/{organisationId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator);
+        return api;
+    }
+
+    private static async Task<PagedList<OrganisationResponse>> ListAsync(
+        [AsParameters] PageQuery query, OrganisationKind? kind, RegionsDb db, CancellationToken cancellationToken)
+    {
+        var organisations = db.Organisations.AsNoTracking();
+        if (kind is { } wanted)
+        {
+            organisations = organisations.Where(o => o.Kind == wanted);
+        }
+
+        if (query.SearchTerm() is { } term)
+        {
+            organisations = organisations.Where(o => o.SearchText.Contains(term));
+        }
+
+        var (items, total) = await organisations.OrderBy(o => o.Name).ThenBy(o => o.Id).PageAsync(query, cancellationToken);
+        return items.Select(OrganisationResponse.From).ToList().ToPage(query, total);
+    }
+
+    private static async Task<OrganisationResponse> GetAsync(Guid organisationId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Organisation", organisationId);
+        Versions.SetETag(http, organisation.Version);
+        return OrganisationResponse.From(organisation);
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterOrganisationRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var name = request.Name.Trim();
+        DirectoryRules.EnsureOrganisationNameFree(name, await db.Organisations.AnyAsync(o => o.Name == name, cancellationToken));
+        var now = time.GetUtcNow();
+        var organisation = Organisation.Register(Guid.CreateVersion7(), request.Name, request.Kind!.Value, now);
+        db.Organisations.Add(organisation);
+        db.AddEvent(DirectoryEvents.Registered(organisation, now));
+        await db.SaveUniqueAsync(cancellationToken);
+        return TypedResults.Created($"/api/regions/organisations/{organisation.Id}", OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<OrganisationResponse> UpdateAsync(
+        Guid organisationId, UpdateOrganisationRequest request, RegionsDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Organisation", organisationId);
+        Versions.Expect(db, organisation, request.Version);
+        var name = request.Name.Trim();
+        DirectoryRules.EnsureOrganisationNameFree(name, await db.Organisations.AnyAsync(o => o.Id != organisationId && o.Name == name, cancellationToken));
+
+        var hasFacilitators = await db.Facilitators.AnyAsync(
+            f => db.People.Any(p => p.Id == f.PersonId && p.OrganisationId == organisationId), cancellationToken);
+        organisation.Change(request.Name, request.Kind!.Value, hasFacilitators);
+        db.AddEvent(DirectoryEvents.Updated(organisation, time.GetUtcNow()));
+        await db.SaveUniqueAsync(cancellationToken);
+        Versions.SetETag(http, organisation.Version);
+        return OrganisationResponse.From(organisation);
+    }
+}

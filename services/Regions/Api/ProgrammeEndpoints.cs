@@ -1,0 +1,172 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+public sealed record ProgrammeResponse(
+    Guid Id,
+    string Name,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    int ExpectedKeyOfficials,
+    IReadOnlyList<TeamSummaryResponse> Regions,
+    long Version);
+
+/// <summary><c>ExpectedKeyOfficials</c> defaults to four, as the programme's own description says.</summary>
+public sealed record RegisterProgrammeRequest(
+    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [property: Required] DateOnly? StartsOn,
+    [property: Required] DateOnly? EndsOn,
+    [property: Range(1, Programme.MaxExpectedKeyOfficials)] int? ExpectedKeyOfficials);
+
+public sealed record UpdateProgrammeRequest(
+    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [property: Required] DateOnly? StartsOn,
+    [property: Required] DateOnly? EndsOn,
+    [property: Required, Range(1, Programme.MaxExpectedKeyOfficials)] int? ExpectedKeyOfficials,
+    [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record JoinProgrammeRequest([property: Required] Guid? RegionId);
+
+/// <summary>
+/// The programme registry: programmes, their period and expectations, and which regions take
+/// part. The Meetings service builds its programme calendar from the events published here.
+/// </summary>
+public static class ProgrammeEndpoints
+{
+    public static IEndpointRouteBuilder MapProgrammeEndpoints(this IEndpointRouteBuilder api)
+    {
+        var programmes = api.MapGroup("/programmes");
+        programmes.MapGet("/", ListAsync);
+        programmes.MapGet("/{programmeId:guid}", GetAsync);
+        programmes.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator);
+        programmes.MapPut("/{programmeId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator);
+        programmes.MapPost("/{programmeId:guid}/regions", JoinAsync).RequireAuthorization(Policies.Administrator);
+        programmes.MapDelete("/{programmeId:guid}/regions/{regionId:guid}", LeaveAsync).RequireAuthorization(Policies.Administrator);
+        return api;
+    }
+
+    private static async Task<PagedList<ProgrammeResponse>> ListAsync(
+        [AsParameters] PageQuery query, Guid? regionId, RegionsDb db, CancellationToken cancellationToken)
+    {
+        var programmes = db.Programmes.AsNoTracking();
+        if (query.SearchTerm() is { } term)
+        {
+            programmes = programmes.Where(p => p.SearchText.Contains(term));
+        }
+
+        if (regionId is { } region)
+        {
+            programmes = programmes.Where(p => db.Teams.Any(t => t.ProgrammeId == p.Id && t.RegionId == region));
+        }
+
+        var (items, total) = await programmes.OrderByDescending(p => p.StartsOn).ThenBy(p => p.Name).ThenBy(p => p.Id).PageAsync(query, cancellationToken);
+        var responses = new List<ProgrammeResponse>();
+        foreach (var programme in items)
+        {
+            responses.Add(await DescribeAsync(db, programme, cancellationToken));
+        }
+
+        return responses.ToPage(query, total);
+    }
+
+    private static async Task<ProgrammeResponse> GetAsync(Guid programmeId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Program", programmeId);
+        Versions.SetETag(http, programme.Version);
+        return await DescribeAsync(db, programme, cancellationToken);
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterProgrammeRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var programme = Programme.Register(
+            Guid.CreateVersion7(),
+            request.Name,
+            request.StartsOn!.Value,
+            request.EndsOn!.Value,
+            request.ExpectedKeyOfficials ?? Programme.DefaultExpectedKeyOfficials,
+            now);
+        db.Programmes.Add(programme);
+        db.AddEvent(DirectoryEvents.Registered(programme, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/regions/programmes/{programme.Id}", await DescribeAsync(db, programme, cancellationToken));
+    }
+
+    private static async Task<ProgrammeResponse> UpdateAsync(
+        Guid programmeId, UpdateProgrammeRequest request, RegionsDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Program", programmeId);
+        Versions.Expect(db, programme, request.Version);
+        var teams = await db.Teams.AsNoTracking().Where(t => t.ProgrammeId == programmeId).ToListAsync(cancellationToken);
+
+        programme.Change(
+            request.Name,
+            request.StartsOn!.Value,
+            request.EndsOn!.Value,
+            request.ExpectedKeyOfficials!.Value,
+            teams.Select(t => t.KeyOfficials).DefaultIfEmpty(0).Max());
+        db.AddEvent(DirectoryEvents.Updated(programme, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        Versions.SetETag(http, programme.Version);
+        return await DescribeAsync(db, programme, cancellationToken);
+    }
+
+    /// <summary>The region joins the programme; its (empty) team is formed.</summary>
+    private static async Task<IResult> JoinAsync(
+        Guid programmeId, JoinProgrammeRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Program", programmeId);
+        var regionId = request.RegionId!.Value;
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
+            ?? throw DirectoryRules.Unknown("region", regionId);
+        DirectoryRules.EnsureRegionNotYetParticipating(
+            region.Name, await db.Teams.AnyAsync(t => t.ProgrammeId == programmeId && t.RegionId == regionId, cancellationToken));
+
+        var now = time.GetUtcNow();
+        var team = Team.Form(programmeId, regionId, now);
+        db.Teams.Add(team);
+        db.AddEvent(DirectoryEvents.Joined(team, region, now));
+        await db.SaveUniqueAsync(cancellationToken);
+        return TypedResults.Created($"/api/regions/programmes/{programmeId}/teams/{regionId}", TeamResponses.Summary(team, region, programme));
+    }
+
+    private static async Task<IResult> LeaveAsync(Guid programmeId, Guid regionId, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.ProgrammeId == programmeId && t.RegionId == regionId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Team", $"{programmeId}/{regionId}");
+        team.EnsureMayLeave(await db.WorkingGroups.AnyAsync(
+            g => g.ProgrammeId == programmeId && !g.Disbanded && g.Regions.Any(r => r.RegionId == regionId), cancellationToken));
+        db.Teams.Remove(team);
+        db.AddEvent(DirectoryEvents.Left(team, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<ProgrammeResponse> DescribeAsync(RegionsDb db, Programme programme, CancellationToken cancellationToken)
+    {
+        var teams = await (from team in db.Teams.AsNoTracking()
+                           join region in db.Regions.AsNoTracking() on team.RegionId equals region.Id
+                           where team.ProgrammeId == programme.Id
+                           orderby region.Name
+                           select new { Team = team, Region = region }).ToListAsync(cancellationToken);
+        return new ProgrammeResponse(
+            programme.Id,
+            programme.Name,
+            programme.StartsOn,
+            programme.EndsOn,
+            programme.ExpectedKeyOfficials,
+            teams.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList(),
+            programme.Version);
+    }
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+public sealed record RegionResponse(Guid Id, string Name, string CountyCode, string? County, long Version)
+{
+    public static RegionResponse From(Region region) =>
+        new(region.Id, region.Name, region.CountyCode, CountyCodes.CountyName(region.CountyCode), region.Version);
+}
+
+public sealed record RegisterRegionRequest(
+    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [property: Required, RegularExpression("^[0-9]{2}$", ErrorMessage = "Länskoden är två siffror, t.ex. 17.")] string CountyCode);
+
+public sealed record UpdateRegionRequest(
+    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [property: Required, RegularExpression("^[0-9]{2}$", ErrorMessage = "Länskoden är två siffror, t.ex. 17.")] string CountyCode,
+    [property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>Regions: read by everyone signed in, registered and changed by administrators.</summary>
+public static class RegionEndpoints
+{
+    public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{regionId:guid}", GetAsync);
+        api.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator);
+        api.MapPut("/{regionId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator);
+        return api;
+    }
+
+    private static async Task<PagedList<RegionResponse>> ListAsync([AsParameters] PageQuery query, RegionsDb db, CancellationToken cancellationToken)
+    {
+        var regions = db.Regions.AsNoTracking();
+        if (query.SearchTerm() is { } term)
+        {
+            regions = regions.Where(r => r.SearchText.Contains(term));
+        }
+
+        var (items, total) = await regions.OrderBy(r => r.Name).ThenBy(r => r.Id).PageAsync(query, cancellationToken);
+        return items.Select(RegionResponse.From).ToList().ToPage(query, total);
+    }
+
+    private static async Task<RegionResponse> GetAsync(Guid regionId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Region", regionId);
+        Versions.SetETag(http, region.Version);
+        return RegionResponse.From(region);
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterRegionRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await EnsureUniqueAsync(db, null, request.Name, request.CountyCode, cancellationToken);
+        var now = time.GetUtcNow();
+        var region = Region.Register(Guid.CreateVersion7(), request.Name, request.CountyCode, now);
+        db.Regions.Add(region);
+        db.AddEvent(DirectoryEvents.Registered(region, now));
+        db.AddEvent(DirectoryEvents.RegisteredAsOrganisation(region, now));
+        await db.SaveUniqueAsync(cancellationToken);
+        return TypedResults.Created($"/api/regions/{region.Id}", RegionResponse.From(region));
+    }
+
+    private static async Task<RegionResponse> UpdateAsync(
+        Guid regionId, UpdateRegionRequest request, RegionsDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Region", regionId);
+        Versions.Expect(db, region, request.Version);
+        await EnsureUniqueAsync(db, regionId, request.Name, request.CountyCode, cancellationToken);
+
+        var now = time.GetUtcNow();
+        region.Change(request.Name, request.CountyCode);
+        db.AddEvent(DirectoryEvents.Updated(region, now));
+        db.AddEvent(DirectoryEvents.UpdatedAsOrganisation(region, now));
+        await db.SaveUniqueAsync(cancellationToken);
+        Versions.SetETag(http, region.Version);
+        return RegionResponse.From(region);
+    }
+
+    private static async Task EnsureUniqueAsync(RegionsDb db, Guid? self, string name, string countyCode, CancellationToken cancellationToken)
+    {
+        var trimmedName = name.Trim();
+        var trimmedCode = countyCode.Trim();
+        DirectoryRules.EnsureRegionNameFree(name, await db.Regions.AnyAsync(r => r.Id != self && r.Name == trimmedName, cancellationToken));
+        DirectoryRules.EnsureCountyCodeFree(countyCode, await db.Regions.AnyAsync(r => r.Id != self && r.CountyCode == trimmedCode, cancellationToken));
+    }
+}

@@ -1,0 +1,149 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+/// <summary><c>Version</c> is optional: when given, the team must still be at that version.</summary>
+public sealed record AddTeamMemberRequest(
+    [property: Required] Guid? PersonId,
+    [property: Required, EnumDataType(typeof(TeamRole))] TeamRole? Role,
+    [property: Range(1, long.MaxValue)] long? Version);
+
+public sealed record ChangeTeamMemberRequest(
+    [property: Required, EnumDataType(typeof(TeamRole))] TeamRole? Role,
+    [property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>
+/// A region's team in a programme. Everyone signed in reads teams; administrators and the
+/// region's own project leaders change them.
+/// </summary>
+public static class TeamEndpoints
+{
+    private const string OwnTeamOnly = "Du kan bara ändra din egen regions team. Administratörer ändrar alla team.";
+
+    public static IEndpointRouteBuilder MapTeamEndpoints(this IEndpointRouteBuilder api)
+    {
+        var teams = api.MapGroup("/programmes/{programmeId:guid}/teams");
+        teams.MapGet("/", ListAsync);
+        teams.MapGet("/{regionId:guid}", GetAsync);
+        teams.MapPost("/{regionId:guid}/members", AddMemberAsync);
+        teams.MapPut("/{regionId:guid}/members/{personId:guid}", ChangeMemberAsync);
+        teams.MapDelete("/{regionId:guid}/members/{personId:guid}", RemoveMemberAsync);
+        return api;
+    }
+
+    private static async Task<PagedList<TeamSummaryResponse>> ListAsync(
+        Guid programmeId, [AsParameters] PageQuery query, RegionsDb db, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Program", programmeId);
+        var teams = from team in db.Teams.AsNoTracking()
+                    join region in db.Regions.AsNoTracking() on team.RegionId equals region.Id
+                    where team.ProgrammeId == programmeId
+                    select new { Team = team, Region = region };
+        if (query.SearchTerm() is { } term)
+        {
+            teams = teams.Where(t => t.Region.SearchText.Contains(term));
+        }
+
+        var (items, total) = await teams.OrderBy(t => t.Region.Name).ThenBy(t => t.Region.Id).PageAsync(query, cancellationToken);
+        return items.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList().ToPage(query, total);
+    }
+
+    private static async Task<TeamResponse> GetAsync(
+        Guid programmeId, Guid regionId, RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        Versions.SetETag(http, team.Version);
+        return await TeamResponses.DescribeAsync(db, team, user, cancellationToken);
+    }
+
+    private static async Task<IResult> AddMemberAsync(
+        Guid programmeId, Guid regionId, AddTeamMemberRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (!user.ManagesRegion(regionId))
+        {
+            return Access.Forbidden(OwnTeamOnly);
+        }
+
+        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        if (request.Version is { } version)
+        {
+            Versions.Expect(db, team, version);
+        }
+
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == request.PersonId, cancellationToken)
+            ?? throw DirectoryRules.Unknown("person", request.PersonId!.Value);
+        var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
+        var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var member = team.Add(person, request.Role!.Value, programme.ExpectedKeyOfficials, now);
+        db.AddEvent(DirectoryEvents.Joined(team, member, person, region.Name, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        Versions.SetETag(http, team.Version);
+        return TypedResults.Created(
+            $"/api/regions/programmes/{programmeId}/teams/{regionId}",
+            await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
+    }
+
+    private static async Task<IResult> ChangeMemberAsync(
+        Guid programmeId, Guid regionId, Guid personId, ChangeTeamMemberRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!user.ManagesRegion(regionId))
+        {
+            return Access.Forbidden(OwnTeamOnly);
+        }
+
+        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        Versions.Expect(db, team, request.Version);
+        var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
+        var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
+        var member = team.ChangeRole(personId, request.Role!.Value, programme.ExpectedKeyOfficials);
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
+
+        db.AddEvent(DirectoryEvents.Updated(team, member, person, region.Name, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        Versions.SetETag(http, team.Version);
+        return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
+    }
+
+    /// <summary><c>?version=</c> is optional: when given, the team must still be at that version.</summary>
+    private static async Task<IResult> RemoveMemberAsync(
+        Guid programmeId, Guid regionId, Guid personId, long? version, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (!user.ManagesRegion(regionId))
+        {
+            return Access.Forbidden(OwnTeamOnly);
+        }
+
+        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        if (version is { } expected)
+        {
+            Versions.Expect(db, team, expected);
+        }
+
+        var member = team.Remove(personId);
+        db.AddEvent(DirectoryEvents.Left(team, member, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        Versions.SetETag(http, team.Version);
+        return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
+    }
+
+    private static async Task<Team> FindAsync(RegionsDb db, Guid programmeId, Guid regionId, CancellationToken cancellationToken) =>
+        await db.Teams.FirstOrDefaultAsync(t => t.ProgrammeId == programmeId && t.RegionId == regionId, cancellationToken)
+        ?? throw new ResourceNotFoundException("Team", $"{programmeId}/{regionId}");
+}

@@ -1,0 +1,196 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+public sealed record WorkingGroupRegionResponse(Guid RegionId, string Name);
+
+public sealed record WorkingGroupMemberResponse(Guid PersonId, string Name, Guid? RegionId, string? Title);
+
+public sealed record WorkingGroupResponse(
+    Guid Id,
+    Guid ProgrammeId,
+    string Topic,
+    IReadOnlyList<WorkingGroupRegionResponse> Regions,
+    IReadOnlyList<WorkingGroupMemberResponse> Members,
+    bool Disbanded,
+    DateTimeOffset FormedAt,
+    long Version);
+
+public sealed record FormWorkingGroupRequest(
+    [property: Required, StringLength(300, MinimumLength = 3)] string Topic,
+    [property: Required, MaxLength(21)] IReadOnlyList<Guid> RegionIds,
+    [property: MaxLength(200)] IReadOnlyList<Guid>? PersonIds);
+
+public sealed record ChangeWorkingGroupRequest(
+    [property: Required, StringLength(300, MinimumLength = 3)] string Topic,
+    [property: Required, MaxLength(21)] IReadOnlyList<Guid> RegionIds,
+    [property: MaxLength(200)] IReadOnlyList<Guid>? PersonIds,
+    [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record DisbandWorkingGroupRequest([property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>
+/// Cross-region working groups of a programme. Everyone signed in reads them; administrators
+/// and the project leaders of the member regions form and change them.
+/// </summary>
+public static class WorkingGroupEndpoints
+{
+    private const string MemberRegionsOnly =
+        "Arbetsgrupper ändras av administratörer och av projektledarna i gruppens regioner; din region måste ingå i gruppen.";
+
+    public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/programmes/{programmeId:guid}/working-groups", ListAsync);
+        api.MapPost("/programmes/{programmeId:guid}/working-groups", FormAsync);
+        var groups = api.MapGroup("/working-groups");
+        groups.MapGet("/{workingGroupId:guid}", GetAsync);
+        groups.MapPut("/{workingGroupId:guid}", ChangeAsync);
+        groups.MapPost("/{workingGroupId:guid}/disband", DisbandAsync);
+        return api;
+    }
+
+    private static async Task<PagedList<WorkingGroupResponse>> ListAsync(
+        Guid programmeId, [AsParameters] PageQuery query, Guid? regionId, bool? includeDisbanded, RegionsDb db, CancellationToken cancellationToken)
+    {
+        if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, cancellationToken))
+        {
+            throw new ResourceNotFoundException("Program", programmeId);
+        }
+
+        var groups = db.WorkingGroups.AsNoTracking().Where(g => g.ProgrammeId == programmeId);
+        if (includeDisbanded != true)
+        {
+            groups = groups.Where(g => !g.Disbanded);
+        }
+
+        if (regionId is { } region)
+        {
+            groups = groups.Where(g => g.Regions.Any(r => r.RegionId == region));
+        }
+
+        if (query.SearchTerm() is { } term)
+        {
+            groups = groups.Where(g => g.SearchText.Contains(term));
+        }
+
+        var (items, total) = await groups.OrderBy(g => g.Topic).ThenBy(g => g.Id).PageAsync(query, cancellationToken);
+        return (await DescribeAsync(db, items, cancellationToken)).ToPage(query, total);
+    }
+
+    private static async Task<WorkingGroupResponse> GetAsync(Guid workingGroupId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var group = await db.WorkingGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
+        Versions.SetETag(http, group.Version);
+        return (await DescribeAsync(db, [group], cancellationToken))[0];
+    }
+
+    private static async Task<IResult> FormAsync(
+        Guid programmeId, FormWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!MayChange(user, request.RegionIds))
+        {
+            return Access.Forbidden(MemberRegionsOnly);
+        }
+
+        if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, cancellationToken))
+        {
+            throw new ResourceNotFoundException("Program", programmeId);
+        }
+
+        var participating = await ParticipatingRegionsAsync(db, programmeId, cancellationToken);
+        var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
+        var now = time.GetUtcNow();
+        var group = WorkingGroup.Form(Guid.CreateVersion7(), programmeId, request.Topic, request.RegionIds, people, participating, now);
+        db.WorkingGroups.Add(group);
+        db.AddEvent(DirectoryEvents.Changed(group, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/regions/working-groups/{group.Id}", (await DescribeAsync(db, [group], cancellationToken))[0]);
+    }
+
+    private static async Task<IResult> ChangeAsync(
+        Guid workingGroupId, ChangeWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var group = await db.WorkingGroups.FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
+        if (!MayChange(user, group.RegionIds) || !MayChange(user, request.RegionIds))
+        {
+            return Access.Forbidden(MemberRegionsOnly);
+        }
+
+        Versions.Expect(db, group, request.Version);
+        var participating = await ParticipatingRegionsAsync(db, group.ProgrammeId, cancellationToken);
+        var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
+        group.Change(request.Topic, request.RegionIds, people, participating);
+        db.AddEvent(DirectoryEvents.Changed(group, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        Versions.SetETag(http, group.Version);
+        return TypedResults.Ok((await DescribeAsync(db, [group], cancellationToken))[0]);
+    }
+
+    private static async Task<IResult> DisbandAsync(
+        Guid workingGroupId, DisbandWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var group = await db.WorkingGroups.FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
+        if (!MayChange(user, group.RegionIds))
+        {
+            return Access.Forbidden(MemberRegionsOnly);
+        }
+
+        Versions.Expect(db, group, request.Version);
+        group.Disband();
+        db.AddEvent(DirectoryEvents.Changed(group, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        Versions.SetETag(http, group.Version);
+        return TypedResults.Ok((await DescribeAsync(db, [group], cancellationToken))[0]);
+    }
+
+    private static bool MayChange(ClaimsPrincipal user, IEnumerable<Guid> regionIds) =>
+        user.IsAdministrator() || regionIds.Any(user.ManagesRegion);
+
+    private static async Task<List<Guid>> ParticipatingRegionsAsync(RegionsDb db, Guid programmeId, CancellationToken cancellationToken) =>
+        await db.Teams.Where(t => t.ProgrammeId == programmeId).Select(t => t.RegionId).ToListAsync(cancellationToken);
+
+    private static async Task<List<Person>> PeopleAsync(RegionsDb db, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
+    {
+        var ids = personIds.Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        var missing = ids.Where(id => people.All(p => p.Id != id)).ToList();
+        if (missing.Count > 0)
+        {
+            throw DirectoryRules.Unknown("person", missing[0]);
+        }
+
+        return people;
+    }
+
+    private static async Task<List<WorkingGroupResponse>> DescribeAsync(RegionsDb db, IReadOnlyList<WorkingGroup> groups, CancellationToken cancellationToken)
+    {
+        var names = await DirectoryNames.LoadAsync(db, cancellationToken);
+        var personIds = groups.SelectMany(g => g.PersonIds).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return groups.Select(group => new WorkingGroupResponse(
+            group.Id,
+            group.ProgrammeId,
+            group.Topic,
+            group.RegionIds.Select(id => new WorkingGroupRegionResponse(id, names.RegionName(id) ?? "")).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList(),
+            group.PersonIds.Select(id => people[id]).OrderBy(p => p.Name, StringComparer.CurrentCulture)
+                .Select(p => new WorkingGroupMemberResponse(p.Id, p.Name, p.RegionId, p.Title)).ToList(),
+            group.Disbanded,
+            group.FormedAt,
+            group.Version)).ToList();
+    }
+}

@@ -1,0 +1,76 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Domain;
+
+namespace KollegialtUtbyte.Regions.Events;
+
+/// <summary>
+/// What the other services are told about a change, built from the changed state. Events carry
+/// everything their consumers need (names, e-mail, language) so nobody has to call back.
+/// </summary>
+public static class DirectoryEvents
+{
+    public static RegionRegistered Registered(Region region, DateTimeOffset now) =>
+        new(region.Id, region.Name, region.CountyCode, now);
+
+    public static RegionUpdated Updated(Region region, DateTimeOffset now) =>
+        new(region.Id, region.Name, region.CountyCode, now);
+
+    /// <summary>A region is also an organisation (its people's employer), announced with kind Region.</summary>
+    public static OrganisationRegistered RegisteredAsOrganisation(Region region, DateTimeOffset now) =>
+        new(region.Id, region.Name, OrganisationKind.Region, now);
+
+    public static OrganisationUpdated UpdatedAsOrganisation(Region region, DateTimeOffset now) =>
+        new(region.Id, region.Name, OrganisationKind.Region, now);
+
+    public static OrganisationRegistered Registered(Organisation organisation, DateTimeOffset now) =>
+        new(organisation.Id, organisation.Name, organisation.Kind, now);
+
+    public static OrganisationUpdated Updated(Organisation organisation, DateTimeOffset now) =>
+        new(organisation.Id, organisation.Name, organisation.Kind, now);
+
+    /// <summary>
+    /// <paramref name="employerName"/> is the name of the person's organisation, or of their
+    /// region when they work for one; the event's OrganisationId is then the region's id.
+    /// </summary>
+    public static PersonRegistered Registered(Person person, string employerName, DateTimeOffset now) =>
+        new(person.Id, person.Name, person.Email, person.Phone, person.Title, EmployerId(person), employerName,
+            person.RegionId, person.PreferredLanguage, person.Gender, now);
+
+    public static PersonUpdated Updated(Person person, string employerName, DateTimeOffset now) =>
+        new(person.Id, person.Name, person.Email, person.Phone, person.Title, EmployerId(person), employerName,
+            person.RegionId, person.PreferredLanguage, person.Gender, now);
+
+    public static TeamMemberJoined Joined(Team team, TeamMember member, Person person, string regionName, DateTimeOffset now) =>
+        new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.Email, person.Title,
+            person.PreferredLanguage, person.Gender, now);
+
+    public static TeamMemberUpdated Updated(Team team, TeamMember member, Person person, string regionName, DateTimeOffset now) =>
+        new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.Email, person.Title,
+            person.PreferredLanguage, person.Gender, now);
+
+    public static TeamMemberLeft Left(Team team, TeamMember member, DateTimeOffset now) =>
+        new(team.ProgrammeId, team.RegionId, member.PersonId, member.Role, now);
+
+    public static FacilitatorAdded Added(Facilitator facilitator, Person person, Organisation organisation, DateTimeOffset now) =>
+        new(facilitator.PersonId, organisation.Id, organisation.Name, person.Name, person.Email, person.PreferredLanguage, now);
+
+    public static FacilitatorRemoved Removed(Facilitator facilitator, DateTimeOffset now) =>
+        new(facilitator.PersonId, now);
+
+    public static ProgrammeRegistered Registered(Programme programme, DateTimeOffset now) =>
+        new(programme.Id, programme.Name, programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials, now);
+
+    public static ProgrammeUpdated Updated(Programme programme, DateTimeOffset now) =>
+        new(programme.Id, programme.Name, programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials, now);
+
+    public static RegionJoinedProgramme Joined(Team team, Region region, DateTimeOffset now) =>
+        new(team.ProgrammeId, region.Id, region.Name, now);
+
+    public static RegionLeftProgramme Left(Team team, DateTimeOffset now) =>
+        new(team.ProgrammeId, team.RegionId, now);
+
+    public static WorkingGroupChanged Changed(WorkingGroup group, DateTimeOffset now) =>
+        new(group.Id, group.ProgrammeId, group.Topic, group.RegionIds, group.PersonIds, group.Disbanded, now);
+
+    private static Guid EmployerId(Person person) => person.OrganisationId ?? person.RegionId!.Value;
+}
