@@ -17,6 +17,15 @@ public sealed class Account : IdentityUser<Guid>, IVersioned
 
     public string PreferredLanguage { get; set; } = Domain.Languages.Swedish;
 
+    /// <summary>
+    /// What the account may do, space-separated: the granted roles plus those from the directory.
+    /// Recomputed whenever either changes, and copied into every access token.
+    /// </summary>
+    public string EffectiveRoles { get; set; } = "";
+
+    /// <summary>The region whose team the person acts for (the token's region claim), if any.</summary>
+    public Guid? RegionId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the person chose a password for the first time.</summary>
@@ -27,6 +36,8 @@ public sealed class Account : IdentityUser<Guid>, IVersioned
     public bool IsDisabled => DisabledAt is not null;
 
     public bool HasPassword => PasswordHash is not null;
+
+    public IReadOnlyList<string> RoleList => EffectiveRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     public long Version { get; set; }
 }

@@ -40,6 +40,8 @@ public sealed class Initial : Migration
                 PersonId = table.Column<Guid>(nullable: false),
                 Name = table.Column<string>(maxLength: 200, nullable: false),
                 PreferredLanguage = table.Column<string>(maxLength: 16, nullable: false),
+                EffectiveRoles = table.Column<string>(maxLength: 256, nullable: false),
+                RegionId = table.Column<Guid>(nullable: true),
                 CreatedAt = table.Column<DateTime>(nullable: false),
                 ActivatedAt = table.Column<DateTime>(nullable: true),
                 DisabledAt = table.Column<DateTime>(nullable: true),
