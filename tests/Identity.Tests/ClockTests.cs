@@ -50,6 +50,17 @@ public sealed class ClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wrong_passwords_sent_in_parallel_all_count_toward_the_lockout()
+    {
+        var (joined, _) = await _host.ActiveTeamMemberAsync();
+
+        var guesses = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => SignInAsync(joined.Email, "gissning-nummer-" + i)));
+
+        Assert.All(guesses, response => Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode));
+        Assert.Contains("locked", await DescriptionOf(await SignInAsync(joined.Email, IdentityHost.Password)));
+    }
+
+    [Fact]
     public async Task A_successful_sign_in_starts_the_count_of_failures_afresh()
     {
         var (joined, _) = await _host.ActiveTeamMemberAsync();

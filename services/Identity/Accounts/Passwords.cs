@@ -1,6 +1,7 @@
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Identity.Accounts;
@@ -44,8 +45,7 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
         var verification = users.PasswordHasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
-            (account.AccessFailedCount, account.LockoutEnd) = Lockout.AfterFailure(account.AccessFailedCount, now);
-            await db.SaveChangesAsync(cancellationToken);
+            await CountFailureAsync(account, now, cancellationToken);
             return new SignInResult(account.LockoutEnd is null ? SignInOutcome.WrongCredentials : SignInOutcome.LockedOut, account);
         }
 
@@ -71,10 +71,42 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
 
         if (changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed meanwhile (another sign-in, an administrator): the password was right all the same.
+            }
         }
 
         return new SignInResult(SignInOutcome.Succeeded, account);
+    }
+
+    /// <summary>
+    /// Counts a wrong password. Guesses sent in parallel race on the account's version; each loser
+    /// reloads and counts again, so parallel guessing cannot slip past the lockout.
+    /// </summary>
+    private async Task CountFailureAsync(Account account, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!LockoutPolicy.IsLockedOut(account.LockoutEnd, now))
+            {
+                (account.AccessFailedCount, account.LockoutEnd) = Lockout.AfterFailure(account.AccessFailedCount, now);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.Entry(account).ReloadAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>The codes of the password rules <paramref name="password"/> breaks (ASP.NET Core Identity's codes); empty when it is acceptable.</summary>
