@@ -25,7 +25,13 @@ public static class IdentityModule
         builder.Services.AddValidation();
 
         var settings = builder.Configuration.GetSection(IdentitySettings.SectionName);
-        builder.Services.AddOptions<IdentitySettings>().Bind(settings);
+        builder.Services.AddOptions<IdentitySettings>().Bind(settings)
+            .Validate(s => s.AccessTokenLifetime > TimeSpan.Zero && s.RefreshTokenLifetime > TimeSpan.Zero
+                    && s.ActivationLinkLifetime > TimeSpan.Zero && s.PasswordResetLinkLifetime > TimeSpan.Zero,
+                "Identity: every token and link lifetime must be positive.")
+            .Validate(s => s.MaxFailedSignIns >= 1 && s.LockoutDuration > TimeSpan.Zero, "Identity: MaxFailedSignIns must be at least 1 and LockoutDuration positive.")
+            .Validate(s => s.MinimumPasswordLength >= 8, "Identity: MinimumPasswordLength must be at least 8.")
+            .ValidateOnStart();
 
         // ASP.NET Core Identity for accounts, passwords and roles only: no cookies, no default
         // schemes, so every request is still authenticated by the JWT bearer of the service defaults.
