@@ -1,6 +1,11 @@
+using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Identity;
 
@@ -16,13 +21,67 @@ public static class IdentityModule
     {
         builder.AddServiceDatabase<IdentityDb>(Name);
         builder.AddConsumersOf<IdentityDb>(Name);
+        builder.AddDatabaseSeeder<IdentityDb, IdentityBootstrap>();
         builder.Services.AddValidation();
+
+        var settings = builder.Configuration.GetSection(IdentitySettings.SectionName);
+        builder.Services.AddOptions<IdentitySettings>().Bind(settings)
+            .Validate(s => s.AccessTokenLifetime > TimeSpan.Zero && s.RefreshTokenLifetime > TimeSpan.Zero
+                    && s.ActivationLinkLifetime > TimeSpan.Zero && s.PasswordResetLinkLifetime > TimeSpan.Zero,
+                "Identity: every token and link lifetime must be positive.")
+            .Validate(s => s.MaxFailedSignIns >= 1 && s.LockoutDuration > TimeSpan.Zero, "Identity: MaxFailedSignIns must be at least 1 and LockoutDuration positive.")
+            .Validate(s => s.MinimumPasswordLength >= 8, "Identity: MinimumPasswordLength must be at least 8.")
+            .ValidateOnStart();
+
+        // ASP.NET Core Identity for accounts, passwords and roles only: no cookies, no default
+        // schemes, so every request is still authenticated by the JWT bearer of the service defaults.
+        builder.Services
+            .AddIdentityCore<Account>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.User.AllowedUserNameCharacters = "";
+                o.Password.RequiredLength = settings.GetValue(nameof(IdentitySettings.MinimumPasswordLength), new IdentitySettings().MinimumPasswordLength);
+                o.Password.RequiredUniqueChars = 4;
+
+                // Length protects better than composition rules, which only make passwords harder to remember.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddUserStore<AccountStore>()
+            .AddPasswordValidator<NotTheUserNameValidator>();
+
+        builder.Services.AddSingleton(services => SigningKeyRing.Load(
+            services.GetRequiredService<IOptions<IdentitySettings>>(),
+            services.GetRequiredService<IHostEnvironment>(),
+            services.GetRequiredService<IConfiguration>(),
+            services.GetRequiredService<ILogger<SigningKeyRing>>()));
+        builder.Services.AddHostedService<SigningKeyCheck>();
+        builder.Services.AddHostedService<ExpiredTokenCleanup>();
+        builder.Services.AddSingleton<ClientRegistry>();
+        builder.Services.AddSingleton<IssuerNames>();
+        builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddScoped<RefreshTokenService>();
+        builder.Services.AddScoped<TokenGrants>();
+        builder.Services.AddScoped<Passwords>();
+        builder.Services.AddScoped<AccountAccess>();
+        builder.Services.AddScoped<AccountLinks>();
+        builder.Services.AddScoped<LinkRedemption>();
+        builder.Services.AddScoped<DirectorySync>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/identity");
+        app.MapDiscoveryEndpoints();
+        app.MapTokenEndpoints();
+        app.MapAccountPages();
+        app.MapGroup("/api/identity")
+            .MapAccountAdministration()
+            .MapMyAccount();
         return app;
     }
 }

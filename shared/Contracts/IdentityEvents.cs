@@ -46,3 +46,9 @@ public sealed record AccountDisabled(
     Guid AccountId,
     Guid PersonId,
     DateTimeOffset OccurredAt);
+
+/// <summary>A disabled account may sign in again (with the roles it has now).</summary>
+public sealed record AccountEnabled(
+    Guid AccountId,
+    Guid PersonId,
+    DateTimeOffset OccurredAt);

@@ -1,16 +1,32 @@
+using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Data;
 
-/// <summary>The identity service's own database. No other service reads it.</summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext(options), IOutboxDbContext
+/// <summary>The identity service's own database: ASP.NET Core Identity's tables plus its own. No other service reads it.</summary>
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IOutboxDbContext
 {
+    public DbSet<DirectoryPerson> People => Set<DirectoryPerson>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<AccountLinkToken> AccountLinkTokens => Set<AccountLinkToken>();
+
+    // Fixed so the model (and so the hand-written migration) does not depend on the options at run time.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version1;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDb).Assembly);
         modelBuilder.MapOutboxAndInbox();
     }

@@ -1,0 +1,25 @@
+using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.Identity.Domain;
+using KollegialtUtbyte.Identity.Tokens;
+
+namespace KollegialtUtbyte.Identity.Accounts;
+
+/// <summary>Choosing a password from an activation or reset link.</summary>
+public sealed class LinkRedemption(IdentityDb db, AccountLinks links, Passwords passwords, RefreshTokenService refreshTokens, TimeProvider time)
+{
+    /// <summary>
+    /// Sets the password (already checked against the rules), uses up the link and every other
+    /// outstanding link, and ends every session of the account: whoever had the old password is out.
+    /// </summary>
+    public async Task RedeemAsync(AccountLinkToken link, Account account, string password, CancellationToken cancellationToken)
+    {
+        passwords.SetPassword(account, password);
+        link.Use(time.GetUtcNow());
+        await links.WithdrawAllAsync(account.Id, cancellationToken, except: link.Id);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await refreshTokens.RevokeAllAsync(account.Id, RefreshTokenRevocation.PasswordChanged, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,209 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.Identity.Domain;
+using KollegialtUtbyte.Identity.Tokens;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Identity.Api;
+
+/// <summary>Administrators list accounts, grant roles, disable and enable accounts, and resend activation links.</summary>
+public static class AccountAdministrationEndpoints
+{
+    public const int MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapAccountAdministration(this RouteGroupBuilder api)
+    {
+        var accounts = api.MapGroup("/accounts").RequireAuthorization(Policies.Administrator);
+        accounts.MapGet("", ListAsync);
+        accounts.MapGet("/{id:guid}", GetAsync);
+        accounts.MapPut("/{id:guid}/roles", GrantRolesAsync);
+        accounts.MapPost("/{id:guid}/disable", DisableAsync);
+        accounts.MapPost("/{id:guid}/enable", EnableAsync);
+        accounts.MapPost("/{id:guid}/activation-link", SendActivationLinkAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        IdentityDb db,
+        TimeProvider time,
+        string? search,
+        string? role,
+        AccountState? state,
+        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, MaxPageSize)] int pageSize = 50,
+        CancellationToken cancellationToken = default)
+    {
+        if (role is not null && !AccountRoles.IsKnown(role))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"Unknown role '{role}'. Known roles: {string.Join(", ", Roles.All)}."] });
+        }
+
+        var now = time.GetUtcNow();
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim().ToUpperInvariant();
+            query = query.Where(a => a.NormalizedEmail!.Contains(text) || a.Name.ToUpper().Contains(text));
+        }
+
+        if (role is not null)
+        {
+            query = query.Where(a => (" " + a.EffectiveRoles + " ").Contains(" " + role + " "));
+        }
+
+        query = state switch
+        {
+            AccountState.Disabled => query.Where(a => a.DisabledAt != null),
+            AccountState.PendingActivation => query.Where(a => a.DisabledAt == null && a.PasswordHash == null),
+            AccountState.LockedOut => query.Where(a => a.DisabledAt == null && a.PasswordHash != null && a.LockoutEnd > now),
+            AccountState.Active => query.Where(a => a.DisabledAt == null && a.PasswordHash != null && (a.LockoutEnd == null || a.LockoutEnd <= now)),
+            _ => query,
+        };
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(a => a.Name).ThenBy(a => a.NormalizedEmail)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return Results.Ok(new AccountList(items.Select(a => AccountViews.Summary(a, now)).ToList(), total, page, pageSize));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(db, id, cancellationToken);
+        return AccountViews.Ok(http, await AccountViews.DetailsAsync(account, access, db, time.GetUtcNow(), cancellationToken));
+    }
+
+    private static async Task<IResult> GrantRolesAsync(
+        Guid id, GrantRolesRequest request, HttpContext http, IdentityDb db, UserManager<Account> users, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(db, id, cancellationToken);
+        db.ExpectVersion(account, request.Version);
+        var granted = AccountRoles.ValidateGranted(request.Roles!);
+        var current = await access.GrantedRolesAsync(account);
+        if (current.Contains(Roles.Administrator))
+        {
+            AccountRules.EnsureMayRevokeAdministrator(
+                isActiveAdministrator: !account.IsDisabled,
+                keepsAdministrator: granted.Contains(Roles.Administrator),
+                otherActiveAdministrators: await OtherActiveAdministratorsAsync(db, account.Id, cancellationToken));
+        }
+
+        var removed = current.Except(granted).ToList();
+        var added = granted.Except(current).ToList();
+        if (removed.Count > 0)
+        {
+            Succeed(await users.RemoveFromRolesAsync(account, removed));
+        }
+
+        if (added.Count > 0)
+        {
+            Succeed(await users.AddToRolesAsync(account, added));
+        }
+
+        if (removed.Count > 0 || added.Count > 0)
+        {
+            await access.RefreshAsync(account, granted, announce: true, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return AccountViews.Ok(http, await AccountViews.DetailsAsync(account, access, db, time.GetUtcNow(), cancellationToken));
+    }
+
+    /// <summary>The account can no longer sign in, its sessions end at once and its open links stop working.</summary>
+    private static async Task<IResult> DisableAsync(
+        Guid id,
+        AccountChangeRequest request,
+        ClaimsPrincipal user,
+        HttpContext http,
+        IdentityDb db,
+        AccountAccess access,
+        AccountLinks links,
+        RefreshTokenService refreshTokens,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(db, id, cancellationToken);
+        db.ExpectVersion(account, request.Version);
+        var now = time.GetUtcNow();
+        if (!account.IsDisabled)
+        {
+            var isAdministrator = (await access.GrantedRolesAsync(account)).Contains(Roles.Administrator);
+            AccountRules.EnsureMayDisable(
+                isOwnAccount: IsOwnAccount(user, account),
+                isActiveAdministrator: isAdministrator,
+                otherActiveAdministrators: isAdministrator ? await OtherActiveAdministratorsAsync(db, account.Id, cancellationToken) : 0);
+
+            account.DisabledAt = now;
+            await links.WithdrawAllAsync(account.Id, cancellationToken);
+            db.AddEvent(new AccountDisabled(account.Id, account.PersonId, now));
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await refreshTokens.RevokeAllAsync(account.Id, RefreshTokenRevocation.AccountDisabled, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return AccountViews.Ok(http, await AccountViews.DetailsAsync(account, access, db, now, cancellationToken));
+    }
+
+    private static async Task<IResult> EnableAsync(
+        Guid id, AccountChangeRequest request, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(db, id, cancellationToken);
+        db.ExpectVersion(account, request.Version);
+        var now = time.GetUtcNow();
+        if (account.IsDisabled)
+        {
+            account.DisabledAt = null;
+            account.AccessFailedCount = 0;
+            account.LockoutEnd = null;
+            db.AddEvent(new AccountEnabled(account.Id, account.PersonId, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return AccountViews.Ok(http, await AccountViews.DetailsAsync(account, access, db, now, cancellationToken));
+    }
+
+    /// <summary>A new activation link for a person whose mail was lost or whose link expired; older links stop working.</summary>
+    private static async Task<IResult> SendActivationLinkAsync(Guid id, IdentityDb db, AccountLinks links, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(db, id, cancellationToken);
+        AccountRules.EnsureMayRequestActivation(account.IsDisabled, account.HasPassword);
+        await links.RequestActivationAsync(account, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Accepted();
+    }
+
+    private static async Task<Account> FindAsync(IdentityDb db, Guid id, CancellationToken cancellationToken) =>
+        await db.Users.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new ResourceNotFoundException("Account", id);
+
+    private static bool IsOwnAccount(ClaimsPrincipal user, Account account) =>
+        user.FindFirst(ClaimNames.Subject)?.Value == account.Id.ToString() || user.PersonId() == account.PersonId;
+
+    private static async Task<int> OtherActiveAdministratorsAsync(IdentityDb db, Guid accountId, CancellationToken cancellationToken)
+    {
+        var normalized = Roles.Administrator.ToUpperInvariant();
+        return await (
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            join account in db.Users on userRole.UserId equals account.Id
+            where role.NormalizedName == normalized && account.Id != accountId && account.DisabledAt == null
+            select account.Id).CountAsync(cancellationToken);
+    }
+
+    private static void Succeed(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.Identity.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace KollegialtUtbyte.Identity.Api;
+
+/// <summary>
+/// The pages a person reaches from a mail: activating the account (choosing the first password)
+/// and resetting a forgotten password. Swedish by default, English with <c>?lang=en</c> or when
+/// the browser prefers it. Getting a page never uses up its link (mail scanners open links);
+/// only posting the form does.
+/// </summary>
+public static class AccountPages
+{
+    public const string ActivatePath = "/account/activate";
+    public const string ResetPasswordPath = "/account/reset-password";
+    public const int MaximumPasswordLength = 256;
+
+    // Where a person signs in: the portal, behind the same gateway.
+    private const string SignInPath = "/";
+
+    public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ActivatePath, ShowActivationAsync).AllowAnonymous();
+        app.MapPost(ActivatePath, ActivateAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapGet(ResetPasswordPath, ShowPasswordResetAsync).AllowAnonymous();
+        app.MapPost(ResetPasswordPath, ResetPasswordAsync).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> ShowActivationAsync(HttpContext http, AccountLinks links, IOptions<IdentitySettings> settings)
+    {
+        var texts = HtmlPage.TextsFor(http.Request);
+        var token = HtmlPage.Single(http.Request.Query, "token");
+        var found = await links.FindUsableAsync(token, AccountLinkPurpose.Activation, http.RequestAborted);
+        return found is { Account: var account }
+            ? NewPasswordPage(http, texts, settings.Value, ActivatePath, token!, account, [], StatusCodes.Status200OK)
+            : InvalidLinkPage(http, texts);
+    }
+
+    private static async Task<IResult> ActivateAsync(HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, IOptions<IdentitySettings> settings)
+    {
+        var form = await ReadFormAsync(http);
+        if (form is null)
+        {
+            return BadFormPage(http);
+        }
+
+        var texts = HtmlPage.TextsFor(http.Request, HtmlPage.Single(form, "lang"));
+        var token = HtmlPage.Single(form, "token");
+        var found = await links.FindUsableAsync(token, AccountLinkPurpose.Activation, http.RequestAborted);
+        if (found is not { Link: var link, Account: var account })
+        {
+            return InvalidLinkPage(http, texts);
+        }
+
+        var (password, errors) = await CheckNewPasswordAsync(form, texts, account, passwords, settings.Value);
+        if (errors.Count > 0)
+        {
+            return NewPasswordPage(http, texts, settings.Value, ActivatePath, token!, account, errors, StatusCodes.Status400BadRequest);
+        }
+
+        await redemption.RedeemAsync(link, account, password, http.RequestAborted);
+        return HtmlPage.Render(http, texts, texts.ActivatedTitle,
+            HtmlPage.Paragraph(texts.ActivatedText) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> ShowPasswordResetAsync(HttpContext http, AccountLinks links, IOptions<IdentitySettings> settings)
+    {
+        var texts = HtmlPage.TextsFor(http.Request);
+        if (!http.Request.Query.ContainsKey("token"))
+        {
+            return ResetRequestPage(http, texts, null, [], StatusCodes.Status200OK);
+        }
+
+        var token = HtmlPage.Single(http.Request.Query, "token");
+        var found = await links.FindUsableAsync(token, AccountLinkPurpose.PasswordReset, http.RequestAborted);
+        return found is { Account: var account }
+            ? NewPasswordPage(http, texts, settings.Value, ResetPasswordPath, token!, account, [], StatusCodes.Status200OK)
+            : InvalidLinkPage(http, texts);
+    }
+
+    /// <summary>With a token: choose the new password. Without: ask for a link by e-mail address.</summary>
+    private static async Task<IResult> ResetPasswordAsync(
+        HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentitySettings> settings)
+    {
+        var form = await ReadFormAsync(http);
+        if (form is null)
+        {
+            return BadFormPage(http);
+        }
+
+        var texts = HtmlPage.TextsFor(http.Request, HtmlPage.Single(form, "lang"));
+        if (!form.ContainsKey("token"))
+        {
+            return await RequestResetAsync(http, texts, HtmlPage.Single(form, "email")?.Trim(), links, users, db, settings.Value);
+        }
+
+        var token = HtmlPage.Single(form, "token");
+        var found = await links.FindUsableAsync(token, AccountLinkPurpose.PasswordReset, http.RequestAborted);
+        if (found is not { Link: var link, Account: var account })
+        {
+            return InvalidLinkPage(http, texts);
+        }
+
+        var (password, errors) = await CheckNewPasswordAsync(form, texts, account, passwords, settings.Value);
+        if (errors.Count > 0)
+        {
+            return NewPasswordPage(http, texts, settings.Value, ResetPasswordPath, token!, account, errors, StatusCodes.Status400BadRequest);
+        }
+
+        await redemption.RedeemAsync(link, account, password, http.RequestAborted);
+        return HtmlPage.Render(http, texts, texts.ResetDoneTitle,
+            HtmlPage.Paragraph(texts.ResetDoneText) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Sends a reset link when the address belongs to an account that may sign in. The answer is
+    /// the same either way, so the page does not reveal who has an account.
+    /// </summary>
+    private static async Task<IResult> RequestResetAsync(
+        HttpContext http, PageTexts texts, string? email, AccountLinks links, UserManager<Account> users, IdentityDb db, IdentitySettings settings)
+    {
+        var error = string.IsNullOrEmpty(email) ? texts.EmailRequired
+            : email.Length > 256 || !new EmailAddressAttribute().IsValid(email) ? texts.EmailInvalid
+            : null;
+        if (error is not null)
+        {
+            return ResetRequestPage(http, texts, email, [new FieldError("email", error)], StatusCodes.Status400BadRequest);
+        }
+
+        var account = await users.FindByEmailAsync(email!);
+        if (account is { IsDisabled: false })
+        {
+            await links.RequestPasswordResetAsync(account, http.RequestAborted);
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
+        return HtmlPage.Render(http, texts, texts.ResetRequestedTitle, HtmlPage.Paragraph(texts.ResetRequestedText(settings.PasswordResetLinkLifetime)), StatusCodes.Status200OK);
+    }
+
+    private static async Task<(string Password, IReadOnlyList<FieldError> Errors)> CheckNewPasswordAsync(
+        IFormCollection form, PageTexts texts, Account account, Passwords passwords, IdentitySettings settings)
+    {
+        var password = HtmlPage.Single(form, "password") ?? "";
+        var confirmation = HtmlPage.Single(form, "confirmPassword") ?? "";
+        var errors = new List<FieldError>();
+        if (password.Length == 0)
+        {
+            errors.Add(new FieldError("password", texts.PasswordRequired));
+        }
+        else if (password.Length > MaximumPasswordLength)
+        {
+            errors.Add(new FieldError("password", texts.PasswordTooLong(MaximumPasswordLength)));
+        }
+        else
+        {
+            errors.AddRange((await passwords.ProblemsWithAsync(account, password))
+                .Select(code => texts.PasswordProblem(code, settings.MinimumPasswordLength))
+                .Distinct()
+                .Select(message => new FieldError("password", message)));
+        }
+
+        if (password.Length > 0 && confirmation != password)
+        {
+            errors.Add(new FieldError("confirmPassword", texts.PasswordsDiffer));
+        }
+
+        return (password, errors);
+    }
+
+    private static IResult NewPasswordPage(
+        HttpContext http, PageTexts texts, IdentitySettings settings, string path, string token, Account account, IReadOnlyList<FieldError> errors, int statusCode)
+    {
+        var activating = path == ActivatePath;
+        var passwordError = string.Join(" ", errors.Where(e => e.Field == "password").Select(e => e.Message));
+        var form = HtmlPage.Form(http, texts, path, new Dictionary<string, string> { ["token"] = token },
+            [
+                new FormField("username", texts.EmailLabel, "email", "username", Value: account.Email, ReadOnly: true),
+                new FormField("password", texts.NewPasswordLabel, "password", "new-password",
+                    Hint: texts.PasswordHint(settings.MinimumPasswordLength), Error: passwordError.Length > 0 ? passwordError : null, MinLength: settings.MinimumPasswordLength),
+                new FormField("confirmPassword", texts.ConfirmPasswordLabel, "password", "new-password"),
+            ],
+            activating ? texts.ActivateButton : texts.ResetButton,
+            errors);
+        return HtmlPage.Render(http, texts, activating ? texts.ActivateTitle : texts.ResetTitle,
+            HtmlPage.Paragraph(activating ? texts.ActivateIntro : texts.ResetIntro) + form,
+            statusCode, hasErrors: errors.Count > 0, languageSwitch: new Dictionary<string, string> { ["token"] = token });
+    }
+
+    private static IResult ResetRequestPage(HttpContext http, PageTexts texts, string? email, IReadOnlyList<FieldError> errors, int statusCode)
+    {
+        var form = HtmlPage.Form(http, texts, ResetPasswordPath, new Dictionary<string, string>(),
+            [new FormField("email", texts.EmailLabel, "email", "email", Value: email)],
+            texts.ResetRequestButton,
+            errors);
+        return HtmlPage.Render(http, texts, texts.ResetRequestTitle, HtmlPage.Paragraph(texts.ResetRequestIntro) + form,
+            statusCode, hasErrors: errors.Count > 0, languageSwitch: new Dictionary<string, string>());
+    }
+
+    private static IResult InvalidLinkPage(HttpContext http, PageTexts texts) =>
+        HtmlPage.Render(http, texts, texts.InvalidLinkTitle,
+            HtmlPage.Paragraph(texts.InvalidLinkText) + HtmlPage.Link($"{http.Request.PathBase}{ResetPasswordPath}?lang={texts.Language}", texts.RequestNewLink),
+            StatusCodes.Status400BadRequest);
+
+    private static IResult BadFormPage(HttpContext http)
+    {
+        var texts = HtmlPage.TextsFor(http.Request);
+        var status = http.Request.HasFormContentType ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType;
+        return HtmlPage.Render(http, texts, texts.BadFormTitle, HtmlPage.Paragraph(texts.BadFormText), status);
+    }
+
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+}

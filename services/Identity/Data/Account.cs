@@ -1,0 +1,43 @@
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Identity;
+
+namespace KollegialtUtbyte.Identity.Data;
+
+/// <summary>
+/// A sign-in account (ASP.NET Core Identity user; the user name is the e-mail address), linked to
+/// a person of the directory. Roles granted by administrators are Identity user roles; roles from
+/// the person's team places and facilitator assignment are added when a token is issued.
+/// </summary>
+public sealed class Account : IdentityUser<Guid>, IVersioned
+{
+    /// <summary>The directory person; for an account that is not in the directory (the first administrator) its own id.</summary>
+    public Guid PersonId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string PreferredLanguage { get; set; } = Domain.Languages.Swedish;
+
+    /// <summary>
+    /// What the account may do, space-separated: the granted roles plus those from the directory.
+    /// Recomputed whenever either changes, and copied into every access token.
+    /// </summary>
+    public string EffectiveRoles { get; set; } = "";
+
+    /// <summary>The region whose team the person acts for (the token's region claim), if any.</summary>
+    public Guid? RegionId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the person chose a password for the first time.</summary>
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
+    public bool HasPassword => PasswordHash is not null;
+
+    public IReadOnlyList<string> RoleList => EffectiveRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public long Version { get; set; }
+}

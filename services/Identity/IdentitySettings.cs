@@ -1,0 +1,85 @@
+namespace KollegialtUtbyte.Identity;
+
+/// <summary>Section <c>Identity</c>: how the identity service issues tokens and whom it knows from configuration.</summary>
+public sealed class IdentitySettings
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>The <c>iss</c> of every token and the discovery document's issuer; unset means the request's base URL.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>The <c>aud</c> of access tokens; services that set <c>Auth:Audience</c> to it check it.</summary>
+    public string? Audience { get; set; } = "kollegialt-utbyte";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a refresh token may wait unused; every use gives a new one.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    public TimeSpan ActivationLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Wrong passwords in a row before the account is locked for <see cref="LockoutDuration"/>.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int MinimumPasswordLength { get; set; } = 10;
+
+    /// <summary>
+    /// RSA keys in PEM files. All are published in the JWKS; the one marked <c>Active</c> (or the
+    /// only one) signs new tokens. Rotate by publishing the new key first, then making it active,
+    /// and remove the old one once the tokens it signed have expired.
+    /// </summary>
+    public List<SigningKeySettings> SigningKeys { get; set; } = [];
+
+    /// <summary>Machine clients allowed the client-credentials grant.</summary>
+    public List<ClientSettings> Clients { get; set; } = [];
+
+    public AdministratorSettings Administrator { get; set; } = new();
+
+    /// <summary>
+    /// Development only: every provisioned account is activated with this password, so the
+    /// embedded demo can sign in as anyone. Ignored in every other environment.
+    /// </summary>
+    public string? DemoPassword { get; set; }
+}
+
+public sealed class SigningKeySettings
+{
+    /// <summary>A PEM file holding an RSA private key (or only the public key of a retired key still published).</summary>
+    public string? Path { get; set; }
+
+    /// <summary>The <c>kid</c>; unset means the key's RFC 7638 thumbprint.</summary>
+    public string? KeyId { get; set; }
+
+    public bool Active { get; set; }
+}
+
+public sealed class ClientSettings
+{
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The client's secret (from a secret store or the environment, never a file in the repository).</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Alternatively the secret's SHA-256 in hex, so configuration never holds the secret itself.</summary>
+    public string? SecretSha256 { get; set; }
+
+    /// <summary>Roles the client's tokens carry.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>Scopes the client may ask for; it gets all of them when it asks for none.</summary>
+    public List<string> Scopes { get; set; } = [];
+}
+
+/// <summary>The first administrator. Without a password the account is created unactivated and an activation link is mailed.</summary>
+public sealed class AdministratorSettings
+{
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
+
+    public string Name { get; set; } = "Administratör";
+}

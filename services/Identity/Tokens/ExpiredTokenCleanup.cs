@@ -1,0 +1,34 @@
+using KollegialtUtbyte.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Identity.Tokens;
+
+/// <summary>
+/// Deletes refresh and link tokens a day after they expired, hourly. A token that has expired is
+/// refused anyway, so nothing depends on it any longer.
+/// </summary>
+internal sealed class ExpiredTokenCleanup(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExpiredTokenCleanup> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Grace = TimeSpan.FromDays(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+                var cutoff = time.GetUtcNow() - Grace;
+                await db.RefreshTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(stoppingToken);
+                await db.AccountLinkTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Deleting expired tokens failed; trying again in an hour");
+            }
+        }
+    }
+}

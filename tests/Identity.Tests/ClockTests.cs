@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Identity.Tests.Support;
+using KollegialtUtbyte.Testing;
+
+namespace KollegialtUtbyte.Identity.Tests;
+
+/// <summary>What time does to accounts and tokens: lockout ends, links and refresh tokens expire. The clock is the test's.</summary>
+public sealed class ClockTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TestTokenIssuer _issuer = null!;
+    private IdentityHost _host = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _issuer = await TestTokenIssuer.StartAsync();
+        _host = IdentityHost.InProcess(_issuer, time: _clock);
+        _ = _host.Services;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_for_the_right_password()
+    {
+        var (joined, _) = await _host.ActiveTeamMemberAsync();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            Assert.Equal("invalid_grant", await ErrorOf(await SignInAsync(joined.Email, "fel-losenord-" + attempt)));
+        }
+
+        var whileLocked = await SignInAsync(joined.Email, IdentityHost.Password);
+        Assert.Contains("locked", await DescriptionOf(whileLocked));
+
+        _clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Contains("locked", await DescriptionOf(await SignInAsync(joined.Email, IdentityHost.Password)));
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_sent_in_parallel_all_count_toward_the_lockout()
+    {
+        var (joined, _) = await _host.ActiveTeamMemberAsync();
+
+        var guesses = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => SignInAsync(joined.Email, "gissning-nummer-" + i)));
+
+        Assert.All(guesses, response => Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode));
+        Assert.Contains("locked", await DescriptionOf(await SignInAsync(joined.Email, IdentityHost.Password)));
+    }
+
+    [Fact]
+    public async Task A_successful_sign_in_starts_the_count_of_failures_afresh()
+    {
+        var (joined, _) = await _host.ActiveTeamMemberAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            for (var attempt = 1; attempt <= 4; attempt++)
+            {
+                await SignInAsync(joined.Email, "fel-losenord-" + attempt);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task An_activation_link_expires_after_seven_days()
+    {
+        var (_, early) = await _host.AddTeamMemberAsync(TeamRole.KeyOfficial);
+        var (_, late) = await _host.AddTeamMemberAsync(TeamRole.KeyOfficial);
+
+        _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await _host.ActivateAsync(early.Token, IdentityHost.Password)).StatusCode);
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _host.ActivateAsync(late.Token, IdentityHost.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_left_unused_for_fourteen_days_expires_and_each_use_gives_fourteen_more()
+    {
+        var (joined, _) = await _host.ActiveTeamMemberAsync();
+        var session = await _host.SignInAsync(joined.Email, IdentityHost.Password);
+
+        _clock.Advance(TimeSpan.FromDays(13));
+        var refreshed = await _host.RefreshAsync(session.RefreshToken!);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var next = TokenSet.From(await refreshed.Content.ReadFromJsonAsync<JsonElement>(Cancel));
+
+        _clock.Advance(TimeSpan.FromDays(13));
+        var again = await _host.RefreshAsync(next.RefreshToken!);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var last = TokenSet.From(await again.Content.ReadFromJsonAsync<JsonElement>(Cancel));
+
+        _clock.Advance(TimeSpan.FromDays(14));
+        Assert.Contains("expired", await DescriptionOf(await _host.RefreshAsync(last.RefreshToken!)));
+    }
+
+    private Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        _host.PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = email, ["password"] = password });
+
+    private static async Task<string?> ErrorOf(HttpResponseMessage response) => (await ErrorBodyOf(response)).GetProperty("error").GetString();
+
+    private static async Task<string> DescriptionOf(HttpResponseMessage response)
+    {
+        var body = await ErrorBodyOf(response);
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+        return body.GetProperty("error_description").GetString()!;
+    }
+
+    private static async Task<JsonElement> ErrorBodyOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+    }
+}

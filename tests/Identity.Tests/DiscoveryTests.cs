@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KollegialtUtbyte.Identity.Tests.Support;
+
+namespace KollegialtUtbyte.Identity.Tests;
+
+/// <summary>What validators read: the discovery document and the published public keys.</summary>
+public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<IdentityFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_discovery_document_names_the_issuer_and_where_the_keys_and_the_endpoints_are()
+    {
+        using var anonymous = fixture.Host.NewClient();
+
+        var response = await anonymous.GetAsync("/.well-known/openid-configuration", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("http://localhost", document.GetProperty("issuer").GetString());
+        Assert.Equal("http://localhost/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
+        Assert.Equal("http://localhost/connect/token", document.GetProperty("token_endpoint").GetString());
+        Assert.Equal("http://localhost/connect/revocation", document.GetProperty("revocation_endpoint").GetString());
+        Assert.Equal(["password", "refresh_token", "client_credentials"], document.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()));
+        Assert.Contains("reports", document.GetProperty("scopes_supported").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task The_JWKS_publishes_the_public_half_of_the_signing_key_under_its_kid()
+    {
+        using var anonymous = fixture.Host.NewClient();
+        var session = await fixture.Host.SignInAsync(IdentityHost.AdministratorEmail, IdentityHost.AdministratorPassword);
+
+        var jwks = await anonymous.GetFromJsonAsync<JsonElement>("/.well-known/jwks", Cancel);
+
+        var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
+        Assert.Equal("RSA", key.GetProperty("kty").GetString());
+        Assert.Equal("RS256", key.GetProperty("alg").GetString());
+        Assert.Equal("sig", key.GetProperty("use").GetString());
+        Assert.Equal(Jwt.Read(session.AccessToken).Kid, key.GetProperty("kid").GetString());
+        foreach (var privatePart in new[] { "d", "p", "q", "dp", "dq", "qi" })
+        {
+            Assert.False(key.TryGetProperty(privatePart, out _), privatePart);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_issuer_is_the_issuer_wherever_the_request_came_from()
+    {
+        await using var host = IdentityHost.InProcess(fixture.Issuer, s => s["Identity:Issuer"] = "https://konto.kollegialt-utbyte.example/");
+        using var client = host.NewClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Cancel);
+        var token = Jwt.Read((await host.SignInAsync(IdentityHost.AdministratorEmail, IdentityHost.AdministratorPassword)).AccessToken);
+
+        Assert.Equal("https://konto.kollegialt-utbyte.example", document.GetProperty("issuer").GetString());
+        Assert.Equal("https://konto.kollegialt-utbyte.example", token.Issuer);
+        Assert.Equal("http://localhost/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KollegialtUtbyte.Identity.Tests.Support;
+
+/// <summary>
+/// The identity service under test with a signing key from a PEM file. In process (TestServer)
+/// for speed, or on a real Kestrel port where it validates its own tokens through its own
+/// discovery document (<c>Auth:Authority</c> is itself), as in production.
+/// </summary>
+public sealed class IdentityHost : ServiceFactory<Program>
+{
+    public const string AdministratorEmail = "administrator@tillvaxtverket.example";
+    public const string AdministratorPassword = "test-administratorns-losenord";
+    public const string Password = "ett-langt-losenord-for-test";
+
+    private readonly TimeProvider? _time;
+    private readonly string? _environment;
+
+    private IdentityHost(TestTokenIssuer issuer, Dictionary<string, string?> settings, TimeProvider? time, string? environment, int? port)
+        : base(IdentityModule.Name, issuer, settings)
+    {
+        _time = time;
+        _environment = environment;
+        Settings = settings;
+        if (port is { } kestrelPort)
+        {
+            BaseUrl = $"http://127.0.0.1:{kestrelPort}";
+            UseKestrel(kestrelPort);
+        }
+    }
+
+    /// <summary>Where the host listens when it runs on Kestrel.</summary>
+    public string? BaseUrl { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public string SigningKeyPath => Settings["Identity:SigningKeys:0:Path"]!;
+
+    /// <summary>
+    /// A host with one fresh signing key, no seeds and the configured administrator; <paramref name="configure"/>
+    /// adds or overrides settings (a null value removes one).
+    /// </summary>
+    public static IdentityHost InProcess(TestTokenIssuer issuer, Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null, string? environment = null) =>
+        new(issuer, DefaultSettings(configure), time, environment, port: null);
+
+    public static IdentityHost OnKestrel(TestTokenIssuer issuer, Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null)
+    {
+        var port = FreePort();
+        var settings = DefaultSettings(s =>
+        {
+            s["Auth:Authority"] = $"http://127.0.0.1:{port}";
+            configure?.Invoke(s);
+        });
+        var host = new IdentityHost(issuer, settings, time, environment: null, port);
+        host.StartServer();
+        return host;
+    }
+
+    public static Dictionary<string, string?> DefaultSettings(Action<Dictionary<string, string?>>? configure)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Seeds:Enabled"] = "false",
+            ["Identity:SigningKeys:0:Path"] = TestKeys.WritePrivateKey(TestKeys.NewDirectory(), "signing"),
+            ["Identity:Administrator:Email"] = AdministratorEmail,
+            ["Identity:Administrator:Password"] = AdministratorPassword,
+        };
+        configure?.Invoke(settings);
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (_environment is not null)
+        {
+            builder.UseEnvironment(_environment);
+        }
+
+        if (_time is not null)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(_time);
+            });
+        }
+    }
+
+    /// <summary>A client that does not follow redirects, against TestServer or the Kestrel port.</summary>
+    public HttpClient NewClient() =>
+        BaseUrl is null
+            ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+
+    public Task PublishAsync<T>(T message, Guid? messageId = null)
+        where T : class =>
+        Harness.Bus.Publish(message, context =>
+        {
+            if (messageId is { } id)
+            {
+                context.MessageId = id;
+            }
+        }, TestContext.Current.CancellationToken);
+
+    /// <summary>Waits (bounded) until the service published an event that matches.</summary>
+    public Task<T> PublishedAsync<T>(Func<T, bool> match)
+        where T : class =>
+        Eventually.UntilAsync(
+            () => Task.FromResult(Published<T>().FirstOrDefault(match)),
+            found => found is not null,
+            $"a matching {typeof(T).Name} was published")!;
+
+    public IReadOnlyList<T> Published<T>()
+        where T : class =>
+        Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
+
+    /// <summary>Waits until the service consumed (and committed) the message with this id.</summary>
+    public Task ConsumedAsync<T>(Func<T, bool> match)
+        where T : class =>
+        Eventually.UntilAsync(
+            () => Task.FromResult(Harness.Consumed.Select<T>().Any(m => match(m.Context.Message))),
+            $"a matching {typeof(T).Name} was consumed");
+
+    public async Task<TResult> WithDbAsync<TResult>(Func<IdentityDb, Task<TResult>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<IdentityDb>());
+    }
+
+    public Task<Account?> AccountOfAsync(Guid personId) =>
+        WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Users, a => a.PersonId == personId));
+
+    /// <summary>Regions reports a new team member; returns the activation request Identity publishes for them.</summary>
+    public async Task<(TeamMemberJoined Joined, AccountActivationRequested Activation)> AddTeamMemberAsync(TeamRole role, Guid? regionId = null, string language = "sv")
+    {
+        var personId = Guid.NewGuid();
+        var joined = new TeamMemberJoined(
+            Guid.NewGuid(), regionId ?? Guid.NewGuid(), "Region Värmland", personId, role, "Eva Lindqvist", $"eva.{personId:N}@regionvarmland.example",
+            "Projektledare", language, null, DateTimeOffset.UtcNow);
+        await PublishAsync(joined);
+        var activation = await PublishedAsync<AccountActivationRequested>(a => a.PersonId == personId);
+        return (joined, activation);
+    }
+
+    /// <summary>Chooses the password through the activation page, as the person does from the mail.</summary>
+    public async Task<HttpResponseMessage> ActivateAsync(string token, string password, string? confirmation = null)
+    {
+        using var client = NewClient();
+        return await client.PostAsync("/account/activate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = token,
+            ["password"] = password,
+            ["confirmPassword"] = confirmation ?? password,
+        }), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A team member who has activated the account.</summary>
+    public async Task<(TeamMemberJoined Joined, AccountActivationRequested Activation)> ActiveTeamMemberAsync(TeamRole role = TeamRole.ProjectLeader, Guid? regionId = null)
+    {
+        var (joined, activation) = await AddTeamMemberAsync(role, regionId);
+        var response = await ActivateAsync(activation.Token, Password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (joined, activation);
+    }
+
+    public async Task<HttpResponseMessage> PostTokenAsync(IReadOnlyDictionary<string, string> form, HttpClient? client = null)
+    {
+        var own = client is null;
+        client ??= NewClient();
+        try
+        {
+            return await client.PostAsync("/connect/token", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            if (own)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The password grant; asserts success and returns the token response.</summary>
+    public async Task<TokenSet> SignInAsync(string email, string password)
+    {
+        var response = await PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = email, ["password"] = password });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in failed: {(int)response.StatusCode} {body}");
+        return TokenSet.From(body);
+    }
+
+    public async Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        await PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed record TokenSet(string AccessToken, string? RefreshToken, int ExpiresIn)
+{
+    public static TokenSet From(JsonElement body) => new(
+        body.GetProperty("access_token").GetString()!,
+        body.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
+        body.GetProperty("expires_in").GetInt32());
+}

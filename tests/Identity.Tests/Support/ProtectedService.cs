@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KollegialtUtbyte.Identity.Tests.Support;
+
+/// <summary>
+/// Another service in its own host that trusts the identity service exactly as every service of
+/// the suite does (the service defaults' JWT validation): it learns issuer and keys only from
+/// the discovery document and JWKS, over HTTP.
+/// </summary>
+public sealed class ProtectedService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _client;
+
+    private ProtectedService(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        _client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public static async Task<ProtectedService> StartAsync(string authority, string? metadataAddress = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Configuration["Auth:Authority"] = authority;
+        builder.Configuration["Auth:MetadataAddress"] = metadataAddress;
+        builder.Configuration["Auth:RequireHttpsMetadata"] = "false";
+        builder.AddServiceAuthentication();
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/whoami", (ClaimsPrincipal user) => new WhoAmI(
+            user.FindFirst(ClaimNames.Subject)?.Value,
+            user.PersonId(),
+            user.DisplayName(),
+            user.FindFirst(ClaimNames.Email)?.Value,
+            user.FindAll(ClaimNames.Role).Select(c => c.Value).ToList(),
+            user.RegionId(),
+            user.FindFirst(ClaimNames.ClientId)?.Value));
+        app.MapGet("/administration", () => Results.Ok()).RequireAuthorization(Policies.Administrator);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ProtectedService(app, address);
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await _client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record WhoAmI(string? Subject, Guid? Person, string? Name, string? Email, IReadOnlyList<string> Roles, Guid? Region, string? ClientId);
