@@ -1,4 +1,7 @@
+using KollegialtUtbyte.Feedback.Api;
 using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Rounds;
+using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
@@ -15,14 +18,25 @@ public static class FeedbackModule
     public static IHostApplicationBuilder AddFeedbackModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FeedbackDb>(Name);
+        builder.AddDatabaseSeeder<FeedbackDb, LensCatalogueSeeder>();
         builder.AddConsumersOf<FeedbackDb>(Name);
         builder.Services.AddValidation();
+        builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
+        builder.Services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();
+        builder.Services.AddSingleton<RoundDeadlineSignal>();
+        builder.Services.AddHostedService<RoundDeadlineWatcher>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapFeedbackModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/feedback");
+        var api = app.MapGroup("/api/feedback").AddEndpointFilter<AccessDeniedFilter>();
+        api.MapLensEndpoints();
+        api.MapDocumentEndpoints();
+        api.MapDraftEndpoints();
+        api.MapRoundEndpoints();
+        api.MapFeedbackEndpoints();
+        api.MapLearningLogEndpoints();
         return app;
     }
 }
