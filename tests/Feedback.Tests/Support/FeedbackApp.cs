@@ -124,7 +124,22 @@ public sealed class FeedbackApp : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<FeedbackDb>());
     }
 
-    /// <summary>Events the service has committed to its outbox (what it will publish), oldest first.</summary>
+    /// <summary>
+    /// Waits until the service has published <paramref name="count"/> events of type
+    /// <typeparamref name="T"/> (through its outbox, seen by the test harness) and returns them.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> PublishedAsync<T>(int count)
+        where T : class
+    {
+        var published = await Eventually.UntilAsync(
+            () => Task.FromResult(Factory.Harness.Published.Select<T>().Select(m => m.Context.Message).ToList()),
+            list => list.Count >= count,
+            $"{count} {typeof(T).Name} were published");
+        Assert.Equal(count, published.Count);
+        return published;
+    }
+
+    /// <summary>Events committed to the outbox so far (what the service will publish), oldest first.</summary>
     public Task<List<object>> OutboxEventsAsync() => QueryAsync(async db =>
         (await db.Set<OutboxMessage>().OrderBy(m => m.SequenceNumber).ToListAsync())
             .Select(m => JsonSerializer.Deserialize(m.Body, Type.GetType(m.MessageType, throwOnError: true)!, OutboxJson.Options)!)

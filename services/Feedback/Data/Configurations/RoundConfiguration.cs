@@ -23,7 +23,8 @@ internal sealed class FeedbackRoundConfiguration : IEntityTypeConfiguration<Feed
         {
             lens.ToTable("RoundLenses");
             lens.WithOwner().HasForeignKey("RoundId");
-            lens.HasKey("RoundId", nameof(RoundLens.LensCode));
+            lens.HasGeneratedKey();
+            lens.HasIndex("RoundId", nameof(RoundLens.LensCode)).IsUnique();
             lens.Property(l => l.LensCode).HasMaxLength(64);
         });
 
@@ -31,7 +32,8 @@ internal sealed class FeedbackRoundConfiguration : IEntityTypeConfiguration<Feed
         {
             reviewer.ToTable("RoundReviewers");
             reviewer.WithOwner().HasForeignKey("RoundId");
-            reviewer.HasKey("RoundId", nameof(RoundReviewer.RegionId));
+            reviewer.HasGeneratedKey();
+            reviewer.HasIndex("RoundId", nameof(RoundReviewer.RegionId)).IsUnique();
             reviewer.HasIndex(r => r.RegionId);
         });
     }
@@ -53,7 +55,8 @@ internal sealed class PeerFeedbackConfiguration : IEntityTypeConfiguration<PeerF
         {
             note.ToTable("FeedbackLensNotes");
             note.WithOwner().HasForeignKey("FeedbackId");
-            note.HasKey("FeedbackId", nameof(LensNote.LensCode));
+            note.HasGeneratedKey();
+            note.HasIndex("FeedbackId", nameof(LensNote.LensCode)).IsUnique();
             note.Property(n => n.LensCode).HasMaxLength(64);
             note.Property(n => n.Strengths).HasMaxLength(PeerFeedback.StrengthsMaxLength);
         });
@@ -62,11 +65,28 @@ internal sealed class PeerFeedbackConfiguration : IEntityTypeConfiguration<PeerF
         {
             suggestion.ToTable("FeedbackSuggestions");
             suggestion.WithOwner().HasForeignKey("FeedbackId");
-            suggestion.HasKey("FeedbackId", nameof(Suggestion.Number));
-            suggestion.Property(s => s.Number).ValueGeneratedNever();
+            suggestion.HasGeneratedKey();
+            suggestion.HasIndex("FeedbackId", nameof(Suggestion.Number)).IsUnique();
             suggestion.Property(s => s.LensCode).HasMaxLength(64);
             suggestion.Property(s => s.Text).HasMaxLength(PeerFeedback.SuggestionMaxLength);
             suggestion.Property(s => s.ResponseNote).HasMaxLength(PeerFeedback.NoteMaxLength);
         });
+    }
+}
+
+internal static class OwnedCollectionKeys
+{
+    /// <summary>
+    /// A shadow Guid key generated on add. EF Core treats an item that turns up in an owned
+    /// collection with its key already set as an existing row (an UPDATE that finds nothing);
+    /// with a generated key, an item added to a loaded aggregate is recognised as new. The
+    /// natural key stays enforced by a unique index.
+    /// </summary>
+    public static void HasGeneratedKey<TOwner, TOwned>(this OwnedNavigationBuilder<TOwner, TOwned> owned)
+        where TOwner : class
+        where TOwned : class
+    {
+        owned.Property<Guid>("Id").ValueGeneratedOnAdd();
+        owned.HasKey("Id");
     }
 }

@@ -198,13 +198,14 @@ public sealed class Initial : Migration
             name: "RoundLenses",
             columns: table => new
             {
+                Id = table.Column<Guid>(nullable: false),
                 RoundId = table.Column<Guid>(nullable: false),
                 LensCode = table.Column<string>(maxLength: 64, nullable: false),
                 Position = table.Column<int>(nullable: false),
             },
             constraints: table =>
             {
-                table.PrimaryKey("PK_RoundLenses", x => new { x.RoundId, x.LensCode });
+                table.PrimaryKey("PK_RoundLenses", x => x.Id);
                 table.ForeignKey(
                     name: "FK_RoundLenses_FeedbackRounds_RoundId",
                     column: x => x.RoundId,
@@ -213,10 +214,13 @@ public sealed class Initial : Migration
                     onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateIndex(name: "IX_RoundLenses_RoundId_LensCode", table: "RoundLenses", columns: ["RoundId", "LensCode"], unique: true);
+
         migrationBuilder.CreateTable(
             name: "RoundReviewers",
             columns: table => new
             {
+                Id = table.Column<Guid>(nullable: false),
                 RoundId = table.Column<Guid>(nullable: false),
                 RegionId = table.Column<Guid>(nullable: false),
                 Source = table.Column<string>(maxLength: 64, nullable: false),
@@ -224,7 +228,7 @@ public sealed class Initial : Migration
             },
             constraints: table =>
             {
-                table.PrimaryKey("PK_RoundReviewers", x => new { x.RoundId, x.RegionId });
+                table.PrimaryKey("PK_RoundReviewers", x => x.Id);
                 table.ForeignKey(
                     name: "FK_RoundReviewers_FeedbackRounds_RoundId",
                     column: x => x.RoundId,
@@ -232,6 +236,8 @@ public sealed class Initial : Migration
                     principalColumn: "Id",
                     onDelete: ReferentialAction.Cascade);
             });
+
+        migrationBuilder.CreateIndex(name: "IX_RoundReviewers_RoundId_RegionId", table: "RoundReviewers", columns: ["RoundId", "RegionId"], unique: true);
 
         migrationBuilder.CreateIndex(name: "IX_RoundReviewers_RegionId", table: "RoundReviewers", column: "RegionId");
     }
@@ -272,13 +278,14 @@ public sealed class Initial : Migration
             name: "FeedbackLensNotes",
             columns: table => new
             {
+                Id = table.Column<Guid>(nullable: false),
                 FeedbackId = table.Column<Guid>(nullable: false),
                 LensCode = table.Column<string>(maxLength: 64, nullable: false),
                 Strengths = table.Column<string>(maxLength: 8000, nullable: true),
             },
             constraints: table =>
             {
-                table.PrimaryKey("PK_FeedbackLensNotes", x => new { x.FeedbackId, x.LensCode });
+                table.PrimaryKey("PK_FeedbackLensNotes", x => x.Id);
                 table.ForeignKey(
                     name: "FK_FeedbackLensNotes_PeerFeedback_FeedbackId",
                     column: x => x.FeedbackId,
@@ -287,10 +294,13 @@ public sealed class Initial : Migration
                     onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateIndex(name: "IX_FeedbackLensNotes_FeedbackId_LensCode", table: "FeedbackLensNotes", columns: ["FeedbackId", "LensCode"], unique: true);
+
         migrationBuilder.CreateTable(
             name: "FeedbackSuggestions",
             columns: table => new
             {
+                Id = table.Column<Guid>(nullable: false),
                 FeedbackId = table.Column<Guid>(nullable: false),
                 Number = table.Column<int>(nullable: false),
                 LensCode = table.Column<string>(maxLength: 64, nullable: false),
@@ -302,7 +312,7 @@ public sealed class Initial : Migration
             },
             constraints: table =>
             {
-                table.PrimaryKey("PK_FeedbackSuggestions", x => new { x.FeedbackId, x.Number });
+                table.PrimaryKey("PK_FeedbackSuggestions", x => x.Id);
                 table.ForeignKey(
                     name: "FK_FeedbackSuggestions_PeerFeedback_FeedbackId",
                     column: x => x.FeedbackId,
@@ -310,5 +320,7 @@ public sealed class Initial : Migration
                     principalColumn: "Id",
                     onDelete: ReferentialAction.Cascade);
             });
+
+        migrationBuilder.CreateIndex(name: "IX_FeedbackSuggestions_FeedbackId_Number", table: "FeedbackSuggestions", columns: ["FeedbackId", "Number"], unique: true);
     }
 }
