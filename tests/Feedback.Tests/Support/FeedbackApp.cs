@@ -77,7 +77,10 @@ public sealed class FeedbackApp : IAsyncDisposable
         where T : class => Factory.Services.GetRequiredService<IBus>().Publish(message, TestContext.Current.CancellationToken);
 
     /// <summary>Announces regions in the demo programme, each with a project leader and a politician, and waits until the service knows them.</summary>
-    public async Task<IReadOnlyList<TestRegion>> AddRegionsAsync(params string[] names)
+    public Task<IReadOnlyList<TestRegion>> AddRegionsAsync(params string[] names) => AddRegionsAsync(Programme, names);
+
+    /// <summary>As <see cref="AddRegionsAsync(string[])"/>, in a programme of the test's own (its own reviewer pool).</summary>
+    public async Task<IReadOnlyList<TestRegion>> AddRegionsAsync(Guid programmeId, params string[] names)
     {
         var regions = names.Select(name =>
         {
@@ -87,7 +90,7 @@ public sealed class FeedbackApp : IAsyncDisposable
 
         foreach (var region in regions)
         {
-            await AnnounceAsync(region);
+            await AnnounceAsync(region, programmeId);
         }
 
         await WaitUntilKnownAsync(regions);
