@@ -21,7 +21,11 @@ public static class FeedbackModule
         builder.AddDatabaseSeeder<FeedbackDb, LensCatalogueSeeder>();
         builder.AddConsumersOf<FeedbackDb>(Name);
         builder.Services.AddValidation();
-        builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName);
+        builder.Services.AddOptions<FeedbackOptions>()
+            .BindConfiguration(FeedbackOptions.SectionName)
+            .Validate(o => o.Uploads.MaxBytes > 0, "Feedback:Uploads:MaxBytes must be positive.")
+            .Validate(o => o.Rounds.CheckInterval > TimeSpan.Zero, "Feedback:Rounds:CheckInterval must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();
         builder.Services.AddSingleton<RoundDeadlineSignal>();
         builder.Services.AddHostedService<RoundDeadlineWatcher>();

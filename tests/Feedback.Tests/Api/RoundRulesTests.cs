@@ -188,6 +188,24 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task The_learning_log_keeps_the_teams_lessons_per_version()
+    {
+        var (regions, documentId) = await DraftInNewProgrammeAsync("Region Västernorrland", "Region Jämtland", "Region Gävleborg");
+        var author = _app.ClientFor(regions[0].Member);
+        var path = $"/api/feedback/documents/{documentId}/learning-log";
+
+        await (await author.PostAsJsonAsync(path, new { text = "Förankra tidigare hos politiken.", versionNumber = 1 }, Token)).ReadAsync(HttpStatusCode.Created);
+        await (await author.PostAsJsonAsync(path, new { text = "Vi använder förändringslogiken i varje version." }, Token)).ReadAsync(HttpStatusCode.Created);
+        var unknown = await (await author.PostAsJsonAsync(path, new { text = "Fel version", versionNumber = 5 }, Token)).ReadAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("learning-log.unknown-version", unknown.GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(regions[1].Member).PostAsJsonAsync(path, new { text = "Intrång" }, Token)).StatusCode);
+
+        var log = await author.GetJsonAsync(path);
+        Assert.Equal("Förankra tidigare hos politiken.", Assert.Single(log.GetProperty("versions")[0].GetProperty("notes").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal("Vi använder förändringslogiken i varje version.", Assert.Single(log.GetProperty("generalNotes").EnumerateArray()).GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_region_outside_every_programme_cannot_open_a_round()
     {
         var regionId = Guid.NewGuid();
