@@ -1,4 +1,7 @@
+using KollegialtUtbyte.Feedback.Api;
 using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Rounds;
+using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
@@ -15,14 +18,29 @@ public static class FeedbackModule
     public static IHostApplicationBuilder AddFeedbackModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FeedbackDb>(Name);
+        builder.AddDatabaseSeeder<FeedbackDb, LensCatalogueSeeder>();
         builder.AddConsumersOf<FeedbackDb>(Name);
         builder.Services.AddValidation();
+        builder.Services.AddOptions<FeedbackOptions>()
+            .BindConfiguration(FeedbackOptions.SectionName)
+            .Validate(o => o.Uploads.MaxBytes > 0, "Feedback:Uploads:MaxBytes must be positive.")
+            .Validate(o => o.Rounds.CheckInterval > TimeSpan.Zero, "Feedback:Rounds:CheckInterval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();
+        builder.Services.AddSingleton<RoundDeadlineSignal>();
+        builder.Services.AddHostedService<RoundDeadlineWatcher>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapFeedbackModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/feedback");
+        var api = app.MapGroup("/api/feedback").AddEndpointFilter<AccessDeniedFilter>();
+        api.MapLensEndpoints();
+        api.MapDocumentEndpoints();
+        api.MapDraftEndpoints();
+        api.MapRoundEndpoints();
+        api.MapFeedbackEndpoints();
+        api.MapLearningLogEndpoints();
         return app;
     }
 }

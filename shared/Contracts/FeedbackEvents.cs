@@ -62,3 +62,20 @@ public sealed record FeedbackResponseGiven(
     Guid AuthorRegionId,
     Guid ReviewerRegionId,
     DateTimeOffset OccurredAt);
+
+/// <summary>
+/// An administrator changed the reviewing regions of a round that already had reviewers.
+/// <c>ReviewerRegionIds</c> is the complete new list; <c>AddedRegionIds</c> now have to review,
+/// <c>RemovedRegionIds</c> no longer do.
+/// </summary>
+public sealed record ReviewersReassigned(
+    Guid RoundId,
+    Guid DocumentId,
+    Guid AuthorRegionId,
+    string DocumentTitle,
+    DateTimeOffset Deadline,
+    IReadOnlyList<Guid> ReviewerRegionIds,
+    IReadOnlyList<Guid> AddedRegionIds,
+    IReadOnlyList<Guid> RemovedRegionIds,
+    Guid ReassignedByPersonId,
+    DateTimeOffset OccurredAt);

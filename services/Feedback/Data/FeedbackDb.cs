@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,24 @@ namespace KollegialtUtbyte.Feedback.Data;
 /// <summary>The feedback service's own database. No other service reads it.</summary>
 public sealed class FeedbackDb(DbContextOptions<FeedbackDb> options) : DbContext(options), IOutboxDbContext
 {
+    public DbSet<Lens> Lenses => Set<Lens>();
+
+    public DbSet<KnownRegion> Regions => Set<KnownRegion>();
+
+    public DbSet<ProgrammeRegion> ProgrammeRegions => Set<ProgrammeRegion>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<StrategyDocument> Documents => Set<StrategyDocument>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<FeedbackRound> Rounds => Set<FeedbackRound>();
+
+    public DbSet<PeerFeedback> Feedback => Set<PeerFeedback>();
+
+    public DbSet<LearningNote> LearningNotes => Set<LearningNote>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Feedback.Api;
+
+public sealed record CreateDocumentRequest(
+    [property: Required, StringLength(StrategyDocument.TitleMaxLength, MinimumLength = 1)] string Title,
+    StrategyDocumentKind Kind,
+    [property: StringLength(StrategyDocument.DescriptionMaxLength)] string? Description);
+
+public sealed record UpdateDocumentRequest(
+    [property: Required, StringLength(StrategyDocument.TitleMaxLength, MinimumLength = 1)] string Title,
+    StrategyDocumentKind Kind,
+    [property: StringLength(StrategyDocument.DescriptionMaxLength)] string? Description,
+    [property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>A region's strategy documents: its team creates and edits them; administrators see all.</summary>
+internal static class DocumentEndpoints
+{
+    public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/documents", ListAsync);
+        api.MapPost("/documents", CreateAsync);
+        api.MapGet("/documents/{documentId:guid}", GetAsync);
+        api.MapPut("/documents/{documentId:guid}", UpdateAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(Guid? regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var region = caller.IsAdministrator ? regionId : caller.RegionId;
+        if (!caller.IsAdministrator && (region is null || !caller.ReadsFor(region.Value) || (regionId is not null && regionId != region)))
+        {
+            throw new AccessDeniedException("Du ser bara din egen regions dokument.");
+        }
+
+        var query = db.Documents.AsQueryable();
+        if (region is { } only)
+        {
+            query = query.Where(d => d.RegionId == only);
+        }
+
+        var documents = await query.OrderBy(d => d.Title).ToListAsync(cancellationToken);
+        var views = new List<DocumentView>();
+        foreach (var document in documents)
+        {
+            views.Add(await db.DocumentViewAsync(new DocumentAccess(document, true, new HashSet<Guid>()), cancellationToken));
+        }
+
+        return Results.Ok(views);
+    }
+
+    private static async Task<IResult> CreateAsync(CreateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        if (caller.RegionId is not { } region || !caller.ActsFor(region))
+        {
+            throw new AccessDeniedException("Bara en regions projektledare och tjänstepersoner i teamet kan lägga upp strategidokument.");
+        }
+
+        var document = StrategyDocument.Create(region, request.Title, request.Kind, request.Description, caller.PersonId, time.GetUtcNow());
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var view = await db.DocumentViewAsync(new DocumentAccess(document, true, new HashSet<Guid>()), cancellationToken);
+        http.Response.SetVersionTag(document.Version);
+        return Results.Created($"/api/feedback/documents/{document.Id}", view);
+    }
+
+    private static async Task<IResult> GetAsync(Guid documentId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
+        http.Response.SetVersionTag(access.Document.Version);
+        return Results.Ok(await db.DocumentViewAsync(access, cancellationToken));
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid documentId, UpdateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
+        caller.EnsureActsFor(access.Document.RegionId, "ändra dokumentet");
+
+        db.ExpectVersion(access.Document, request.Version);
+        access.Document.Edit(request.Title, request.Kind, request.Description, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+
+        http.Response.SetVersionTag(access.Document.Version);
+        return Results.Ok(await db.DocumentViewAsync(access, cancellationToken));
+    }
+}

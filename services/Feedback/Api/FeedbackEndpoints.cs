@@ -1,0 +1,211 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Feedback.Api;
+
+public sealed record LensFeedbackRequest(
+    [property: Required, StringLength(64)] string LensCode,
+    [property: StringLength(PeerFeedback.StrengthsMaxLength)] string? Strengths,
+    IReadOnlyList<string>? Suggestions);
+
+/// <summary><c>Version</c> is 0 to start the region's feedback, otherwise the version last read.</summary>
+public sealed record SaveFeedbackRequest(
+    [property: StringLength(PeerFeedback.SummaryMaxLength)] string? Summary,
+    [property: Required] IReadOnlyList<LensFeedbackRequest> Lenses,
+    [property: Range(0, long.MaxValue)] long Version);
+
+public sealed record SubmitFeedbackRequest([property: Range(1, long.MaxValue)] long Version);
+
+public sealed record SuggestionResponseRequest(
+    [property: Range(1, 10_000)] int SuggestionNumber,
+    SuggestionDecision Decision,
+    [property: StringLength(PeerFeedback.NoteMaxLength)] string? Note);
+
+public sealed record RespondRequest(
+    [property: Required, MinLength(1)] IReadOnlyList<SuggestionResponseRequest> Responses,
+    [property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>
+/// Feedback in a round, addressed by the reviewing region: its team writes a draft and submits
+/// it; the author region reads submitted feedback once the round has closed and answers each
+/// suggestion; administrators read everything.
+/// </summary>
+internal static class FeedbackEndpoints
+{
+    public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rounds/{roundId:guid}/feedback", ListAsync);
+        api.MapGet("/rounds/{roundId:guid}/feedback/{regionId:guid}", GetAsync);
+        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}", SaveDraftAsync);
+        api.MapPost("/rounds/{roundId:guid}/feedback/{regionId:guid}/submit", SubmitAsync);
+        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}/responses", RespondAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var access = await db.RoundForAsync(roundId, caller, cancellationToken);
+        var round = access.Round;
+
+        var query = db.Feedback.Where(f => f.RoundId == roundId);
+        if (!access.IsAdministrator)
+        {
+            if (access.IsReviewer)
+            {
+                var ownRegion = caller.RegionId!.Value;
+                query = query.Where(f => f.ReviewerRegionId == ownRegion);
+            }
+            else
+            {
+                EnsureReleased(round);
+                query = query.Where(f => f.Status == FeedbackStatus.Submitted);
+            }
+        }
+
+        var views = new List<FeedbackView>();
+        foreach (var feedback in await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken))
+        {
+            views.Add(await db.FeedbackViewAsync(round, feedback, cancellationToken));
+        }
+
+        return Results.Ok(views);
+    }
+
+    private static async Task<IResult> GetAsync(Guid roundId, Guid regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var access = await db.RoundForAsync(roundId, caller, cancellationToken);
+        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId, cancellationToken);
+        if (!access.IsAdministrator)
+        {
+            if (access.IsReviewer)
+            {
+                // Reviewers read their own region's feedback, never another reviewer's.
+                feedback = caller.RegionId == regionId ? feedback : null;
+            }
+            else
+            {
+                EnsureReleased(access.Round);
+                feedback = feedback is { IsSubmitted: true } ? feedback : null;
+            }
+        }
+
+        if (feedback is null)
+        {
+            throw new ResourceNotFoundException("Feedback", $"{roundId}/{regionId}");
+        }
+
+        http.Response.SetVersionTag(feedback.Version);
+        return Results.Ok(await db.FeedbackViewAsync(access.Round, feedback, cancellationToken));
+    }
+
+    private static async Task<IResult> SaveDraftAsync(
+        Guid roundId, Guid regionId, SaveFeedbackRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var round = await WritableRoundAsync(db, roundId, regionId, caller, cancellationToken);
+        var now = time.GetUtcNow();
+
+        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId, cancellationToken);
+        var created = feedback is null;
+        if (feedback is null)
+        {
+            if (request.Version != 0)
+            {
+                throw new DbUpdateConcurrencyException("The feedback does not exist yet; start it with version 0.");
+            }
+
+            feedback = PeerFeedback.Start(round, regionId, caller.PersonId, now);
+            db.Feedback.Add(feedback);
+        }
+        else
+        {
+            db.ExpectVersion(feedback, request.Version);
+        }
+
+        var lenses = request.Lenses.Select(l => new LensFeedbackInput(l.LensCode, l.Strengths, l.Suggestions ?? [])).ToList();
+        feedback.SaveDraft(round, request.Summary, lenses, caller.PersonId, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (created && exception is not DbUpdateConcurrencyException)
+        {
+            // Another member of the team started the region's feedback at the same moment.
+            throw new DbUpdateConcurrencyException("The feedback was started by someone else; reload it.", exception);
+        }
+
+        http.Response.SetVersionTag(feedback.Version);
+        var view = await db.FeedbackViewAsync(round, feedback, cancellationToken);
+        return created ? Results.Created($"/api/feedback/rounds/{roundId}/feedback/{regionId}", view) : Results.Ok(view);
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        Guid roundId, Guid regionId, SubmitFeedbackRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var round = await WritableRoundAsync(db, roundId, regionId, caller, cancellationToken);
+        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Feedback", $"{roundId}/{regionId}");
+
+        db.ExpectVersion(feedback, request.Version);
+        var now = time.GetUtcNow();
+        feedback.Submit(round, caller.PersonId, now);
+        db.AddEvent(new FeedbackSubmitted(feedback.Id, round.Id, round.DocumentId, round.AuthorRegionId, regionId, feedback.Late, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        http.Response.SetVersionTag(feedback.Version);
+        return Results.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
+    }
+
+    private static async Task<IResult> RespondAsync(
+        Guid roundId, Guid regionId, RespondRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var access = await db.RoundForAsync(roundId, caller, cancellationToken);
+        var round = access.Round;
+        caller.EnsureActsFor(round.AuthorRegionId, "svara på återkopplingen");
+        EnsureReleased(round);
+
+        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId && f.Status == FeedbackStatus.Submitted, cancellationToken)
+            ?? throw new ResourceNotFoundException("Feedback", $"{roundId}/{regionId}");
+
+        db.ExpectVersion(feedback, request.Version);
+        var now = time.GetUtcNow();
+        feedback.Respond(round, [.. request.Responses.Select(r => new SuggestionResponseInput(r.SuggestionNumber, r.Decision, r.Note))], caller.PersonId, now);
+        db.AddEvent(new FeedbackResponseGiven(round.Id, feedback.Id, round.DocumentId, round.AuthorRegionId, regionId, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        http.Response.SetVersionTag(feedback.Version);
+        return Results.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
+    }
+
+    /// <summary>The round, if the caller writes for <paramref name="regionId"/> and that region is assigned to it.</summary>
+    private static async Task<FeedbackRound> WritableRoundAsync(FeedbackDb db, Guid roundId, Guid regionId, Caller caller, CancellationToken cancellationToken)
+    {
+        var access = await db.RoundForAsync(roundId, caller, cancellationToken);
+        if (!access.Round.IsReviewer(regionId))
+        {
+            throw new ResourceNotFoundException("Feedback", $"{roundId}/{regionId}");
+        }
+
+        caller.EnsureActsFor(regionId, "skriva regionens återkoppling");
+        return access.Round;
+    }
+
+    private static void EnsureReleased(FeedbackRound round)
+    {
+        if (!round.IsClosed)
+        {
+            throw new AccessDeniedException(
+                $"Återkopplingen släpps till er när omgången stängs (senast {round.Deadline:yyyy-MM-dd HH:mm} UTC).");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Feedback.Api;
+
+public sealed record LensView(string Code, LensGroup Group, string Name, string Description);
+
+/// <summary>The lens catalogue rounds choose from.</summary>
+internal static class LensEndpoints
+{
+    public static RouteGroupBuilder MapLensEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/lenses", async (FeedbackDb db, CancellationToken cancellationToken) =>
+        {
+            var lenses = await db.Lenses.OrderBy(l => l.SortOrder).ThenBy(l => l.Code).ToListAsync(cancellationToken);
+            return Results.Ok(lenses.Select(l => new LensView(l.Code, l.Group, l.Name, l.Description)));
+        });
+        return api;
+    }
+}

@@ -1,0 +1,226 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.Feedback.Rounds;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KollegialtUtbyte.Feedback.Api;
+
+public sealed record OpenRoundRequest(
+    DateTimeOffset Deadline,
+    [property: Required, MinLength(1)] IReadOnlyList<string> LensCodes,
+    [property: Range(1, FeedbackRound.MaxReviewerCount)] int ReviewerCount = 2,
+    Guid? ProgrammeId = null,
+    bool AssignReviewers = true);
+
+public sealed record CloseRoundRequest([property: Range(1, long.MaxValue)] long Version);
+
+public sealed record OverrideReviewersRequest(
+    [property: Required, MinLength(1)] IReadOnlyList<Guid> RegionIds,
+    [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record AssignBatchRequest(IReadOnlyList<Guid>? RoundIds);
+
+public sealed record BatchAssignmentView(IReadOnlyList<RoundView> Rounds, IReadOnlyDictionary<Guid, int> LoadsAfter);
+
+/// <summary>
+/// Feedback rounds: the author region opens one on a version (reviewers are assigned at once, or
+/// later in a batch by an administrator), reads it, and may close it early; administrators see
+/// all rounds, assign waiting rounds in one optimal batch and may override the reviewers.
+/// </summary>
+internal static class RoundEndpoints
+{
+    public static RouteGroupBuilder MapRoundEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/documents/{documentId:guid}/versions/{number:int}/rounds", OpenAsync);
+        api.MapGet("/rounds", ListAsync);
+        api.MapGet("/rounds/{roundId:guid}", GetAsync);
+        api.MapPost("/rounds/{roundId:guid}/close", CloseAsync);
+        api.MapPut("/rounds/{roundId:guid}/reviewers", OverrideReviewersAsync);
+        api.MapPost("/assignments", AssignBatchAsync);
+        return api;
+    }
+
+    private static async Task<IResult> OpenAsync(
+        Guid documentId,
+        int number,
+        OpenRoundRequest request,
+        HttpContext http,
+        FeedbackDb db,
+        TimeProvider time,
+        IOptions<FeedbackOptions> options,
+        RoundDeadlineSignal deadlines,
+        CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
+        var document = access.Document;
+        caller.EnsureActsFor(document.RegionId, "begära återkoppling på dokumentet");
+
+        var version = await db.DocumentVersions.SingleOrDefaultAsync(v => v.DocumentId == documentId && v.Number == number, cancellationToken)
+            ?? throw new ResourceNotFoundException("Document version", $"{documentId}/{number}");
+        var programmeId = await ProgrammeOfAsync(db, document.RegionId, request.ProgrammeId, cancellationToken);
+        if (await db.Rounds.AnyAsync(r => r.VersionId == version.Id && r.Status != RoundStatus.Closed, cancellationToken))
+        {
+            throw new RuleViolationException("round.already-open", $"Version {number} har redan en pågående återkopplingsomgång.");
+        }
+
+        var lenses = (await db.Lenses.Select(l => l.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var now = time.GetUtcNow();
+        var round = FeedbackRound.Open(document, version, programmeId, request.Deadline, request.LensCodes, lenses, request.ReviewerCount, caller.PersonId, now);
+        db.Rounds.Add(round);
+        db.AddEvent(new FeedbackRoundOpened(
+            round.Id, document.Id, version.Id, document.RegionId, document.Title, round.Deadline, round.LensCodes, round.ReviewerCount, now));
+
+        // Infeasible input fails here with a 422 that says why, before anything is saved.
+        if (request.AssignReviewers)
+        {
+            await ReviewerAssignments.AssignAsync(db, [round], options.Value.Assignment.MaxReviewsPerRegion, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        deadlines.Notify();
+
+        http.Response.SetVersionTag(round.Version);
+        return Results.Created($"/api/feedback/rounds/{round.Id}", await db.RoundViewAsync(round, caller, cancellationToken));
+    }
+
+    private static async Task<IResult> ListAsync(string? role, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        List<FeedbackRound> rounds;
+        if (caller.IsAdministrator)
+        {
+            rounds = await db.Rounds.OrderBy(r => r.Deadline).ToListAsync(cancellationToken);
+        }
+        else if (caller is { BelongsToRegion: true, RegionId: { } region })
+        {
+            var asAuthor = role is null or "author";
+            var asReviewer = role is null or "reviewer";
+            rounds = await db.Rounds
+                .Where(r => (asAuthor && r.AuthorRegionId == region) || (asReviewer && r.Reviewers.Any(x => x.RegionId == region)))
+                .OrderBy(r => r.Deadline)
+                .ToListAsync(cancellationToken);
+        }
+        else
+        {
+            throw new AccessDeniedException("Du hör inte till något regionalt team.");
+        }
+
+        return Results.Ok(await db.RoundViewsAsync(rounds, caller, cancellationToken));
+    }
+
+    private static async Task<IResult> GetAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var access = await db.RoundForAsync(roundId, caller, cancellationToken);
+        http.Response.SetVersionTag(access.Round.Version);
+        return Results.Ok(await db.RoundViewAsync(access.Round, caller, cancellationToken));
+    }
+
+    private static async Task<IResult> CloseAsync(Guid roundId, CloseRoundRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var round = (await db.RoundForAsync(roundId, caller, cancellationToken)).Round;
+        FeedbackRoundCloseReason reason;
+        if (caller.IsAdministrator)
+        {
+            reason = FeedbackRoundCloseReason.ClosedByAdministrator;
+        }
+        else
+        {
+            caller.EnsureActsFor(round.AuthorRegionId, "stänga omgången i förtid");
+            reason = FeedbackRoundCloseReason.ClosedByAuthor;
+        }
+
+        db.ExpectVersion(round, request.Version);
+        await RoundClosing.CloseAsync(db, round, reason, time.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        http.Response.SetVersionTag(round.Version);
+        return Results.Ok(await db.RoundViewAsync(round, caller, cancellationToken));
+    }
+
+    private static async Task<IResult> OverrideReviewersAsync(
+        Guid roundId, OverrideReviewersRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var round = (await db.RoundForAsync(roundId, caller, cancellationToken)).Round;
+        caller.EnsureAdministrator("ändra vilka regioner som granskar");
+
+        var pool = (await db.ProgrammeRegions
+            .Where(p => p.ProgrammeId == round.ProgrammeId && p.Active)
+            .Select(p => p.RegionId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var submitted = (await db.Feedback
+            .Where(f => f.RoundId == round.Id && f.Status == FeedbackStatus.Submitted)
+            .Select(f => f.ReviewerRegionId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var title = (await db.Documents.FindAsync([round.DocumentId], cancellationToken))?.Title ?? "";
+
+        db.ExpectVersion(round, request.Version);
+        var hadReviewers = round.Reviewers.Count > 0;
+        var now = time.GetUtcNow();
+        var (added, removed) = round.OverrideReviewers(request.RegionIds, pool, submitted, now);
+        db.AddEvent<object>(hadReviewers
+            ? new ReviewersReassigned(round.Id, round.DocumentId, round.AuthorRegionId, title, round.Deadline, round.ReviewerRegionIds, added, removed, caller.PersonId, now)
+            : new ReviewersAssigned(round.Id, round.DocumentId, round.AuthorRegionId, title, round.Deadline, round.ReviewerRegionIds, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        http.Response.SetVersionTag(round.Version);
+        return Results.Ok(await db.RoundViewAsync(round, caller, cancellationToken));
+    }
+
+    private static async Task<IResult> AssignBatchAsync(
+        AssignBatchRequest request, HttpContext http, FeedbackDb db, TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken cancellationToken)
+    {
+        var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        caller.EnsureAdministrator("fördela granskare");
+
+        var waiting = await db.Rounds.Where(r => r.Status == RoundStatus.AwaitingReviewers).ToListAsync(cancellationToken);
+        if (request.RoundIds is { Count: > 0 } wanted)
+        {
+            var notWaiting = wanted.Where(id => !waiting.Any(r => r.Id == id)).ToList();
+            if (notWaiting.Count > 0)
+            {
+                throw new RuleViolationException("assignment.round-not-waiting",
+                    $"Omgångarna {string.Join(", ", notWaiting)} väntar inte på granskare (finns inte, har redan granskare eller är stängda).");
+            }
+
+            waiting = [.. waiting.Where(r => wanted.Contains(r.Id))];
+        }
+
+        var result = await ReviewerAssignments.AssignAsync(db, waiting, options.Value.Assignment.MaxReviewsPerRegion, time.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new BatchAssignmentView(await db.RoundViewsAsync(waiting, caller, cancellationToken), result.LoadsAfter));
+    }
+
+    /// <summary>The programme whose regions review: the one asked for, or the only one the author region takes part in.</summary>
+    private static async Task<Guid> ProgrammeOfAsync(FeedbackDb db, Guid authorRegionId, Guid? requested, CancellationToken cancellationToken)
+    {
+        var programmes = await db.ProgrammeRegions
+            .Where(p => p.RegionId == authorRegionId && p.Active)
+            .Select(p => p.ProgrammeId)
+            .ToListAsync(cancellationToken);
+        if (requested is { } programmeId)
+        {
+            return programmes.Contains(programmeId)
+                ? programmeId
+                : throw new RuleViolationException("round.author-not-in-programme", "Regionen deltar inte i det angivna programmet.");
+        }
+
+        return programmes.Count switch
+        {
+            1 => programmes[0],
+            0 => throw new RuleViolationException("round.no-programme",
+                "Regionen deltar inte i något program, så det finns inga andra regioner att få återkoppling från."),
+            _ => throw new RuleViolationException("round.programme-required",
+                "Regionen deltar i flera program: ange programmeId för det program vars regioner ska granska."),
+        };
+    }
+}

@@ -1,0 +1,250 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Feedback.Api;
+
+public sealed record LensRef(string Code, string Name);
+
+public sealed record VersionView(
+    Guid Id,
+    int Number,
+    string FileName,
+    string ContentType,
+    long SizeBytes,
+    string Sha256,
+    string? Note,
+    DateTimeOffset UploadedAt,
+    string DownloadPath);
+
+public sealed record DocumentView(
+    Guid Id,
+    Guid RegionId,
+    string RegionName,
+    string Title,
+    StrategyDocumentKind Kind,
+    string? Description,
+    int LatestVersionNumber,
+    IReadOnlyList<VersionView> Versions,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record ReviewerView(Guid RegionId, string RegionName, AssignmentSource Source, FeedbackStatus? FeedbackStatus, bool? Late);
+
+public sealed record RoundView(
+    Guid Id,
+    Guid DocumentId,
+    string DocumentTitle,
+    Guid VersionId,
+    int VersionNumber,
+    Guid ProgrammeId,
+    Guid AuthorRegionId,
+    string AuthorRegionName,
+    DateTimeOffset Deadline,
+    IReadOnlyList<LensRef> Lenses,
+    int ReviewerCount,
+    RoundStatus Status,
+    IReadOnlyList<ReviewerView> Reviewers,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? ClosedAt,
+    FeedbackRoundCloseReason? CloseReason,
+    bool FeedbackReleased,
+    long Version);
+
+public sealed record SuggestionView(int Number, string Text, SuggestionDecision? Decision, string? ResponseNote, DateTimeOffset? RespondedAt);
+
+public sealed record LensFeedbackView(string LensCode, string LensName, string? Strengths, IReadOnlyList<SuggestionView> Suggestions);
+
+public sealed record FeedbackView(
+    Guid Id,
+    Guid RoundId,
+    Guid ReviewerRegionId,
+    string ReviewerRegionName,
+    FeedbackStatus Status,
+    string? Summary,
+    IReadOnlyList<LensFeedbackView> Lenses,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt,
+    bool Late,
+    long Version);
+
+/// <summary>How the caller relates to a document: its own region's (or an administrator), or a reviewer of some of its versions.</summary>
+internal sealed record DocumentAccess(StrategyDocument Document, bool IsOwnerOrAdministrator, IReadOnlySet<Guid> ReviewableVersionIds)
+{
+    public bool MayRead(Guid versionId) => IsOwnerOrAdministrator || ReviewableVersionIds.Contains(versionId);
+}
+
+/// <summary>How the caller relates to a round.</summary>
+internal sealed record RoundAccess(FeedbackRound Round, bool IsAuthor, bool IsReviewer, bool IsAdministrator);
+
+internal static class ViewQueries
+{
+    public static async Task<Dictionary<Guid, string>> RegionNamesAsync(this FeedbackDb db, IEnumerable<Guid> regionIds, CancellationToken cancellationToken)
+    {
+        var ids = regionIds.Distinct().ToList();
+        var names = await db.Regions.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        var missing = ids.Where(id => !names.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var participation in await db.ProgrammeRegions.Where(p => missing.Contains(p.RegionId)).ToListAsync(cancellationToken))
+            {
+                names.TryAdd(participation.RegionId, participation.RegionName);
+            }
+        }
+
+        return names;
+    }
+
+    public static string NameOf(this IReadOnlyDictionary<Guid, string> names, Guid regionId) =>
+        names.TryGetValue(regionId, out var name) && name.Length > 0 ? name : regionId.ToString();
+
+    /// <summary>The document if the caller may see it; otherwise 404, so that other regions' drafts stay unknown.</summary>
+    public static async Task<DocumentAccess> DocumentForAsync(this FeedbackDb db, Guid documentId, Caller caller, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.FindAsync([documentId], cancellationToken)
+            ?? throw new ResourceNotFoundException("Strategy document", documentId);
+        if (caller.ReadsFor(document.RegionId))
+        {
+            return new DocumentAccess(document, true, new HashSet<Guid>());
+        }
+
+        if (caller is { BelongsToRegion: true, RegionId: { } region })
+        {
+            var reviewable = await db.Rounds
+                .Where(r => r.DocumentId == documentId && r.Reviewers.Any(x => x.RegionId == region))
+                .Select(r => r.VersionId)
+                .ToListAsync(cancellationToken);
+            if (reviewable.Count > 0)
+            {
+                return new DocumentAccess(document, false, reviewable.ToHashSet());
+            }
+        }
+
+        throw new ResourceNotFoundException("Strategy document", documentId);
+    }
+
+    /// <summary>The round if the caller is its author region, one of its reviewing regions or an administrator; otherwise 404.</summary>
+    public static async Task<RoundAccess> RoundForAsync(this FeedbackDb db, Guid roundId, Caller caller, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.FindAsync([roundId], cancellationToken)
+            ?? throw new ResourceNotFoundException("Feedback round", roundId);
+        var isAuthor = caller.ReadsFor(round.AuthorRegionId) && !caller.IsAdministrator;
+        var isReviewer = caller is { BelongsToRegion: true, RegionId: { } region } && round.IsReviewer(region);
+        if (!isAuthor && !isReviewer && !caller.IsAdministrator)
+        {
+            throw new ResourceNotFoundException("Feedback round", roundId);
+        }
+
+        return new RoundAccess(round, isAuthor, isReviewer, caller.IsAdministrator);
+    }
+
+    public static async Task<DocumentView> DocumentViewAsync(this FeedbackDb db, DocumentAccess access, CancellationToken cancellationToken)
+    {
+        var document = access.Document;
+        var versions = await db.DocumentVersions
+            .Where(v => v.DocumentId == document.Id)
+            .OrderBy(v => v.Number)
+            .ToListAsync(cancellationToken);
+        var names = await db.RegionNamesAsync([document.RegionId], cancellationToken);
+        return new DocumentView(
+            document.Id,
+            document.RegionId,
+            names.NameOf(document.RegionId),
+            document.Title,
+            document.Kind,
+            document.Description,
+            document.LatestVersionNumber,
+            [.. versions.Where(v => access.MayRead(v.Id)).Select(v => ToView(document, v))],
+            document.CreatedAt,
+            document.UpdatedAt,
+            document.Version);
+    }
+
+    public static VersionView ToView(StrategyDocument document, DocumentVersion version) => new(
+        version.Id,
+        version.Number,
+        version.FileName,
+        version.ContentType,
+        version.SizeBytes,
+        version.Sha256,
+        version.Note,
+        version.UploadedAt,
+        $"/api/feedback/documents/{document.Id}/versions/{version.Number}/file");
+
+    public static async Task<IReadOnlyList<RoundView>> RoundViewsAsync(this FeedbackDb db, IReadOnlyList<FeedbackRound> rounds, Caller caller, CancellationToken cancellationToken)
+    {
+        var documentIds = rounds.Select(r => r.DocumentId).Distinct().ToList();
+        var titles = await db.Documents.Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, cancellationToken);
+        var names = await db.RegionNamesAsync(rounds.SelectMany(r => r.ReviewerRegionIds.Append(r.AuthorRegionId)), cancellationToken);
+        var lensNames = await db.Lenses.ToDictionaryAsync(l => l.Code, l => l.Name, cancellationToken);
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var feedback = await db.Feedback
+            .Where(f => roundIds.Contains(f.RoundId))
+            .Select(f => new { f.RoundId, f.ReviewerRegionId, f.Status, f.Late })
+            .ToListAsync(cancellationToken);
+
+        return [.. rounds.Select(round =>
+        {
+            var reviewers = round.Reviewers.OrderBy(r => names.NameOf(r.RegionId)).Select(reviewer =>
+            {
+                // Whether a reviewer has delivered is shown to administrators, to the reviewer itself,
+                // and to the author region once the round is closed.
+                var mayKnow = caller.IsAdministrator || caller.RegionId == reviewer.RegionId || (round.IsClosed && caller.ReadsFor(round.AuthorRegionId));
+                var own = mayKnow ? feedback.FirstOrDefault(f => f.RoundId == round.Id && f.ReviewerRegionId == reviewer.RegionId) : null;
+                return new ReviewerView(reviewer.RegionId, names.NameOf(reviewer.RegionId), reviewer.Source, own?.Status, own?.Late);
+            });
+            return new RoundView(
+                round.Id,
+                round.DocumentId,
+                titles.GetValueOrDefault(round.DocumentId, ""),
+                round.VersionId,
+                round.VersionNumber,
+                round.ProgrammeId,
+                round.AuthorRegionId,
+                names.NameOf(round.AuthorRegionId),
+                round.Deadline,
+                [.. round.LensCodes.Select(code => new LensRef(code, lensNames.GetValueOrDefault(code, code)))],
+                round.ReviewerCount,
+                round.Status,
+                [.. reviewers],
+                round.OpenedAt,
+                round.ClosedAt,
+                round.CloseReason,
+                round.IsClosed,
+                round.Version);
+        })];
+    }
+
+    public static async Task<RoundView> RoundViewAsync(this FeedbackDb db, FeedbackRound round, Caller caller, CancellationToken cancellationToken) =>
+        (await db.RoundViewsAsync([round], caller, cancellationToken))[0];
+
+    public static async Task<FeedbackView> FeedbackViewAsync(this FeedbackDb db, FeedbackRound round, PeerFeedback feedback, CancellationToken cancellationToken)
+    {
+        var names = await db.RegionNamesAsync([feedback.ReviewerRegionId], cancellationToken);
+        var lensNames = await db.Lenses.ToDictionaryAsync(l => l.Code, l => l.Name, cancellationToken);
+        var lenses = round.LensCodes.Select(code => new LensFeedbackView(
+            code,
+            lensNames.GetValueOrDefault(code, code),
+            feedback.LensNotes.FirstOrDefault(n => n.LensCode == code)?.Strengths,
+            [.. feedback.Suggestions.Where(s => s.LensCode == code).OrderBy(s => s.Number)
+                .Select(s => new SuggestionView(s.Number, s.Text, s.Decision, s.ResponseNote, s.RespondedAt))]));
+        return new FeedbackView(
+            feedback.Id,
+            feedback.RoundId,
+            feedback.ReviewerRegionId,
+            names.NameOf(feedback.ReviewerRegionId),
+            feedback.Status,
+            feedback.Summary,
+            [.. lenses],
+            feedback.UpdatedAt,
+            feedback.SubmittedAt,
+            feedback.Late,
+            feedback.Version);
+    }
+
+    /// <summary>A strong ETag carrying the aggregate's version, the value updates send back.</summary>
+    public static void SetVersionTag(this HttpResponse response, long version) => response.Headers.ETag = $"\"{version}\"";
+}

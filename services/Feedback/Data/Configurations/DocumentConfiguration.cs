@@ -1,0 +1,48 @@
+using KollegialtUtbyte.Feedback.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KollegialtUtbyte.Feedback.Data.Configurations;
+
+internal sealed class StrategyDocumentConfiguration : IEntityTypeConfiguration<StrategyDocument>
+{
+    public void Configure(EntityTypeBuilder<StrategyDocument> builder)
+    {
+        builder.ToTable("StrategyDocuments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Title).HasMaxLength(StrategyDocument.TitleMaxLength);
+        builder.Property(d => d.Description).HasMaxLength(StrategyDocument.DescriptionMaxLength);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasIndex(d => d.RegionId);
+    }
+}
+
+internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<DocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<DocumentVersion> builder)
+    {
+        builder.ToTable("DocumentVersions");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasOne<StrategyDocument>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+        builder.Property(v => v.FileName).HasMaxLength(UploadFileName.MaxLength);
+        builder.Property(v => v.ContentType).HasMaxLength(128);
+        builder.Property(v => v.Sha256).HasMaxLength(64);
+        builder.Property(v => v.StorageKey).HasMaxLength(200);
+        builder.Property(v => v.Note).HasMaxLength(DocumentVersion.NoteMaxLength);
+    }
+}
+
+internal sealed class LearningNoteConfiguration : IEntityTypeConfiguration<LearningNote>
+{
+    public void Configure(EntityTypeBuilder<LearningNote> builder)
+    {
+        builder.ToTable("LearningNotes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.HasOne<StrategyDocument>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(n => n.Text).HasMaxLength(4000);
+    }
+}
