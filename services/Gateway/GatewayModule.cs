@@ -24,6 +24,7 @@ public static class GatewayModule
         builder.Services.AddSingleton<DestinationClients>();
         builder.Services.AddSingleton<HttpForwarder>();
         builder.Services.AddGatewayRateLimiting(settings.RateLimits);
+        builder.Services.AddTrustedProxies(settings.TrustedProxies);
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             // The default for the gateway's own endpoints; each forwarded request gets its destination's limit.

@@ -22,6 +22,12 @@ public sealed class GatewaySettings
     public ResilienceSettings Resilience { get; set; } = new();
 
     public RateLimitSettings RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// Networks (CIDR) of proxies in front of the gateway, e.g. the ingress controller. Only their
+    /// X-Forwarded-For/Proto/Host are believed; empty means the gateway faces clients directly.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }
 
 /// <summary>
