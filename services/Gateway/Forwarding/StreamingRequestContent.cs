@@ -22,6 +22,12 @@ internal sealed class StreamingRequestContent(Stream clientBody) : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // What was read from the client is gone: a second send would pass on a truncated body.
+        if (Started)
+        {
+            throw new InvalidOperationException("The client's request body has already been sent once and cannot be sent again.");
+        }
+
         Started = true;
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
