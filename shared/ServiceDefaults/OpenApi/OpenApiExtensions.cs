@@ -45,7 +45,8 @@ public static class OpenApiExtensions
     {
         if (app.ServiceProvider.GetService<ServiceOpenApiDocuments>() is not null)
         {
-            app.MapOpenApi(DocumentPattern).AllowAnonymous();
+            // Ahead of the modules' own routes, so that e.g. /api/meetings/{meetingId} does not take it.
+            app.MapOpenApi(DocumentPattern).AllowAnonymous().WithOrder(-1);
         }
 
         return app;
