@@ -53,6 +53,9 @@ public sealed class SuiteBehindGateway : IAsyncLifetime
         meetings.MapPost("/invitations/answer", () => Results.Ok()).AllowAnonymous();
         meetings.MapGet("/probe/open-at-service", () => Results.Ok()).AllowAnonymous();
 
+        // Shaped like a real read by id: it must not swallow the module's OpenAPI document.
+        meetings.MapGet("/{meetingId}", (string meetingId) => Results.Ok(meetingId));
+
         app.MapPost("/connect/token", () => Results.Ok(new { access_token = "stand-in", token_type = "Bearer" })).AllowAnonymous();
         app.MapGet("/.well-known/openid-configuration", () => Results.Ok(new { issuer = "stand-in" })).AllowAnonymous();
         app.MapGet("/", () => Results.Content("<!DOCTYPE html><title>Portal</title>", "text/html")).AllowAnonymous();
