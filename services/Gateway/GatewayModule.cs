@@ -39,6 +39,9 @@ public static class GatewayModule
     {
         app.UseRateLimiter();
         var routes = app.Services.GetRequiredService<RouteTable>();
+
+        // Builds every destination's client and pipeline now: invalid resilience settings stop the start.
+        app.Services.GetRequiredService<DestinationClients>();
         app.MapApiDocuments(routes);
         app.MapForwarding(routes);
         return app;

@@ -169,6 +169,19 @@ public sealed class ResilienceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, regions.StatusCode);
     }
 
+    [Fact]
+    public async Task Resilience_settings_Polly_cannot_use_stop_the_gateway_at_start()
+    {
+        await using var gateway = new GatewayFactory(_issuer, GatewayFactory.Settings(new Uri("http://127.0.0.1:1"), new Dictionary<string, string?>
+        {
+            ["Gateway:Destinations:feedback:Resilience:MinimumThroughput"] = "1",
+        }));
+
+        var error = Assert.ThrowsAny<Exception>(() => gateway.StartServer());
+
+        Assert.Contains("MinimumThroughput", error.ToString());
+    }
+
     private Task<TestUpstream> StartUpstreamAsync(int port = 0) => TestUpstream.StartAsync(app =>
     {
         app.Use((context, next) =>
