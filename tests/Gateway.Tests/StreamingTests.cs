@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Gateway.Tests.Support;
 
@@ -54,13 +56,19 @@ public sealed class StreamingTests(EchoBehindGateway echo) : IClassFixture<EchoB
     }
 
     [Fact]
-    public async Task A_body_announced_larger_than_the_destination_takes_is_refused_before_it_is_forwarded()
+    public async Task A_body_announced_larger_than_the_destination_takes_is_refused_before_it_is_sent()
     {
         var id = Guid.NewGuid().ToString("N");
         using var client = echo.Client();
-        using var content = new ByteArrayContent(new byte[EchoBehindGateway.SmallBodyLimit + 1]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feedback/upload/{id}")
+        {
+            Content = new ByteArrayContent(new byte[EchoBehindGateway.SmallBodyLimit + 1]),
+        };
 
-        using var response = await client.PostAsync($"/api/feedback/upload/{id}", content, TestContext.Current.CancellationToken);
+        // As an uploading client should: the body goes out only after the server agrees.
+        request.Headers.ExpectContinue = true;
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -71,12 +79,37 @@ public sealed class StreamingTests(EchoBehindGateway echo) : IClassFixture<EchoB
     public async Task A_chunked_body_that_grows_past_the_limit_is_cut_off_with_413()
     {
         var id = Guid.NewGuid().ToString("N");
-        using var client = echo.Client();
-        using var content = new GatedUploadContent(3 * Megabyte, 0, Task.CompletedTask, announceLength: false);
+        var token = echo.Issuer.CreateToken(Testing.TestUser.Administrator());
 
-        using var response = await client.PostAsync($"/api/feedback/upload/{id}", content, TestContext.Current.CancellationToken);
+        // A raw connection: the whole request (64 KB over the limit) is written before the answer
+        // is read, so the answer cannot be lost to a client still busy sending.
+        using var connection = new TcpClient();
+        await connection.ConnectAsync(echo.Gateway.Address.Host, echo.Gateway.Address.Port, TestContext.Current.CancellationToken);
+        var stream = connection.GetStream();
+        var head = $"POST /api/feedback/upload/{id} HTTP/1.1\r\nHost: {echo.Gateway.Address.Authority}\r\n"
+            + $"Authorization: Bearer {token}\r\nTransfer-Encoding: chunked\r\n\r\n";
+        try
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), TestContext.Current.CancellationToken);
+            var chunk = new byte[64 * 1024];
+            for (var sent = 0; sent <= EchoBehindGateway.SmallBodyLimit; sent += chunk.Length)
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"{chunk.Length:x}\r\n"), TestContext.Current.CancellationToken);
+                await stream.WriteAsync(chunk, TestContext.Current.CancellationToken);
+                await stream.WriteAsync("\r\n"u8.ToArray(), TestContext.Current.CancellationToken);
+            }
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), TestContext.Current.CancellationToken);
+        }
+        catch (IOException)
+        {
+            // The gateway may answer and close before the last bytes are written; its answer is what counts.
+        }
+
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync(TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("HTTP/1.1 413 ", statusLine);
         Assert.False(echo.Signal($"{id}:upload-complete").Task.IsCompleted);
     }
 
