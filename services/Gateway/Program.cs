@@ -1,10 +1,13 @@
+using KollegialtUtbyte.Gateway;
 using KollegialtUtbyte.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("gateway");
+builder.AddServiceDefaults(GatewayModule.Name);
+builder.AddGatewayModule();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapGatewayModule();
 app.Run();
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KollegialtUtbyte.ServiceDefaults.Http;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.ServiceDefaults.Telemetry;
@@ -29,7 +30,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Error handling, authentication and the health endpoints, in the order they must run.</summary>
+    /// <summary>
+    /// Error handling, authentication and the health endpoints, in the order they must run, and the
+    /// modules' OpenAPI documents when any module added one (<c>AddServiceOpenApi</c>).
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -44,6 +48,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = WriteHealthReport,
         }).AllowAnonymous();
+        app.MapServiceOpenApi();
         return app;
     }
 

@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+
+namespace KollegialtUtbyte.Gateway.Domain;
+
+/// <summary>A service behind the gateway, validated.</summary>
+public sealed record GatewayDestination(string Name, Uri Address, long MaxRequestBodySize);
+
+/// <summary>A path prefix and where it goes, validated.</summary>
+/// <param name="RequiresToken">True for a non-public route under <c>/api</c>: the gateway lets only signed-in callers through.</param>
+/// <param name="PublicPaths">Route templates under the prefix forwarded without a token.</param>
+/// <param name="OpenApiDocument">Path of the destination's OpenAPI document for this prefix, if it has one.</param>
+public sealed record GatewayRoute(
+    string Name,
+    string PathPrefix,
+    GatewayDestination Destination,
+    bool RequiresToken,
+    IReadOnlyList<string> PublicPaths,
+    string? OpenApiDocument);
+
+/// <summary>
+/// The routes and destinations from configuration, checked once at start so that a typo stops
+/// the gateway with a message instead of sending traffic to the wrong place.
+/// </summary>
+public sealed partial class RouteTable
+{
+    /// <summary>Everything under this prefix needs a token unless a route says it is public.</summary>
+    public const string ApiPrefix = "/api";
+
+    /// <summary>The gateway's own page listing the services' OpenAPI documents.</summary>
+    public const string DocumentsPage = "/api/docs";
+
+    private RouteTable(IReadOnlyList<GatewayRoute> routes, IReadOnlyList<GatewayDestination> destinations)
+    {
+        Routes = routes;
+        Destinations = destinations;
+    }
+
+    public IReadOnlyList<GatewayRoute> Routes { get; }
+
+    public IReadOnlyList<GatewayDestination> Destinations { get; }
+
+    public static RouteTable From(GatewaySettings settings)
+    {
+        var problems = new List<string>();
+        var destinations = new Dictionary<string, GatewayDestination>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, destination) in settings.Destinations)
+        {
+            var limit = destination.MaxRequestBodySize ?? settings.MaxRequestBodySize;
+            if (!Uri.TryCreate(destination.Address, UriKind.Absolute, out var address)
+                || address.Scheme is not ("http" or "https")
+                || address.AbsolutePath != "/"
+                || address.Query.Length > 0)
+            {
+                problems.Add($"Destination '{name}': Address '{destination.Address}' must be an absolute http(s) URL without a path, e.g. http://regions:8080.");
+                continue;
+            }
+
+            if (limit <= 0)
+            {
+                problems.Add($"Destination '{name}': MaxRequestBodySize must be positive.");
+                continue;
+            }
+
+            destinations[name] = new GatewayDestination(name, address, limit);
+        }
+
+        var routes = new List<GatewayRoute>();
+        foreach (var (name, route) in settings.Routes)
+        {
+            var prefix = NormalizePrefix(route.PathPrefix);
+            if (prefix is null)
+            {
+                problems.Add($"Route '{name}': PathPrefix '{route.PathPrefix}' must be literal path segments starting with '/', e.g. /api/regions.");
+                continue;
+            }
+
+            if (IsSameOrUnder(prefix, DocumentsPage) || string.Equals(prefix, ApiPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"Route '{name}': PathPrefix '{prefix}' is the gateway's own.");
+                continue;
+            }
+
+            if (route.Destination is null || !destinations.TryGetValue(route.Destination, out var destination))
+            {
+                if (route.Destination is null || !settings.Destinations.ContainsKey(route.Destination))
+                {
+                    problems.Add($"Route '{name}': Destination '{route.Destination}' is not one of the configured destinations ({string.Join(", ", settings.Destinations.Keys)}).");
+                }
+
+                continue;
+            }
+
+            if (routes.FirstOrDefault(r => string.Equals(r.PathPrefix, prefix, StringComparison.OrdinalIgnoreCase)) is { } duplicate)
+            {
+                problems.Add($"Route '{name}': PathPrefix '{prefix}' is already routed by '{duplicate.Name}'.");
+                continue;
+            }
+
+            var outsidePrefix = route.PublicPaths.Where(p => !IsSameOrUnder(p, prefix)).ToList();
+            if (outsidePrefix.Count > 0)
+            {
+                problems.Add($"Route '{name}': PublicPaths {string.Join(", ", outsidePrefix)} are not under '{prefix}'.");
+                continue;
+            }
+
+            var underApi = IsSameOrUnder(prefix, ApiPrefix);
+            routes.Add(new GatewayRoute(
+                name,
+                prefix,
+                destination,
+                RequiresToken: underApi && !route.Public,
+                route.PublicPaths.ToList(),
+                route.OpenApi ? $"{prefix.TrimEnd('/')}/openapi.json" : null));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The gateway's configuration (section Gateway) is not valid:\n" + string.Join("\n", problems));
+        }
+
+        return new RouteTable(routes, destinations.Values.ToList());
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="prefix"/> or lies below it, segment by segment.</summary>
+    public static bool IsSameOrUnder(string path, string prefix)
+    {
+        if (prefix == "/")
+        {
+            return path.StartsWith('/');
+        }
+
+        return path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && (path.Length == prefix.Length || path[prefix.Length] == '/');
+    }
+
+    private static string? NormalizePrefix(string? prefix)
+    {
+        if (prefix is null || !LiteralPath().IsMatch(prefix))
+        {
+            return null;
+        }
+
+        return prefix.Length > 1 ? prefix.TrimEnd('/') : prefix;
+    }
+
+    [GeneratedRegex("^(/[A-Za-z0-9._~-]+)*/?$")]
+    private static partial Regex LiteralPath();
+}

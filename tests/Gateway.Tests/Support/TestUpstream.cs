@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using KollegialtUtbyte.ServiceDefaults;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KollegialtUtbyte.Gateway.Tests.Support;
+
+/// <summary>A service behind the gateway in the test: a real Kestrel server on a loopback port.</summary>
+public sealed class TestUpstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestUpstream(WebApplication app)
+    {
+        _app = app;
+        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>A bare server (no authentication): for forwarding fidelity, where the gateway is what is under test.</summary>
+    public static Task<TestUpstream> StartAsync(Action<WebApplication> map, int port = 0) =>
+        StartAsync(WebApplication.CreateSlimBuilder(), port, _ => { }, map);
+
+    /// <summary>
+    /// A server shaped like the suite's services: <c>AddServiceDefaults</c> validating tokens from
+    /// <paramref name="issuer"/>, and an OpenAPI document per name in <paramref name="openApiModules"/>.
+    /// </summary>
+    public static Task<TestUpstream> StartServiceAsync(TestTokenIssuer issuer, Action<WebApplication> map, params string[] openApiModules)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:Authority"] = issuer.Issuer,
+            ["Auth:RequireHttpsMetadata"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        return StartAsync(builder, 0, b =>
+        {
+            b.AddServiceDefaults("stand-in");
+            foreach (var module in openApiModules)
+            {
+                b.AddServiceOpenApi(module);
+            }
+        }, app =>
+        {
+            app.MapDefaultEndpoints();
+            map(app);
+        });
+    }
+
+    /// <summary>A loopback port nobody listens on (for a destination that is down).</summary>
+    public static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<TestUpstream> StartAsync(WebApplicationBuilder builder, int port, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+    {
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        configure(builder);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        return new TestUpstream(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
