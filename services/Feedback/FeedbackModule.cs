@@ -3,6 +3,7 @@ using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Rounds;
 using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Feedback;
@@ -18,6 +19,7 @@ public static class FeedbackModule
     public static IHostApplicationBuilder AddFeedbackModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FeedbackDb>(Name);
+        builder.AddServiceOpenApi(Name);
         builder.AddDatabaseSeeder<FeedbackDb, LensCatalogueSeeder>();
         builder.AddConsumersOf<FeedbackDb>(Name);
         builder.Services.AddValidation();

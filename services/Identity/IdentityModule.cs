@@ -3,6 +3,7 @@ using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class IdentityModule
     public static IHostApplicationBuilder AddIdentityModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityDb>(Name);
+        builder.AddServiceOpenApi(Name);
         builder.AddConsumersOf<IdentityDb>(Name);
         builder.AddDatabaseSeeder<IdentityDb, IdentityBootstrap>();
         builder.Services.AddValidation();

@@ -2,6 +2,7 @@ using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Data.Seeding;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Regions;
@@ -17,6 +18,7 @@ public static class RegionsModule
     public static IHostApplicationBuilder AddRegionsModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RegionsDb>(Name);
+        builder.AddServiceOpenApi(Name);
         builder.AddDatabaseSeeder<RegionsDb, RegionsSeeder>();
         builder.AddConsumersOf<RegionsDb>(Name);
         builder.Services.AddValidation();
