@@ -86,6 +86,7 @@ public sealed class DomainTests
         Assert.False(meeting.Apply(details with { StartsAt = Start.AddDays(2) }, Now.AddDays(-1)));
         Assert.True(meeting.Apply(details with { Sequence = 3, StartsAt = Start.AddDays(3) }, Now.AddDays(-2)));
         Assert.Equal((3, Start.AddDays(3)), (meeting.Sequence, meeting.StartsAt));
+        Assert.False(meeting.Apply(details with { Sequence = 3, StartsAt = Start.AddDays(3) }, Now.AddDays(5)), "the same details again change nothing");
     }
 
     [Fact]

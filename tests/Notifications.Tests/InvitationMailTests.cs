@@ -81,10 +81,12 @@ public sealed class InvitationMailTests
     {
         await using var service = await NotificationsService.StartAsync();
         var people = new[] { Given.Person("Anna Svedlund"), Given.Person("Eva Lingwall"), Given.Person("Jonas Berg", "en"), Given.Person("Pia Politiker") };
-        var meetings = Enumerable.Range(1, 3).Select(n => Given.Meeting(n, Given.MeetingStart.AddDays(30 * n))).ToList();
+        var meetings = Enumerable.Range(1, 6).Select(n => Given.Meeting(n, Given.MeetingStart.AddDays(30 * n))).ToList();
         await service.PublishAllAsync(people);
         var invitations = meetings.SelectMany(m => people.Select(p => Given.Invitation(m, p.PersonId, p.Name == "Pia Politiker" ? TeamRole.Politician : TeamRole.KeyOfficial))).ToList();
-        await service.PublishAllAsync(invitations.Cast<object>().ToArray());
+
+        // The plan's invitations arrive together and are consumed side by side.
+        await service.PublishTogetherAsync(invitations);
 
         var mails = await service.Mailbox.WaitForAsync(invitations.Count);
 

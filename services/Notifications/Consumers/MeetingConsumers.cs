@@ -19,14 +19,14 @@ public sealed class MeetingScheduledConsumer(NotificationsDb db, LocalCopies cop
     }
 }
 
-/// <summary>Sends every invitee an update (same calendar UID, higher SEQUENCE) unless newer details are already known.</summary>
+/// <summary>Sends every invitee an update (same calendar UID, higher SEQUENCE) unless these or newer details are already known.</summary>
 public sealed class MeetingRescheduledConsumer(NotificationsDb db, LocalCopies copies, ReminderPlanner reminders, Recipients recipients, MailQueue mails, TimeProvider time)
     : IdempotentConsumer<MeetingRescheduled, NotificationsDb>(db)
 {
     protected override async Task ApplyAsync(MeetingRescheduled message, ConsumeContext<MeetingRescheduled> context, CancellationToken cancellationToken)
     {
-        var (meeting, newest) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
-        if (!newest)
+        var (meeting, changed) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
+        if (!changed)
         {
             return;
         }

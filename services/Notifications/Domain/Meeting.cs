@@ -67,27 +67,45 @@ public sealed class Meeting : IVersioned
         return meeting;
     }
 
-    /// <summary>Takes the details if they are at least as new as the known ones; returns whether it did.</summary>
+    /// <summary>
+    /// Takes the details if they are at least as new as the known ones and differ from them; returns
+    /// whether the meeting changed. Identical details (every invitation of a meeting carries them)
+    /// leave the row alone, so invitations consumed side by side do not contend for it.
+    /// </summary>
     public bool Apply(MeetingSnapshot details, DateTimeOffset occurredAt)
     {
-        if (details.Sequence < Sequence || (details.Sequence == Sequence && occurredAt < ChangedAt))
+        if (details.Sequence < Sequence || (details.Sequence == Sequence && occurredAt < ChangedAt) || Clipped(details) == Snapshot)
         {
             return false;
         }
 
-        ProgrammeId = details.ProgrammeId;
-        Number = details.Number;
-        Title = Limits.Clip(details.Title, Limits.Title);
-        Theme = Limits.Clip(details.Theme, Limits.Title);
-        StartsAt = details.StartsAt;
-        EndsAt = details.EndsAt;
-        TimeZone = Limits.Clip(details.TimeZone, Limits.TimeZone);
-        Venue = Limits.ClipOrNull(details.Venue, Limits.Venue);
-        OnlineLink = Limits.ClipOrNull(details.OnlineLink, Limits.Link);
-        Sequence = details.Sequence;
+        var clipped = Clipped(details);
+        ProgrammeId = clipped.ProgrammeId;
+        Number = clipped.Number;
+        Title = clipped.Title;
+        Theme = clipped.Theme;
+        StartsAt = clipped.StartsAt;
+        EndsAt = clipped.EndsAt;
+        TimeZone = clipped.TimeZone;
+        Venue = clipped.Venue;
+        OnlineLink = clipped.OnlineLink;
+        Sequence = clipped.Sequence;
         ChangedAt = occurredAt;
         return true;
     }
+
+    // What would be stored: texts clipped to their columns, times in UTC as the database returns them.
+    private static MeetingSnapshot Clipped(MeetingSnapshot details) =>
+        details with
+        {
+            Title = Limits.Clip(details.Title, Limits.Title),
+            Theme = Limits.Clip(details.Theme, Limits.Title),
+            StartsAt = details.StartsAt.ToUniversalTime(),
+            EndsAt = details.EndsAt.ToUniversalTime(),
+            TimeZone = Limits.Clip(details.TimeZone, Limits.TimeZone),
+            Venue = Limits.ClipOrNull(details.Venue, Limits.Venue),
+            OnlineLink = Limits.ClipOrNull(details.OnlineLink, Limits.Link),
+        };
 
     /// <summary>Marks the meeting cancelled for good; returns false when it already was.</summary>
     public bool Cancel(MeetingSnapshot details, DateTimeOffset occurredAt)

@@ -59,8 +59,8 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
         }
     }
 
-    /// <summary>The meeting with the newest known details, and whether <paramref name="details"/> are those.</summary>
-    public async Task<(Meeting Meeting, bool Newest)> UpsertMeetingAsync(MeetingDetails details, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    /// <summary>The meeting with the newest known details, and whether <paramref name="details"/> changed it.</summary>
+    public async Task<(Meeting Meeting, bool Changed)> UpsertMeetingAsync(MeetingDetails details, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         var snapshot = details.ToSnapshot();
         var meeting = await db.Meetings.FindAsync([details.MeetingId], cancellationToken);

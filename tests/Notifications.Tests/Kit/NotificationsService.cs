@@ -84,6 +84,10 @@ internal sealed class NotificationsService : IAsyncDisposable
             ["Notifications:Delivery:Method"] = "PickupDirectory",
             ["Notifications:Delivery:PickupDirectory"] = state.PickupDirectory,
             ["Seeds:Enabled"] = "false",
+
+            // Only signals and the clock wake the workers, so the tests prove those and not the safety net.
+            ["Notifications:SchedulerPollInterval"] = "00:10:00",
+            ["Notifications:Delivery:PollInterval"] = "00:10:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -116,6 +120,7 @@ internal sealed class NotificationsService : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Publishes one after the other, each consumed before the next.</summary>
     public async Task PublishAllAsync(params object[] messages)
     {
         foreach (var message in messages)
@@ -123,6 +128,9 @@ internal sealed class NotificationsService : IAsyncDisposable
             await PublishAsync(message);
         }
     }
+
+    /// <summary>Publishes all at once, as an outbox does after a large transaction, and waits until all are consumed.</summary>
+    public Task PublishTogetherAsync(IEnumerable<object> messages) => Task.WhenAll(messages.Select(message => PublishAsync(message)));
 
     /// <summary>Runs a query against the service's database.</summary>
     public async Task<TResult> QueryAsync<TResult>(Func<NotificationsDb, Task<TResult>> query)
