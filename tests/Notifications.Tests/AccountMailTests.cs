@@ -28,8 +28,11 @@ public sealed class AccountMailTests
         Assert.Contains(link, mail.TextLinks);
         Assert.Null(mail.CalendarPart);
 
-        var sent = await service.QueryAsync(db => db.OutgoingMails.SingleAsync(m => m.PersonId == request.PersonId));
-        Assert.Equal(MailStatus.Sent, sent.Status);
+        // The file is written just before the mail is recorded as sent.
+        var sent = await Testing.Eventually.UntilAsync(
+            () => service.QueryAsync(db => db.OutgoingMails.SingleAsync(m => m.PersonId == request.PersonId)),
+            m => m.Status == MailStatus.Sent,
+            "the mail is recorded as sent");
         Assert.Null(sent.Payload);
         Assert.NotEmpty(service.Logs.Lines);
         Assert.DoesNotContain(service.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal) || line.Contains(Uri.EscapeDataString(token), StringComparison.Ordinal));

@@ -30,6 +30,16 @@ internal sealed class MailDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_delivery.Method == DeliveryMethod.Smtp)
+        {
+            logger.LogInformation("Mail is sent through the SMTP server {Host}:{Port}", _delivery.Smtp.Host, _delivery.Smtp.Port);
+        }
+        else
+        {
+            logger.LogWarning("Mail is not sent but written as .eml files to {PickupDirectory} (Notifications:Delivery:Method is PickupDirectory)",
+                _delivery.PickupDirectory);
+        }
+
         var sendWithRetry = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {

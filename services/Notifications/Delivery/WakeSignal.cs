@@ -1,8 +1,4 @@
 using System.Threading.Channels;
-using KollegialtUtbyte.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Data.Common;
 
 namespace KollegialtUtbyte.Notifications.Delivery;
 
@@ -11,6 +7,9 @@ public sealed class WakeSignal
 {
     // The longest single wait on the clock; Task.Delay refuses more than about 49 days.
     private static readonly TimeSpan LongestTimerWait = TimeSpan.FromDays(1);
+
+    // How far the clock may move while a timer is armed before it is armed again.
+    private static readonly TimeSpan ArmingTolerance = TimeSpan.FromSeconds(1);
 
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -23,30 +22,18 @@ public sealed class WakeSignal
     /// </summary>
     public async Task WaitAsync(DateTimeOffset? dueAt, TimeProvider time, TimeSpan pollInterval, CancellationToken cancellationToken)
     {
-        if (dueAt is { } alreadyDue && alreadyDue <= time.GetUtcNow())
-        {
-            return;
-        }
-
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             var waits = new List<Task> { _channel.Reader.ReadAsync(waiting.Token).AsTask(), Task.Delay(pollInterval, waiting.Token) };
             if (dueAt is { } due)
             {
-                var delay = due - time.GetUtcNow();
-                if (delay <= TimeSpan.Zero)
+                if (TimerUntil(due, time, waiting.Token) is not { } timer)
                 {
                     return;
                 }
 
-                waits.Add(Task.Delay(delay < LongestTimerWait ? delay : LongestTimerWait, time, waiting.Token));
-
-                // The clock may have moved past the due time while the timer was being armed.
-                if (time.GetUtcNow() >= due)
-                {
-                    return;
-                }
+                waits.Add(timer);
             }
 
             await Task.WhenAny(waits);
@@ -59,6 +46,35 @@ public sealed class WakeSignal
 
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    /// <summary>
+    /// A timer that completes at <paramref name="due"/>, or null when that has come. A timer counts from
+    /// the clock's value when it is created, so one armed while the clock jumped (a test's fake clock
+    /// moving on) is armed again from the new value.
+    /// </summary>
+    private static Task? TimerUntil(DateTimeOffset due, TimeProvider time, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (due <= now)
+            {
+                return null;
+            }
+
+            var remaining = due - now;
+            var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var timer = Task.Delay(remaining < LongestTimerWait ? remaining : LongestTimerWait, time, attempt.Token);
+            if (time.GetUtcNow() - now <= ArmingTolerance)
+            {
+                _ = timer.ContinueWith(_ => attempt.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return timer;
+            }
+
+            attempt.Cancel();
+            attempt.Dispose();
+        }
+    }
 }
 
 /// <summary>The signals of the mail dispatcher and the reminder scheduler.</summary>
@@ -67,55 +83,4 @@ public sealed class NotificationSignals
     public WakeSignal MailQueued { get; } = new();
 
     public WakeSignal RemindersChanged { get; } = new();
-}
-
-/// <summary>Wakes the dispatcher and the scheduler once a transaction that queued mail or changed reminders has committed.</summary>
-internal sealed class WakeOnCommitInterceptor(NotificationSignals signals) : SaveChangesInterceptor, IDbTransactionInterceptor
-{
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        NotifyUnlessInTransaction(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        NotifyUnlessInTransaction(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Notify(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    // Inside a transaction the rows are not visible to the workers before the commit.
-    private void NotifyUnlessInTransaction(DbContext? context)
-    {
-        if (context?.Database.CurrentTransaction is null)
-        {
-            Notify(context);
-        }
-    }
-
-    private void Notify(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
-        if (context.ChangeTracker.Entries<OutgoingMail>().Any(e => e.Entity.Status == MailStatus.Pending))
-        {
-            signals.MailQueued.Notify();
-        }
-
-        if (context.ChangeTracker.Entries<Reminder>().Any(e => e.Entity.Status == ReminderStatus.Pending))
-        {
-            signals.RemindersChanged.Notify();
-        }
-    }
 }

@@ -8,148 +8,133 @@ internal static class MeetingMails
 {
     public static MailContent Render(MailKind kind, MeetingMail mail, MailRecipient to, MailSettings settings, DateTimeOffset now)
     {
-        var language = to.Language;
-        var english = language == Language.English;
-        var meeting = mail.Meeting;
-        var zone = TimeTexts.Zone(meeting.TimeZone, settings.TimeZone);
-        var date = TimeTexts.Date(meeting.StartsAt, zone, language);
-
-        switch (kind)
+        var text = new MeetingText(mail, to, settings);
+        return kind switch
         {
-            case MailKind.MeetingInvitation:
-            {
-                var subject = english ? $"Invitation: {meeting.Title}, {date}" : $"Inbjudan: {meeting.Title}, {date}";
-                var body = new MailBody(language, subject, english ? $"You are invited to {meeting.Title}" : $"Du är inbjuden till {meeting.Title}")
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? "You are invited to a meeting of the peer exchange (kollegialt utbyte) between the regions."
-                        : "Du är inbjuden till en träff i det kollegiala utbytet mellan regionerna.")
-                    .Facts(Facts(meeting, zone, language));
-                if (mail.Role == TeamRole.Politician)
-                {
-                    // The programme's rule: one politician per region takes part in half of the meetings.
-                    body.Paragraph(english
-                        ? "As your region's politician in the programme, you take part in half of the meetings. Please answer as soon as you know whether you can come."
-                        : "Som regionens politiker i programmet deltar du på hälften av träffarna. Svara gärna så snart du vet om du kan komma.");
-                }
-
-                AnswerLinks(body, mail, settings, language, english ? "Answer with one click" : "Svara med ett klick");
-                body.Paragraph(english
-                    ? "The meeting is attached as a calendar file (invite.ics), so you can add it to your calendar."
-                    : "Mötet finns som kalenderfil i mejlet (invite.ics), så att du kan lägga in det i din kalender.");
-                return body.Build(MeetingCalendar.Write(mail, CalendarMethod.Request, to, settings, now));
-            }
-
-            case MailKind.MeetingUpdate:
-            {
-                var subject = english ? $"Meeting changed: {meeting.Title}, {date}" : $"Ändrat möte: {meeting.Title}, {date}";
-                var body = new MailBody(language, subject, english ? $"{meeting.Title} has changed" : $"{meeting.Title} har ändrats")
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? "The time, place or theme of the meeting has changed. This is how it looks now:"
-                        : "Tid, plats eller tema för träffen har ändrats. Så här ser den ut nu:")
-                    .Facts(Facts(meeting, zone, language));
-                AnswerLinks(body, mail, settings, language, english ? "Does the new time suit you? Answer with one click" : "Passar den nya tiden? Svara med ett klick");
-                body.Paragraph(english
-                    ? "The calendar file in this mail (invite.ics) updates the meeting in your calendar."
-                    : "Kalenderfilen i mejlet (invite.ics) uppdaterar mötet i din kalender.");
-                return body.Build(MeetingCalendar.Write(mail, CalendarMethod.Request, to, settings, now));
-            }
-
-            case MailKind.MeetingCancellation:
-            {
-                var subject = english ? $"Meeting cancelled: {meeting.Title}, {date}" : $"Inställt möte: {meeting.Title}, {date}";
-                var body = new MailBody(language, subject, english ? $"{meeting.Title} is cancelled" : $"{meeting.Title} är inställt")
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? $"The meeting {meeting.Title} on {TimeTexts.Span(meeting.StartsAt, meeting.EndsAt, zone, language)} has been cancelled."
-                        : $"Träffen {meeting.Title} {TimeTexts.Span(meeting.StartsAt, meeting.EndsAt, zone, language)} är inställd.")
-                    .Facts((english ? "Reason" : "Anledning", mail.Reason))
-                    .Paragraph(english
-                        ? "The calendar file in this mail (cancel.ics) removes the meeting from your calendar."
-                        : "Kalenderfilen i mejlet (cancel.ics) tar bort mötet ur din kalender.");
-                return body.Build(MeetingCalendar.Write(mail, CalendarMethod.Cancel, to, settings, now));
-            }
-
-            case MailKind.InvitationWithdrawal:
-            {
-                var subject = english ? $"Invitation withdrawn: {meeting.Title}, {date}" : $"Inbjudan återkallad: {meeting.Title}, {date}";
-                var body = new MailBody(language, subject, english ? "Your invitation has been withdrawn" : "Din inbjudan har återkallats")
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? $"Your invitation to {meeting.Title} on {TimeTexts.Span(meeting.StartsAt, meeting.EndsAt, zone, language)} has been withdrawn. You do not need to attend this meeting."
-                        : $"Din inbjudan till {meeting.Title} {TimeTexts.Span(meeting.StartsAt, meeting.EndsAt, zone, language)} har återkallats. Du behöver inte delta i den här träffen.")
-                    .Paragraph(english
-                        ? "The calendar file in this mail (cancel.ics) removes the meeting from your calendar."
-                        : "Kalenderfilen i mejlet (cancel.ics) tar bort mötet ur din kalender.");
-                return body.Build(MeetingCalendar.Write(mail, CalendarMethod.Cancel, to, settings, now));
-            }
-
-            case MailKind.MeetingReminder:
-            {
-                // From the actual time left: a reminder sent late (after an outage) still says the truth.
-                var ahead = TimeTexts.Ahead(meeting.StartsAt - now, language);
-                var subject = english ? $"Reminder: {meeting.Title} {ahead}" : $"Påminnelse: {meeting.Title} {ahead}";
-                var body = new MailBody(language, subject, english ? $"{meeting.Title} starts {ahead}" : $"{meeting.Title} börjar {ahead}")
-                    .Greeting(to.Name)
-                    .Paragraph(english ? "A reminder of the coming meeting of the peer exchange:" : "En påminnelse om nästa träff i det kollegiala utbytet:")
-                    .Facts(Facts(meeting, zone, language));
-                if (mail.Answer == InvitationAnswer.Accepted)
-                {
-                    body.Paragraph(english ? "You have accepted the invitation. Welcome!" : "Du har tackat ja till inbjudan. Välkommen!");
-                }
-                else
-                {
-                    AnswerLinks(body, mail, settings, language,
-                        english ? "You have not confirmed yet. Answer with one click" : "Du har inte bekräftat ännu. Svara med ett klick");
-                }
-
-                return body.Build();
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a meeting mail.");
-        }
+            MailKind.MeetingInvitation => Invitation(text, now),
+            MailKind.MeetingUpdate => Update(text, now),
+            MailKind.MeetingCancellation => Cancellation(text, now),
+            MailKind.InvitationWithdrawal => Withdrawal(text, now),
+            MailKind.MeetingReminder => Reminder(text, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a meeting mail."),
+        };
     }
 
-    private static (string, string?)[] Facts(MeetingSnapshot meeting, TimeZoneInfo zone, Language language) =>
-        language == Language.English
-            ?
-            [
-                ("Meeting", meeting.Title),
-                ("Theme", meeting.Theme),
-                ("When", TimeTexts.Span(meeting.StartsAt, meeting.EndsAt, zone, language)),
-                ("Where", meeting.Venue),
-                ("Online", meeting.OnlineLink),
-            ]
-            :
-            [
-                ("Träff", meeting.Title),
-                ("Tema", meeting.Theme),
-                ("När", TimeTexts.Span(meeting.StartsAt, meeting.EndsAt, zone, language)),
-                ("Var", meeting.Venue),
-                ("Digitalt", meeting.OnlineLink),
-            ];
-
-    private static void AnswerLinks(MailBody body, MeetingMail mail, MailSettings settings, Language language, string heading)
+    private static MailContent Invitation(MeetingText t, DateTimeOffset now)
     {
-        if (mail.AnswerToken is not { Length: > 0 } token)
+        var body = t.Body(t.Pick($"Inbjudan: {t.Title}, {t.Date}", $"Invitation: {t.Title}, {t.Date}"), t.Pick($"Du är inbjuden till {t.Title}", $"You are invited to {t.Title}"))
+            .Paragraph(t.Pick(
+                "Du är inbjuden till en träff i det kollegiala utbytet mellan regionerna.",
+                "You are invited to a meeting of the peer exchange (kollegialt utbyte) between the regions."))
+            .Facts(t.Facts());
+        if (t.Mail.Role == TeamRole.Politician)
         {
-            return;
+            // The programme's rule: one politician per region takes part in half of the meetings.
+            body.Paragraph(t.Pick(
+                "Som regionens politiker i programmet deltar du på hälften av träffarna. Svara gärna så snart du vet om du kan komma.",
+                "As your region's politician in the programme, you take part in half of the meetings. Please answer as soon as you know whether you can come."));
         }
 
-        var english = language == Language.English;
-        var links = settings.Links;
-        body.SubHeading(heading).Actions(
-            (english ? "Yes, I will attend" : "Ja, jag kommer", links.InvitationAnswer(token, InvitationAnswer.Accepted)),
-            (english ? "No, I cannot attend" : "Nej, jag kan inte komma", links.InvitationAnswer(token, InvitationAnswer.Declined)),
-            (english ? "Maybe, I do not know yet" : "Kanske, jag vet inte ännu", links.InvitationAnswer(token, InvitationAnswer.Tentative)));
-        if (mail.AnswerTokenExpiresAt is { } expires)
+        t.AnswerLinks(body, t.Pick("Svara med ett klick", "Answer with one click"));
+        body.Paragraph(t.Pick(
+            "Mötet finns som kalenderfil i mejlet (invite.ics), så att du kan lägga in det i din kalender.",
+            "The meeting is attached as a calendar file (invite.ics), so you can add it to your calendar."));
+        return body.Build(t.Calendar(CalendarMethod.Request, now));
+    }
+
+    private static MailContent Update(MeetingText t, DateTimeOffset now)
+    {
+        var body = t.Body(t.Pick($"Ändrat möte: {t.Title}, {t.Date}", $"Meeting changed: {t.Title}, {t.Date}"), t.Pick($"{t.Title} har ändrats", $"{t.Title} has changed"))
+            .Paragraph(t.Pick("Tid, plats eller tema för träffen har ändrats. Så här ser den ut nu:", "The time, place or theme of the meeting has changed. This is how it looks now:"))
+            .Facts(t.Facts());
+        t.AnswerLinks(body, t.Pick("Passar den nya tiden? Svara med ett klick", "Does the new time suit you? Answer with one click"));
+        body.Paragraph(t.Pick("Kalenderfilen i mejlet (invite.ics) uppdaterar mötet i din kalender.", "The calendar file in this mail (invite.ics) updates the meeting in your calendar."));
+        return body.Build(t.Calendar(CalendarMethod.Request, now));
+    }
+
+    private static MailContent Cancellation(MeetingText t, DateTimeOffset now) =>
+        t.Body(t.Pick($"Inställt möte: {t.Title}, {t.Date}", $"Meeting cancelled: {t.Title}, {t.Date}"), t.Pick($"{t.Title} är inställt", $"{t.Title} is cancelled"))
+            .Paragraph(t.Pick($"Träffen {t.Title} {t.When} är inställd.", $"The meeting {t.Title} on {t.When} has been cancelled."))
+            .Facts((t.Pick("Anledning", "Reason"), t.Mail.Reason))
+            .Paragraph(t.Pick("Kalenderfilen i mejlet (cancel.ics) tar bort mötet ur din kalender.", "The calendar file in this mail (cancel.ics) removes the meeting from your calendar."))
+            .Build(t.Calendar(CalendarMethod.Cancel, now));
+
+    private static MailContent Withdrawal(MeetingText t, DateTimeOffset now) =>
+        t.Body(t.Pick($"Inbjudan återkallad: {t.Title}, {t.Date}", $"Invitation withdrawn: {t.Title}, {t.Date}"), t.Pick("Din inbjudan har återkallats", "Your invitation has been withdrawn"))
+            .Paragraph(t.Pick(
+                $"Din inbjudan till {t.Title} {t.When} har återkallats. Du behöver inte delta i den här träffen.",
+                $"Your invitation to {t.Title} on {t.When} has been withdrawn. You do not need to attend this meeting."))
+            .Paragraph(t.Pick("Kalenderfilen i mejlet (cancel.ics) tar bort mötet ur din kalender.", "The calendar file in this mail (cancel.ics) removes the meeting from your calendar."))
+            .Build(t.Calendar(CalendarMethod.Cancel, now));
+
+    private static MailContent Reminder(MeetingText t, DateTimeOffset now)
+    {
+        // From the actual time left: a reminder sent late (after an outage) still says the truth.
+        var ahead = TimeTexts.Ahead(t.Mail.Meeting.StartsAt - now, t.Language);
+        var body = t.Body(t.Pick($"Påminnelse: {t.Title} {ahead}", $"Reminder: {t.Title} {ahead}"), t.Pick($"{t.Title} börjar {ahead}", $"{t.Title} starts {ahead}"))
+            .Paragraph(t.Pick("En påminnelse om nästa träff i det kollegiala utbytet:", "A reminder of the coming meeting of the peer exchange:"))
+            .Facts(t.Facts());
+        if (t.Mail.Answer == InvitationAnswer.Accepted)
         {
-            var zone = TimeTexts.Zone(settings.TimeZone, settings.TimeZone);
-            body.Paragraph(english
-                ? $"The answer links are valid until {TimeTexts.Moment(expires, zone, language)}. You can change your answer with them until then."
-                : $"Svarslänkarna gäller till {TimeTexts.Moment(expires, zone, language)}. Fram till dess kan du ändra ditt svar med dem.");
+            body.Paragraph(t.Pick("Du har tackat ja till inbjudan. Välkommen!", "You have accepted the invitation. Welcome!"));
+        }
+        else
+        {
+            t.AnswerLinks(body, t.Pick("Du har inte bekräftat ännu. Svara med ett klick", "You have not confirmed yet. Answer with one click"));
+        }
+
+        return body.Build();
+    }
+
+    /// <summary>What every meeting mail says, in the recipient's language.</summary>
+    private sealed class MeetingText(MeetingMail mail, MailRecipient to, MailSettings settings)
+    {
+        private readonly TimeZoneInfo _zone = TimeTexts.Zone(mail.Meeting.TimeZone, settings.TimeZone);
+
+        public MeetingMail Mail => mail;
+
+        public Language Language => to.Language;
+
+        public string Title => mail.Meeting.Title;
+
+        public string Date => TimeTexts.Date(mail.Meeting.StartsAt, _zone, Language);
+
+        public string When => TimeTexts.Span(mail.Meeting.StartsAt, mail.Meeting.EndsAt, _zone, Language);
+
+        public string Pick(string swedish, string english) => Language == Language.English ? english : swedish;
+
+        public MailBody Body(string subject, string heading) => new MailBody(Language, subject, heading).Greeting(to.Name);
+
+        public (string, string?)[] Facts() =>
+        [
+            (Pick("Träff", "Meeting"), Title),
+            (Pick("Tema", "Theme"), mail.Meeting.Theme),
+            (Pick("När", "When"), When),
+            (Pick("Var", "Where"), mail.Meeting.Venue),
+            (Pick("Digitalt", "Online"), mail.Meeting.OnlineLink),
+        ];
+
+        public CalendarPart Calendar(CalendarMethod method, DateTimeOffset stamp) => MeetingCalendar.Write(mail, method, to, settings, stamp);
+
+        public void AnswerLinks(MailBody body, string heading)
+        {
+            if (mail.AnswerToken is not { Length: > 0 } token)
+            {
+                return;
+            }
+
+            var links = settings.Links;
+            body.SubHeading(heading).Actions(
+                (Pick("Ja, jag kommer", "Yes, I will attend"), links.InvitationAnswer(token, InvitationAnswer.Accepted)),
+                (Pick("Nej, jag kan inte komma", "No, I cannot attend"), links.InvitationAnswer(token, InvitationAnswer.Declined)),
+                (Pick("Kanske, jag vet inte ännu", "Maybe, I do not know yet"), links.InvitationAnswer(token, InvitationAnswer.Tentative)));
+            if (mail.AnswerTokenExpiresAt is { } expires)
+            {
+                var until = TimeTexts.Moment(expires, TimeTexts.Zone(settings.TimeZone, settings.TimeZone), Language);
+                body.Paragraph(Pick(
+                    $"Svarslänkarna gäller till {until}. Fram till dess kan du ändra ditt svar med dem.",
+                    $"The answer links are valid until {until}. You can change your answer with them until then."));
+            }
         }
     }
 }

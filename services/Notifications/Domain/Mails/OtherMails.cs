@@ -1,3 +1,4 @@
+using System.Globalization;
 using KollegialtUtbyte.Contracts;
 
 namespace KollegialtUtbyte.Notifications.Domain.Mails;
@@ -7,63 +8,42 @@ internal static class FeedbackMails
 {
     public static MailContent Render(MailKind kind, FeedbackMail mail, MailRecipient to, MailSettings settings)
     {
-        var language = to.Language;
-        var english = language == Language.English;
-        var zone = TimeTexts.Zone(settings.TimeZone, settings.TimeZone);
-        var deadline = TimeTexts.Moment(mail.Deadline, zone, language);
+        var english = to.Language == Language.English;
+        string Pick(string swedish, string inEnglish) => english ? inEnglish : swedish;
+        var deadline = TimeTexts.Moment(mail.Deadline, TimeTexts.Zone(settings.TimeZone, settings.TimeZone), to.Language);
         var author = mail.AuthorRegionName is { Length: > 0 } name ? name : null;
-        var portal = english ? $"Open {MailSettings.ServiceName}" : $"Öppna {MailSettings.ServiceName}";
+        var title = mail.DocumentTitle;
+        var due = (Pick("Sista dag för återkoppling", "Feedback due"), (string?)deadline);
 
-        switch (kind)
+        var (subject, text, facts) = kind switch
         {
-            case MailKind.FeedbackReviewRequested:
-            {
-                var subject = english ? $"Draft to review: {mail.DocumentTitle}" : $"Utkast att granska: {mail.DocumentTitle}";
-                return new MailBody(language, subject, subject)
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? $"{author ?? "A region"} has submitted the draft “{mail.DocumentTitle}” for feedback, and your region has been asked to review it."
-                        : $"{author ?? "En region"} har lämnat utkastet ”{mail.DocumentTitle}” för återkoppling, och er region är ombedd att granska det.")
-                    .Facts((english ? "Feedback due" : "Sista dag för återkoppling", deadline))
-                    .Link(portal, settings.Links.Portal)
-                    .Build();
-            }
+            MailKind.FeedbackReviewRequested => (
+                Pick($"Utkast att granska: {title}", $"Draft to review: {title}"),
+                Pick($"{author ?? "En region"} har lämnat utkastet ”{title}” för återkoppling, och er region är ombedd att granska det.",
+                    $"{author ?? "A region"} has submitted the draft “{title}” for feedback, and your region has been asked to review it."),
+                new[] { due }),
+            MailKind.FeedbackDeadlineReminder => (
+                Pick($"Påminnelse: återkoppling på {title}", $"Reminder: feedback on {title}"),
+                Pick($"Er region har ännu inte lämnat återkoppling på utkastet ”{title}”{(author is null ? "" : $" från {author}")}.",
+                    $"Your region has not yet given its feedback on the draft “{title}”{(author is null ? "" : $" from {author}")}."),
+                new[] { due }),
+            MailKind.FeedbackReleased => (
+                Pick($"Återkoppling på {title}", $"Feedback on {title}"),
+                mail.FeedbackCount is > 0 and var count
+                    ? Pick($"Återkopplingsrundan för ert utkast ”{title}” är avslutad. Återkopplingen från de andra regionerna ({count} svar) finns nu att läsa.",
+                        $"The feedback round on your draft “{title}” has closed. The feedback from the other regions ({count} {(count == 1 ? "response" : "responses")}) is now yours to read.")
+                    : Pick($"Återkopplingsrundan för ert utkast ”{title}” är avslutad utan att någon återkoppling lämnades.",
+                        $"The feedback round on your draft “{title}” has closed without any feedback."),
+                Array.Empty<(string, string?)>()),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a feedback mail."),
+        };
 
-            case MailKind.FeedbackDeadlineReminder:
-            {
-                var subject = english ? $"Reminder: feedback on {mail.DocumentTitle}" : $"Påminnelse: återkoppling på {mail.DocumentTitle}";
-                var from = author is null ? "" : english ? $" from {author}" : $" från {author}";
-                return new MailBody(language, subject, subject)
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? $"Your region has not yet given its feedback on the draft “{mail.DocumentTitle}”{from}."
-                        : $"Er region har ännu inte lämnat återkoppling på utkastet ”{mail.DocumentTitle}”{from}.")
-                    .Facts((english ? "Feedback due" : "Sista dag för återkoppling", deadline))
-                    .Link(portal, settings.Links.Portal)
-                    .Build();
-            }
-
-            case MailKind.FeedbackReleased:
-            {
-                var subject = english ? $"Feedback on {mail.DocumentTitle}" : $"Återkoppling på {mail.DocumentTitle}";
-                var count = mail.FeedbackCount ?? 0;
-                var text = count > 0
-                    ? english
-                        ? $"The feedback round on your draft “{mail.DocumentTitle}” has closed. The feedback from the other regions ({count} {(count == 1 ? "response" : "responses")}) is now yours to read."
-                        : $"Återkopplingsrundan för ert utkast ”{mail.DocumentTitle}” är avslutad. Återkopplingen från de andra regionerna ({count} svar) finns nu att läsa."
-                    : english
-                        ? $"The feedback round on your draft “{mail.DocumentTitle}” has closed without any feedback."
-                        : $"Återkopplingsrundan för ert utkast ”{mail.DocumentTitle}” är avslutad utan att någon återkoppling lämnades.";
-                return new MailBody(language, subject, subject)
-                    .Greeting(to.Name)
-                    .Paragraph(text)
-                    .Link(portal, settings.Links.Portal)
-                    .Build();
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a feedback mail.");
-        }
+        return new MailBody(to.Language, subject, subject)
+            .Greeting(to.Name)
+            .Paragraph(text)
+            .Facts(facts)
+            .Link(Pick($"Öppna {MailSettings.ServiceName}", $"Open {MailSettings.ServiceName}"), settings.Links.Portal)
+            .Build();
     }
 }
 
@@ -72,48 +52,38 @@ internal static class AccountMails
 {
     public static MailContent Render(MailKind kind, AccountLinkMail mail, MailRecipient to, MailSettings settings)
     {
-        var language = to.Language;
-        var english = language == Language.English;
-        var zone = TimeTexts.Zone(settings.TimeZone, settings.TimeZone);
-        var validity = english
-            ? $"The link can be used once and is valid until {TimeTexts.Moment(mail.ExpiresAt, zone, language)}."
-            : $"Länken kan användas en gång och gäller till {TimeTexts.Moment(mail.ExpiresAt, zone, language)}.";
+        var english = to.Language == Language.English;
+        string Pick(string swedish, string inEnglish) => english ? inEnglish : swedish;
+        var service = MailSettings.ServiceName;
+        var until = TimeTexts.Moment(mail.ExpiresAt, TimeTexts.Zone(settings.TimeZone, settings.TimeZone), to.Language);
 
-        switch (kind)
+        var (subject, text, action, link, ignore) = kind switch
         {
-            case MailKind.AccountActivation:
-            {
-                var subject = english ? $"Activate your account in {MailSettings.ServiceName}" : $"Aktivera ditt konto i {MailSettings.ServiceName}";
-                return new MailBody(language, subject, subject)
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? $"An account has been created for you in {MailSettings.ServiceName}. Choose your password through the link below to activate it."
-                        : $"Ett konto har skapats åt dig i {MailSettings.ServiceName}. Välj ditt lösenord via länken nedan för att aktivera kontot.")
-                    .Actions((english ? "Activate my account" : "Aktivera mitt konto", settings.Links.AccountActivation(mail.Token)))
-                    .Paragraph(validity)
-                    .Paragraph(english ? "If you did not expect this mail, you can ignore it." : "Om du inte väntade dig det här mejlet kan du bortse från det.")
-                    .Build();
-            }
+            MailKind.AccountActivation => (
+                Pick($"Aktivera ditt konto i {service}", $"Activate your account in {service}"),
+                Pick($"Ett konto har skapats åt dig i {service}. Välj ditt lösenord via länken nedan för att aktivera kontot.",
+                    $"An account has been created for you in {service}. Choose your password through the link below to activate it."),
+                Pick("Aktivera mitt konto", "Activate my account"),
+                settings.Links.AccountActivation(mail.Token),
+                Pick("Om du inte väntade dig det här mejlet kan du bortse från det.", "If you did not expect this mail, you can ignore it.")),
+            MailKind.PasswordReset => (
+                Pick($"Återställ ditt lösenord i {service}", $"Reset your password in {service}"),
+                Pick("Någon, förhoppningsvis du, har bett om att få återställa lösenordet till ditt konto. Välj ett nytt lösenord via länken nedan.",
+                    "Someone, hopefully you, asked to reset the password of your account. Choose a new password through the link below."),
+                Pick("Välj ett nytt lösenord", "Choose a new password"),
+                settings.Links.PasswordReset(mail.Token),
+                Pick("Om du inte har bett om det här kan du bortse från mejlet; ditt lösenord förblir oförändrat.",
+                    "If you did not ask for this, you can ignore this mail; your password stays as it is.")),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an account mail."),
+        };
 
-            case MailKind.PasswordReset:
-            {
-                var subject = english ? $"Reset your password in {MailSettings.ServiceName}" : $"Återställ ditt lösenord i {MailSettings.ServiceName}";
-                return new MailBody(language, subject, subject)
-                    .Greeting(to.Name)
-                    .Paragraph(english
-                        ? "Someone, hopefully you, asked to reset the password of your account. Choose a new password through the link below."
-                        : "Någon, förhoppningsvis du, har bett om att få återställa lösenordet till ditt konto. Välj ett nytt lösenord via länken nedan.")
-                    .Actions((english ? "Choose a new password" : "Välj ett nytt lösenord", settings.Links.PasswordReset(mail.Token)))
-                    .Paragraph(validity)
-                    .Paragraph(english
-                        ? "If you did not ask for this, you can ignore this mail; your password stays as it is."
-                        : "Om du inte har bett om det här kan du bortse från mejlet; ditt lösenord förblir oförändrat.")
-                    .Build();
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an account mail.");
-        }
+        return new MailBody(to.Language, subject, subject)
+            .Greeting(to.Name)
+            .Paragraph(text)
+            .Actions((action, link))
+            .Paragraph(Pick($"Länken kan användas en gång och gäller till {until}.", $"The link can be used once and is valid until {until}."))
+            .Paragraph(ignore)
+            .Build();
     }
 }
 
@@ -122,45 +92,31 @@ internal static class QuotaMails
 {
     public static MailContent Render(QuotaAlertMail mail, MailRecipient to, MailSettings settings)
     {
-        var language = to.Language;
-        var english = language == Language.English;
+        var english = to.Language == Language.English;
+        string Pick(string swedish, string inEnglish) => english ? inEnglish : swedish;
+        string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+        var who = $"{mail.PoliticianName}, {mail.RegionName}";
         var unreachable = mail.Status == QuotaStatus.Unreachable;
-        var subject = (english, unreachable) switch
-        {
-            (true, true) => $"Attendance requirement out of reach: {mail.PoliticianName}, {mail.RegionName}",
-            (true, false) => $"Attendance at risk: {mail.PoliticianName}, {mail.RegionName}",
-            (false, true) => $"Närvarokravet kan inte längre nås: {mail.PoliticianName}, {mail.RegionName}",
-            (false, false) => $"Närvaron i farozonen: {mail.PoliticianName}, {mail.RegionName}",
-        };
 
         // The programme's rule: one politician per region takes part in half of the meetings.
-        var text = (english, unreachable) switch
-        {
-            (true, true) => $"{mail.PoliticianName} ({mail.RegionName}) can no longer reach the required attendance of half of the meetings, even by attending every remaining meeting.",
-            (true, false) => $"{mail.PoliticianName} ({mail.RegionName}) must attend every remaining meeting to reach the required attendance of half of the meetings.",
-            (false, true) => $"{mail.PoliticianName} ({mail.RegionName}) kan inte längre nå kravet på att delta på hälften av träffarna, även med närvaro på alla återstående träffar.",
-            (false, false) => $"{mail.PoliticianName} ({mail.RegionName}) behöver delta på alla återstående träffar för att nå kravet på att delta på hälften av träffarna.",
-        };
+        var subject = unreachable
+            ? Pick($"Närvarokravet kan inte längre nås: {who}", $"Attendance requirement out of reach: {who}")
+            : Pick($"Närvaron i farozonen: {who}", $"Attendance at risk: {who}");
+        var text = unreachable
+            ? Pick($"{mail.PoliticianName} ({mail.RegionName}) kan inte längre nå kravet på att delta på hälften av träffarna, även med närvaro på alla återstående träffar.",
+                $"{mail.PoliticianName} ({mail.RegionName}) can no longer reach the required attendance of half of the meetings, even by attending every remaining meeting.")
+            : Pick($"{mail.PoliticianName} ({mail.RegionName}) behöver delta på alla återstående träffar för att nå kravet på att delta på hälften av träffarna.",
+                $"{mail.PoliticianName} ({mail.RegionName}) must attend every remaining meeting to reach the required attendance of half of the meetings.");
 
-        return new MailBody(language, subject, subject)
+        return new MailBody(to.Language, subject, subject)
             .Greeting(to.Name)
             .Paragraph(text)
-            .Facts(english
-                ?
-                [
-                    ("Required", $"{mail.Required} meetings"),
-                    ("Accepted", mail.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    ("Attended", mail.Attended.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    ("Meetings still possible", mail.StillPossible.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ]
-                :
-                [
-                    ("Krav", $"{mail.Required} träffar"),
-                    ("Tackat ja", mail.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    ("Närvarat", mail.Attended.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    ("Träffar som fortfarande är möjliga", mail.StillPossible.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ])
-            .Link(english ? $"Open {MailSettings.ServiceName}" : $"Öppna {MailSettings.ServiceName}", settings.Links.Portal)
+            .Facts(
+                (Pick("Krav", "Required"), Pick($"{mail.Required} träffar", $"{mail.Required} meetings")),
+                (Pick("Tackat ja", "Accepted"), Count(mail.Accepted)),
+                (Pick("Närvarat", "Attended"), Count(mail.Attended)),
+                (Pick("Träffar som fortfarande är möjliga", "Meetings still possible"), Count(mail.StillPossible)))
+            .Link(Pick($"Öppna {MailSettings.ServiceName}", $"Open {MailSettings.ServiceName}"), settings.Links.Portal)
             .Build();
     }
 }
