@@ -87,7 +87,7 @@ internal sealed class MailDispatcher(
     }
 
     /// <summary>Sends what is due; returns when the next pending mail falls due, if any.</summary>
-    internal async Task<DateTimeOffset?> DeliverDueMailAsync(ResiliencePipeline sendWithRetry, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> DeliverDueMailAsync(ResiliencePipeline sendWithRetry, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();

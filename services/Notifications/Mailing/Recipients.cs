@@ -16,7 +16,10 @@ public sealed class Recipients(NotificationsDb db, IOptions<NotificationOptions>
             .OrderBy(i => i.PersonId)
             .ToListAsync(cancellationToken);
 
-    /// <summary>The people who work on feedback in these regions' teams (project leaders, key officials), in any programme.</summary>
+    /// <summary>
+    /// The people who work on feedback in these regions' teams (project leaders, key officials), in any
+    /// programme: <see cref="TeamMembership.WorksOnFeedback"/>, written out so the database can filter.
+    /// </summary>
     public async Task<List<Guid>> FeedbackTeamsAsync(IReadOnlyCollection<Guid> regionIds, CancellationToken cancellationToken) =>
         await db.TeamMemberships
             .Where(m => regionIds.Contains(m.RegionId) && m.Active && (m.Role == TeamRole.ProjectLeader || m.Role == TeamRole.KeyOfficial))

@@ -43,7 +43,7 @@ internal sealed class ReminderScheduler(
     }
 
     /// <summary>Fires every reminder that is due; returns when the next pending one falls due, if any.</summary>
-    internal async Task<DateTimeOffset?> FireDueRemindersAsync(CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> FireDueRemindersAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
