@@ -1,12 +1,18 @@
 using KollegialtUtbyte.Notifications.Data;
+using KollegialtUtbyte.Notifications.Delivery;
+using KollegialtUtbyte.Notifications.Mailing;
+using KollegialtUtbyte.Notifications.Scheduling;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Notifications;
 
 /// <summary>
 /// The notifications service as a module: what it registers and the endpoints it maps. Its own host
-/// (Program.cs) and the embedded host both compose it the same way.
+/// (Program.cs) and the embedded host both compose it the same way. It has no API of its own: it
+/// reacts to events, and mails through a queue in its database.
 /// </summary>
 public static class NotificationsModule
 {
@@ -17,12 +23,42 @@ public static class NotificationsModule
         builder.AddServiceDatabase<NotificationsDb>(Name);
         builder.AddConsumersOf<NotificationsDb>(Name);
         builder.Services.AddValidation();
+
+        builder.Services.AddOptions<NotificationOptions>()
+            .BindConfiguration(NotificationOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                // Without a configured directory, mail lands beside the service's database files.
+                var dataDirectory = configuration[$"{DatabaseSettings.SectionName}:{nameof(DatabaseSettings.DataDirectory)}"] is { Length: > 0 } configured
+                    ? configured
+                    : new DatabaseSettings().DataDirectory;
+                options.Delivery.PickupDirectory = Path.GetFullPath(options.Delivery.PickupDirectory is { Length: > 0 } pickup
+                    ? pickup
+                    : Path.Combine(dataDirectory, "mail"));
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+
+        builder.Services.AddSingleton<NotificationSignals>();
+        builder.Services.AddSingleton<WakeOnCommitInterceptor>();
+        builder.Services.ConfigureDbContext<NotificationsDb>((services, options) => options.AddInterceptors(services.GetRequiredService<WakeOnCommitInterceptor>()));
+        builder.Services.AddSingleton<NotificationMetrics>();
+        builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+
+        builder.Services.AddScoped<LocalCopies>();
+        builder.Services.AddScoped<Recipients>();
+        builder.Services.AddScoped<ReminderPlanner>();
+        builder.Services.AddScoped<MailQueue>();
+        builder.Services.AddScoped<ReminderFiring>();
+
+        builder.Services.AddHostedService<MailDispatcher>();
+        builder.Services.AddHostedService<ReminderScheduler>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/notifications");
+        // Nothing but health (mapped by the defaults): the service reacts to events.
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,26 @@ namespace KollegialtUtbyte.Notifications.Data;
 /// <summary>The notifications service's own database. No other service reads it.</summary>
 public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options), IOutboxDbContext
 {
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<FeedbackRound> FeedbackRounds => Set<FeedbackRound>();
+
+    public DbSet<FeedbackReviewer> FeedbackReviewers => Set<FeedbackReviewer>();
+
+    public DbSet<AdministratorAccount> AdministratorAccounts => Set<AdministratorAccount>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

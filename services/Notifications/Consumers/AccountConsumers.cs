@@ -1,0 +1,46 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Notifications.Data;
+using KollegialtUtbyte.Notifications.Domain;
+using KollegialtUtbyte.Notifications.Domain.Mails;
+using KollegialtUtbyte.Notifications.Mailing;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using MassTransit;
+
+namespace KollegialtUtbyte.Notifications.Consumers;
+
+// Accounts, from the Identity service's events: activation and password reset links (to the
+// address the event names; the token is never logged), and who holds the administrator role.
+
+public sealed class AccountActivationRequestedConsumer(NotificationsDb db, MailQueue mails)
+    : IdempotentConsumer<AccountActivationRequested, NotificationsDb>(db)
+{
+    protected override async Task ApplyAsync(AccountActivationRequested message, ConsumeContext<AccountActivationRequested> context, CancellationToken cancellationToken) =>
+        await mails.ToAddressAsync(MailCause.Of(context), MailKind.AccountActivation, message.Email, message.Name,
+            Languages.FromPreference(message.PreferredLanguage), message.PersonId, new AccountLinkMail(message.Token, message.ExpiresAt), cancellationToken);
+}
+
+public sealed class PasswordResetRequestedConsumer(NotificationsDb db, MailQueue mails)
+    : IdempotentConsumer<PasswordResetRequested, NotificationsDb>(db)
+{
+    protected override async Task ApplyAsync(PasswordResetRequested message, ConsumeContext<PasswordResetRequested> context, CancellationToken cancellationToken) =>
+        await mails.ToAddressAsync(MailCause.Of(context), MailKind.PasswordReset, message.Email, message.Name,
+            Languages.FromPreference(message.PreferredLanguage), message.PersonId, new AccountLinkMail(message.Token, message.ExpiresAt), cancellationToken);
+}
+
+public sealed class AccountProvisionedConsumer(NotificationsDb db, LocalCopies copies) : IdempotentConsumer<AccountProvisioned, NotificationsDb>(db)
+{
+    protected override Task ApplyAsync(AccountProvisioned message, ConsumeContext<AccountProvisioned> context, CancellationToken cancellationToken) =>
+        copies.UpsertAccountAsync(message.AccountId, message.PersonId, message.Email, message.Name, message.Roles, message.OccurredAt, cancellationToken);
+}
+
+public sealed class AccountRolesChangedConsumer(NotificationsDb db, LocalCopies copies) : IdempotentConsumer<AccountRolesChanged, NotificationsDb>(db)
+{
+    protected override Task ApplyAsync(AccountRolesChanged message, ConsumeContext<AccountRolesChanged> context, CancellationToken cancellationToken) =>
+        copies.UpsertAccountAsync(message.AccountId, message.PersonId, message.Email, message.Name, message.Roles, message.OccurredAt, cancellationToken);
+}
+
+public sealed class AccountDisabledConsumer(NotificationsDb db, LocalCopies copies) : IdempotentConsumer<AccountDisabled, NotificationsDb>(db)
+{
+    protected override Task ApplyAsync(AccountDisabled message, ConsumeContext<AccountDisabled> context, CancellationToken cancellationToken) =>
+        copies.DisableAccountAsync(message.AccountId, message.PersonId, cancellationToken);
+}

@@ -1,0 +1,92 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Notifications.Data;
+using KollegialtUtbyte.Notifications.Domain.Mails;
+using KollegialtUtbyte.Notifications.Mailing;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using MassTransit;
+
+namespace KollegialtUtbyte.Notifications.Consumers;
+
+// Meetings: their time (for reminders), and updates and cancellations to every invitee.
+
+public sealed class MeetingScheduledConsumer(NotificationsDb db, LocalCopies copies, ReminderPlanner reminders)
+    : IdempotentConsumer<MeetingScheduled, NotificationsDb>(db)
+{
+    protected override async Task ApplyAsync(MeetingScheduled message, ConsumeContext<MeetingScheduled> context, CancellationToken cancellationToken)
+    {
+        var (meeting, _) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
+        await reminders.PlanAsync(meeting, cancellationToken);
+    }
+}
+
+/// <summary>Sends every invitee an update (same calendar UID, higher SEQUENCE) unless these or newer details are already known.</summary>
+public sealed class MeetingRescheduledConsumer(NotificationsDb db, LocalCopies copies, ReminderPlanner reminders, Recipients recipients, MailQueue mails, TimeProvider time)
+    : IdempotentConsumer<MeetingRescheduled, NotificationsDb>(db)
+{
+    protected override async Task ApplyAsync(MeetingRescheduled message, ConsumeContext<MeetingRescheduled> context, CancellationToken cancellationToken)
+    {
+        var (meeting, changed) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
+        if (!changed)
+        {
+            return;
+        }
+
+        await reminders.PlanAsync(meeting, cancellationToken);
+        if (meeting.Cancelled)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var invitation in await recipients.ActiveInvitationsAsync(meeting.MeetingId, cancellationToken))
+        {
+            var mail = new MeetingMail(meeting.Snapshot, invitation.Role, invitation.Answer, invitation.UsableAnswerToken(now), invitation.AnswerTokenExpiresAt);
+            await mails.ToPersonAsync(MailCause.Of(context), MailKind.MeetingUpdate, invitation.PersonId, mail, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Sends every invitee a cancellation (METHOD:CANCEL) and stops the meeting's reminders.</summary>
+public sealed class MeetingCancelledConsumer(NotificationsDb db, LocalCopies copies, ReminderPlanner reminders, Recipients recipients, MailQueue mails)
+    : IdempotentConsumer<MeetingCancelled, NotificationsDb>(db)
+{
+    protected override async Task ApplyAsync(MeetingCancelled message, ConsumeContext<MeetingCancelled> context, CancellationToken cancellationToken)
+    {
+        var (meeting, _) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
+        var cancelledNow = meeting.Cancel(message.Meeting.ToSnapshot(), message.OccurredAt);
+        await reminders.PlanAsync(meeting, cancellationToken);
+        if (!cancelledNow)
+        {
+            return;
+        }
+
+        // The newest details carry the highest SEQUENCE sent so far, which a cancellation must match to replace the entry.
+        var snapshot = meeting.Snapshot;
+        foreach (var invitation in await recipients.ActiveInvitationsAsync(meeting.MeetingId, cancellationToken))
+        {
+            var mail = new MeetingMail(snapshot, invitation.Role, invitation.Answer, AnswerToken: null, AnswerTokenExpiresAt: null, Reason: message.Reason);
+            await mails.ToPersonAsync(MailCause.Of(context), MailKind.MeetingCancellation, invitation.PersonId, mail, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Alerts the administrators when a politician's attendance quota is at risk or out of reach.</summary>
+public sealed class PoliticianQuotaStatusChangedConsumer(NotificationsDb db, Recipients recipients, MailQueue mails)
+    : IdempotentConsumer<PoliticianQuotaStatusChanged, NotificationsDb>(db)
+{
+    protected override async Task ApplyAsync(PoliticianQuotaStatusChanged message, ConsumeContext<PoliticianQuotaStatusChanged> context, CancellationToken cancellationToken)
+    {
+        if (message.Status == QuotaStatus.OnTrack)
+        {
+            return;
+        }
+
+        var mail = new QuotaAlertMail(message.ProgrammeId, message.RegionName, message.PoliticianName, message.Status,
+            message.Accepted, message.Attended, message.Required, message.StillPossible);
+        foreach (var administrator in await recipients.AdministratorsAsync(cancellationToken))
+        {
+            await mails.ToAddressAsync(MailCause.Of(context), MailKind.PoliticianQuotaAlert, administrator.Email, administrator.Name,
+                language: null, administrator.PersonId, mail, cancellationToken);
+        }
+    }
+}

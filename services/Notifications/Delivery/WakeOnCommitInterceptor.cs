@@ -1,0 +1,57 @@
+using System.Data.Common;
+using KollegialtUtbyte.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace KollegialtUtbyte.Notifications.Delivery;
+
+/// <summary>Wakes the dispatcher and the scheduler once a transaction that queued mail or changed reminders has committed.</summary>
+internal sealed class WakeOnCommitInterceptor(NotificationSignals signals) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        NotifyUnlessInTransaction(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        NotifyUnlessInTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Notify(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // Inside a transaction the rows are not visible to the workers before the commit.
+    private void NotifyUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Notify(context);
+        }
+    }
+
+    private void Notify(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        if (context.ChangeTracker.Entries<OutgoingMail>().Any(e => e.Entity.Status == MailStatus.Pending))
+        {
+            signals.MailQueued.Notify();
+        }
+
+        if (context.ChangeTracker.Entries<Reminder>().Any(e => e.Entity.Status == ReminderStatus.Pending))
+        {
+            signals.RemindersChanged.Notify();
+        }
+    }
+}

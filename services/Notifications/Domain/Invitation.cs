@@ -1,0 +1,94 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.SharedKernel;
+
+namespace KollegialtUtbyte.Notifications.Domain;
+
+/// <summary>
+/// Who is invited to which meeting, so that updates, cancellations and reminders reach every
+/// invitee. Keeps the one-click answer token until it expires, so updates and reminders can carry
+/// the answer links again. A withdrawal or an answer may arrive before the invitation itself; the
+/// row then records it and the late invitation is judged against it.
+/// </summary>
+public sealed class Invitation : IVersioned
+{
+    private Invitation()
+    {
+    }
+
+    public Guid InvitationId { get; private set; }
+
+    public Guid MeetingId { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public TeamRole? Role { get; private set; }
+
+    public string? AnswerToken { get; private set; }
+
+    public DateTimeOffset? AnswerTokenExpiresAt { get; private set; }
+
+    public InvitationAnswer Answer { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    /// <summary>The invitation itself has arrived (not just a withdrawal or an answer ahead of it).</summary>
+    public bool Issued { get; private set; }
+
+    public bool Withdrawn { get; private set; }
+
+    public long Version { get; set; }
+
+    /// <summary>Issued and not withdrawn: the person has the meeting in their calendar.</summary>
+    public bool IsActive => Issued && !Withdrawn;
+
+    /// <summary>Reminders go to everyone invited who has not declined.</summary>
+    public bool ExpectsReminders => IsActive && Answer != InvitationAnswer.Declined;
+
+    public static Invitation Placeholder(Guid invitationId, Guid meetingId, Guid personId) =>
+        new() { InvitationId = invitationId, MeetingId = meetingId, PersonId = personId, Answer = InvitationAnswer.Pending };
+
+    /// <summary>Records the invitation; false when it was already recorded or withdrawn before it arrived.</summary>
+    public bool Issue(TeamRole? role, string answerToken, DateTimeOffset answerTokenExpiresAt)
+    {
+        if (Issued || Withdrawn)
+        {
+            return false;
+        }
+
+        Issued = true;
+        Role = role;
+        // A token longer than the column cannot be a real one; without it the mail simply has no answer links.
+        AnswerToken = answerToken.Length <= Limits.Token ? answerToken : null;
+        AnswerTokenExpiresAt = answerTokenExpiresAt;
+        return true;
+    }
+
+    /// <summary>Withdraws the invitation; true when the person had received it and should get a cancellation.</summary>
+    public bool Withdraw()
+    {
+        if (Withdrawn)
+        {
+            return false;
+        }
+
+        Withdrawn = true;
+        AnswerToken = null;
+        AnswerTokenExpiresAt = null;
+        return Issued;
+    }
+
+    public void RecordAnswer(InvitationAnswer answer, DateTimeOffset occurredAt)
+    {
+        if (AnsweredAt is { } previous && occurredAt < previous)
+        {
+            return;
+        }
+
+        Answer = answer;
+        AnsweredAt = occurredAt;
+    }
+
+    /// <summary>The answer token while it can still be used, for the links in a mail written at <paramref name="now"/>.</summary>
+    public string? UsableAnswerToken(DateTimeOffset now) =>
+        IsActive && AnswerToken is not null && AnswerTokenExpiresAt > now ? AnswerToken : null;
+}

@@ -1,0 +1,152 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Notifications.Data;
+using KollegialtUtbyte.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Notifications.Mailing;
+
+/// <summary>
+/// Keeps the local copies of other services' data up to date from their events, whatever order
+/// the events arrive in (each copy ignores details older than what it holds).
+/// </summary>
+public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
+{
+    public async Task UpsertPersonAsync(Guid personId, string name, string email, string preferredLanguage, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var person = await db.People.FindAsync([personId], cancellationToken);
+        if (person is null)
+        {
+            db.People.Add(Person.Register(personId, name, email, preferredLanguage, occurredAt));
+        }
+        else if (!person.Update(name, email, preferredLanguage, occurredAt))
+        {
+            return;
+        }
+
+        // Mails that waited for this person (or for their new address) can go now.
+        var waiting = await db.OutgoingMails
+            .Where(m => m.PersonId == personId && m.Status == MailStatus.AwaitingRecipient)
+            .ToListAsync(cancellationToken);
+        foreach (var mail in waiting)
+        {
+            mail.Release(time.GetUtcNow());
+        }
+    }
+
+    public async Task UpsertRegionAsync(Guid regionId, string name, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.FindAsync([regionId], cancellationToken);
+        if (region is null)
+        {
+            db.Regions.Add(Region.Register(regionId, name, occurredAt));
+        }
+        else
+        {
+            region.Rename(name, occurredAt);
+        }
+    }
+
+    public async Task RecordMembershipAsync(Guid programmeId, Guid regionId, Guid personId, TeamRole role, bool active, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var membership = await db.TeamMemberships.FindAsync([programmeId, regionId, personId], cancellationToken);
+        if (membership is null)
+        {
+            db.TeamMemberships.Add(TeamMembership.Record(programmeId, regionId, personId, role, active, occurredAt));
+        }
+        else
+        {
+            membership.Apply(role, active, occurredAt);
+        }
+    }
+
+    /// <summary>The meeting with the newest known details, and whether <paramref name="details"/> changed it.</summary>
+    public async Task<(Meeting Meeting, bool Changed)> UpsertMeetingAsync(MeetingDetails details, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var snapshot = details.ToSnapshot();
+        var meeting = await db.Meetings.FindAsync([details.MeetingId], cancellationToken);
+        if (meeting is null)
+        {
+            meeting = Meeting.From(snapshot, occurredAt);
+            db.Meetings.Add(meeting);
+            return (meeting, true);
+        }
+
+        return (meeting, meeting.Apply(snapshot, occurredAt));
+    }
+
+    /// <summary>The invitation's row, created empty when the invitation itself has not arrived yet.</summary>
+    public async Task<Invitation> InvitationAsync(Guid invitationId, Guid meetingId, Guid personId, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.FindAsync([invitationId], cancellationToken);
+        if (invitation is null)
+        {
+            invitation = Invitation.Placeholder(invitationId, meetingId, personId);
+            db.Invitations.Add(invitation);
+        }
+
+        return invitation;
+    }
+
+    public async Task<FeedbackRound> UpsertRoundAsync(
+        Guid roundId, Guid documentId, Guid authorRegionId, string documentTitle, DateTimeOffset deadline, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var round = await db.FeedbackRounds.FindAsync([roundId], cancellationToken);
+        if (round is null)
+        {
+            round = FeedbackRound.Open(roundId, documentId, authorRegionId, documentTitle, deadline, occurredAt);
+            db.FeedbackRounds.Add(round);
+        }
+        else
+        {
+            round.Update(documentTitle, deadline, occurredAt);
+        }
+
+        return round;
+    }
+
+    public async Task<FeedbackReviewer> ReviewerAsync(Guid roundId, Guid regionId, CancellationToken cancellationToken)
+    {
+        var reviewer = await db.FeedbackReviewers.FindAsync([roundId, regionId], cancellationToken);
+        if (reviewer is null)
+        {
+            reviewer = FeedbackReviewer.For(roundId, regionId);
+            db.FeedbackReviewers.Add(reviewer);
+        }
+
+        return reviewer;
+    }
+
+    public async Task UpsertAccountAsync(Guid accountId, Guid personId, string email, string name, IReadOnlyList<string> roles, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var account = await db.AdministratorAccounts.FindAsync([accountId], cancellationToken);
+        if (account is null)
+        {
+            account = AdministratorAccount.For(accountId, personId);
+            db.AdministratorAccounts.Add(account);
+        }
+
+        account.Apply(email, name, roles.Contains(Roles.Administrator, StringComparer.OrdinalIgnoreCase), occurredAt);
+    }
+
+    public async Task DisableAccountAsync(Guid accountId, Guid personId, CancellationToken cancellationToken)
+    {
+        var account = await db.AdministratorAccounts.FindAsync([accountId], cancellationToken);
+        if (account is null)
+        {
+            account = AdministratorAccount.For(accountId, personId);
+            db.AdministratorAccounts.Add(account);
+        }
+
+        account.Disable();
+    }
+
+    public async Task<string?> RegionNameAsync(Guid regionId, CancellationToken cancellationToken) =>
+        (await db.Regions.FindAsync([regionId], cancellationToken))?.Name;
+}
+
+internal static class ContractMapping
+{
+    public static MeetingSnapshot ToSnapshot(this MeetingDetails details) =>
+        new(details.MeetingId, details.ProgrammeId, details.Number, details.Title, details.Theme, details.StartsAt, details.EndsAt,
+            details.TimeZone, details.Venue, details.OnlineLink, details.Sequence);
+}

@@ -1,0 +1,24 @@
+using KollegialtUtbyte.Notifications.Tests.Kit;
+using Microsoft.Extensions.Options;
+
+namespace KollegialtUtbyte.Notifications.Tests;
+
+/// <summary>Settings that would lose or misdirect mail stop the service at start, saying which setting is wrong.</summary>
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("Notifications:Delivery:Method", "Smtp", "Notifications:Delivery:Smtp:Host is required")]
+    [InlineData("Notifications:PublicBaseUrl", "/relative", "Notifications:PublicBaseUrl must be an absolute")]
+    [InlineData("Notifications:Sender:Address", "not an address", "Notifications:Sender:Address")]
+    [InlineData("Notifications:MeetingReminders:0", "-1.00:00:00", "Reminder lead times")]
+    public async Task A_service_with_unusable_settings_refuses_to_start(string key, string value, string complaint)
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var service = await NotificationsService.StartAsync(new Dictionary<string, string?> { [key] = value });
+        });
+
+        var validation = Assert.IsType<OptionsValidationException>(exception.GetBaseException(), exactMatch: false);
+        Assert.Contains(validation.Failures, f => f.Contains(complaint, StringComparison.Ordinal));
+    }
+}
