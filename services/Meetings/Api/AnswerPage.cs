@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using KollegialtUtbyte.Contracts;
 using Microsoft.Net.Http.Headers;
 
@@ -13,6 +14,9 @@ internal static class AnswerPage
 {
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    // Letters such as å, ä and ö stay as they are (the page is UTF-8); markup characters are still escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>"sv" unless the Accept-Language header ranks English above Swedish.</summary>
     public static string LanguageOf(HttpRequest request)
@@ -59,7 +63,7 @@ internal static class AnswerPage
     public static string Render(AnswerLinkResult result, string language)
     {
         var (title, detail) = Explain(result, language);
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var place = result.Meeting is { } m && (m.Venue ?? m.OnlineLink) is { } where && result.Outcome == AnswerLinkOutcome.Answered
             ? $"\n    <p>{(language == "sv" ? "Plats" : "Place")}: {html.Encode(where)}</p>"
             : "";
