@@ -55,9 +55,13 @@ public static class PoliticianQuota
     }
 
     /// <summary>
-    /// ceil(meetings × share). The product is rounded to hundredths first so that a share written
-    /// as 0.6667 means two thirds (3 × 0.6667 = 2.0001 requires 2, not 3).
+    /// ceil(meetings × share), at least one when there are meetings and a share. The product is
+    /// rounded to hundredths first so that a share written as 0.6667 means two thirds
+    /// (3 × 0.6667 = 2.0001 requires 2, not 3).
     /// </summary>
-    public static int Required(int meetings, decimal share) =>
-        (int)Math.Ceiling(Math.Round(meetings * share, 2, MidpointRounding.AwayFromZero));
+    public static int Required(int meetings, decimal share)
+    {
+        var product = meetings * share;
+        return product <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(Math.Round(product, 2, MidpointRounding.AwayFromZero)));
+    }
 }

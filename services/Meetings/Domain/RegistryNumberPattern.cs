@@ -17,6 +17,9 @@ public sealed partial class RegistryNumberPattern
 {
     public const string Default = "KU-{year}-{seq:000}";
 
+    /// <summary>What the documentation's registry number column holds.</summary>
+    public const int MaxLength = 64;
+
     private readonly string _pattern;
 
     public RegistryNumberPattern(string pattern)
@@ -38,12 +41,11 @@ public sealed partial class RegistryNumberPattern
             throw new ArgumentException("The registry number pattern needs {seq}, or numbers would repeat within a programme.", nameof(pattern));
         }
 
-        if (pattern.Length > 40)
-        {
-            throw new ArgumentException("The registry number pattern is longer than 40 characters.", nameof(pattern));
-        }
-
         _pattern = pattern;
+        if (Format(new RegistryNumberContext(9999, 99, 99, 99999)).Length > MaxLength)
+        {
+            throw new ArgumentException($"Registry numbers from this pattern can be longer than {MaxLength} characters.", nameof(pattern));
+        }
     }
 
     public string Format(RegistryNumberContext context)

@@ -58,7 +58,17 @@ public sealed class MeetingsApp : IAsyncDisposable
         }
 
         var factory = new MeetingsFactory(issuer, clock, all);
-        _ = factory.Server;
+        try
+        {
+            _ = factory.Server;
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            await issuer.DisposeAsync();
+            throw;
+        }
+
         return new MeetingsApp(issuer, factory, clock);
     }
 

@@ -80,6 +80,10 @@ public sealed class Scenario
         return new Scenario(app, programmeId, today.AddDays(1), teams, facilitator);
     }
 
+    /// <summary>A scenario over a programme and teams announced by the test itself (e.g. over a real broker).</summary>
+    public static Scenario ForExisting(MeetingsApp app, Guid programmeId, IReadOnlyList<Team> teams, TestUser facilitator) =>
+        new(app, programmeId, DateOnly.FromDateTime(app.Now.UtcDateTime).AddDays(1), teams, facilitator);
+
     public static Task JoinAsync(MeetingsApp app, Guid programmeId, Team team, TestUser person, TeamRole role, string? gender = null) =>
         app.PublishAsync(new TeamMemberJoined(programmeId, team.RegionId, team.RegionName, person.PersonId, role, person.Name, person.Email, null, "sv", gender, app.Now));
 

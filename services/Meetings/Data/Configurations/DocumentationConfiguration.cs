@@ -16,7 +16,7 @@ internal sealed class DocumentationConfiguration : IEntityTypeConfiguration<Meet
 
         // Registry numbers are unique within a programme (drafts have none yet).
         b.HasIndex(d => new { d.ProgrammeId, d.RegistryNumber }).IsUnique();
-        b.Property(d => d.RegistryNumber).HasMaxLength(64);
+        b.Property(d => d.RegistryNumber).HasMaxLength(RegistryNumberPattern.MaxLength);
         b.Property(d => d.ApprovedByName).HasMaxLength(200);
         b.Property(d => d.CorrectionReason).HasMaxLength(1000);
         b.Property(d => d.Version).IsConcurrencyToken();
