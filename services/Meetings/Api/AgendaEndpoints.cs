@@ -13,10 +13,10 @@ public sealed record AgendaItemRequest(
     [property: StringLength(300)] string? Responsible,
     [property: Required] DateTimeOffset? StartsAt,
     [property: Range(1, 24 * 60)] int DurationMinutes,
-    [property: MaxLength(30)] List<string>? Questions);
+    [property: MaxLength(30), ListItems(MaxLength = 1000)] List<string>? Questions);
 
 public sealed record ChangeAgendaRequest(
-    [property: Required, MaxLength(60)] List<AgendaItemRequest> Items,
+    [property: Required, MaxLength(60), ListItems] List<AgendaItemRequest> Items,
     [property: Range(1, long.MaxValue)] long Version);
 
 /// <summary>The agenda (seed 000: talks, then a workshop with its questions), edited by the meeting's facilitators.</summary>
@@ -37,11 +37,6 @@ public static class AgendaEndpoints
         }
 
         db.ExpectVersion(meeting, request.Version);
-        if (request.Items.Any(i => i.Questions?.Any(q => q is null || q.Length > 1000) == true))
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["Items.Questions"] = ["A question is at most 1000 characters."] });
-        }
-
         meeting.ReplaceAgenda(request.Items
             .Select(i => new AgendaItemDraft(i.Kind!.Value, i.Title, i.Responsible, i.StartsAt!.Value, i.DurationMinutes, i.Questions))
             .OrderBy(i => i.StartsAt)

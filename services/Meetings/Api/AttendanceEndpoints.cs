@@ -15,7 +15,7 @@ namespace KollegialtUtbyte.Meetings.Api;
 public sealed record AttendanceEntryRequest([property: Required] Guid? PersonId, [property: Required] AttendanceStatus? Status);
 
 public sealed record RecordAttendanceRequest(
-    [property: Required, MinLength(1), MaxLength(500)] List<AttendanceEntryRequest> Entries,
+    [property: Required, MinLength(1), MaxLength(500), ListItems] List<AttendanceEntryRequest> Entries,
     [property: Range(1, long.MaxValue)] long Version);
 
 public sealed record AttendanceResponse(Guid MeetingId, MeetingStatus MeetingStatus, IReadOnlyList<InvitationResponse> Invitees, long Version);

@@ -16,7 +16,7 @@ namespace KollegialtUtbyte.Meetings.Api;
 public sealed record PointRequest(
     [property: Required, StringLength(4000, MinimumLength = 1)] string Text,
     [property: StringLength(4000)] string? Decision,
-    [property: MaxLength(50)] List<PointRequest>? SubPoints);
+    [property: MaxLength(50), ListItems] List<PointRequest>? SubPoints);
 
 public sealed record WorkshopOutcomeRequest([property: Required, StringLength(1000)] string Question, [property: StringLength(8000)] string? Outcome);
 
@@ -28,9 +28,9 @@ public sealed record AttachmentRequest([property: Required, StringLength(300)] s
 /// </summary>
 public sealed record WriteDocumentationRequest(
     [property: StringLength(8000)] string? Summary,
-    [property: Required, MaxLength(100)] List<PointRequest> Points,
-    [property: MaxLength(100)] List<WorkshopOutcomeRequest>? WorkshopOutcomes,
-    [property: MaxLength(50)] List<AttachmentRequest>? Attachments,
+    [property: Required, MaxLength(100), ListItems] List<PointRequest> Points,
+    [property: MaxLength(100), ListItems] List<WorkshopOutcomeRequest>? WorkshopOutcomes,
+    [property: MaxLength(50), ListItems] List<AttachmentRequest>? Attachments,
     [property: Range(0, long.MaxValue)] long Version);
 
 public sealed record ApproveDocumentationRequest([property: Range(1, long.MaxValue)] long Version);
@@ -129,7 +129,7 @@ public static class DocumentationEndpoints
         }
 
         var now = time.GetUtcNow();
-        var latest = await db.Documentation.Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct);
+        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct);
         if (latest is null)
         {
             if (request.Version != 0)
@@ -161,7 +161,7 @@ public static class DocumentationEndpoints
         IOptions<MeetingsOptions> options, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
-        var latest = await db.Documentation.Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
+        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
             ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
         db.ExpectVersion(latest, request.Version);
         if (latest.IsApproved)
@@ -201,7 +201,7 @@ public static class DocumentationEndpoints
             return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) rättar dokumentationen.");
         }
 
-        var latest = await db.Documentation.Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
+        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
             ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
         if (!latest.IsApproved)
         {
@@ -223,7 +223,7 @@ public static class DocumentationEndpoints
             throw new ResourceNotFoundException("Meeting", meetingId);
         }
 
-        var all = await db.Documentation.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(ct);
+        var all = await db.Documentation.AsNoTracking().AsSplitQuery().Where(d => d.MeetingId == meetingId).ToListAsync(ct);
         return (meeting, all.Where(d => d.IsApproved || user.MayLead(meeting)).ToList());
     }
 

@@ -17,6 +17,7 @@ public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
     /// <summary>Invites the teams to meetings that have just been published.</summary>
     public async Task InviteTeamsAsync(ProgrammeCalendar programme, IReadOnlyCollection<Meeting> meetings, CancellationToken cancellationToken)
     {
+        await RosterChangedAsync(programme.Id, cancellationToken);
         var members = await InvitableMembersAsync(programme.Id, cancellationToken);
         var meetingIds = meetings.Select(m => m.Id).ToList();
         var existing = await db.Invitations.Where(i => meetingIds.Contains(i.MeetingId)).ToListAsync(cancellationToken);
@@ -43,6 +44,7 @@ public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
             return;
         }
 
+        await RosterChangedAsync(member.ProgrammeId, cancellationToken);
         var upcoming = await UpcomingMeetingsAsync(member.ProgrammeId, cancellationToken);
         var upcomingIds = upcoming.Select(m => m.Id).ToList();
         var existing = await db.Invitations
@@ -75,6 +77,7 @@ public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
             return;
         }
 
+        await RosterChangedAsync(programmeId, cancellationToken);
         var upcoming = await UpcomingMeetingsAsync(programmeId, cancellationToken);
         var upcomingIds = upcoming.Select(m => m.Id).ToList();
         var invitations = await db.Invitations
@@ -131,6 +134,18 @@ public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
             token,
             existing.AnswerTokenExpiresAt,
             now));
+    }
+
+    private async Task RosterChangedAsync(Guid programmeId, CancellationToken cancellationToken)
+    {
+        var roster = await db.InvitationRosters.FindAsync([programmeId], cancellationToken);
+        if (roster is null)
+        {
+            roster = InvitationRoster.For(programmeId, time.GetUtcNow());
+            db.InvitationRosters.Add(roster);
+        }
+
+        roster.Changed(time.GetUtcNow());
     }
 
     private async Task<List<Meeting>> UpcomingMeetingsAsync(Guid programmeId, CancellationToken cancellationToken)

@@ -62,6 +62,7 @@ internal static class ProgrammeUpsert
         if (programme is null)
         {
             db.Programmes.Add(ProgrammeCalendar.FromRegistry(id, name, startsOn, endsOn, expectedKeyOfficials, occurredAt));
+            db.InvitationRosters.Add(InvitationRoster.For(id, occurredAt));
         }
         else
         {

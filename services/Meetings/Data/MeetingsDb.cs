@@ -2,6 +2,7 @@ using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.Meetings.Data;
 
@@ -29,6 +30,13 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     public DbSet<PoliticianQuotaState> QuotaStates => Set<PoliticianQuotaState>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<InvitationRoster> InvitationRosters => Set<InvitationRoster>();
+
+    // A meeting's owned facilitators and agenda are a handful of rows, so loading them in one query
+    // is right; documentation, with more and larger parts, is read with split queries instead.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.MultipleCollectionIncludeWarning));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 

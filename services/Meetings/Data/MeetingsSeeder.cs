@@ -29,6 +29,7 @@ public sealed class MeetingsSeeder(IConfiguration configuration, ILogger<Meeting
         {
             programme = ProgrammeCalendar.Create(plan.Programme.Id, plan.Programme.Name, plan.Programme.StartsOn, plan.Programme.EndsOn, ProgrammeCalendar.DefaultExpectedKeyOfficials);
             db.Programmes.Add(programme);
+            db.InvitationRosters.Add(InvitationRoster.For(programme.Id, plan.DraftedAt));
         }
 
         var existing = await db.Meetings.Where(m => m.ProgrammeId == programme.Id).ToListAsync(cancellationToken);

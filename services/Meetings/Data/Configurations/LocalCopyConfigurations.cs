@@ -71,6 +71,17 @@ internal sealed class PoliticianQuotaStateConfiguration : IEntityTypeConfigurati
     }
 }
 
+internal sealed class InvitationRosterConfiguration : IEntityTypeConfiguration<InvitationRoster>
+{
+    public void Configure(EntityTypeBuilder<InvitationRoster> b)
+    {
+        b.ToTable("InvitationRosters");
+        b.HasKey(r => r.ProgrammeId);
+        b.Property(r => r.ProgrammeId).ValueGeneratedNever();
+        b.Property(r => r.Revision).IsConcurrencyToken();
+    }
+}
+
 internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<CalendarFeed> b)

@@ -97,6 +97,16 @@ public sealed class Initial : Migration
             constraints: table => table.PrimaryKey("PK_PoliticianQuotaStates", x => new { x.ProgrammeId, x.PersonId }));
 
         migrationBuilder.CreateTable(
+            name: "InvitationRosters",
+            columns: table => new
+            {
+                ProgrammeId = table.Column<Guid>(nullable: false),
+                Revision = table.Column<long>(nullable: false),
+                ChangedAt = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_InvitationRosters", x => x.ProgrammeId));
+
+        migrationBuilder.CreateTable(
             name: "CalendarFeeds",
             columns: table => new
             {
