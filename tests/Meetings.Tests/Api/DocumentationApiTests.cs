@@ -124,6 +124,7 @@ public sealed class DocumentationApiTests(MeetingsAppFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor(scenario.Teams[0].Politician).GetAsync(Url(meeting), TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal("Utkast", (await (await scenario.Admin.GetAsync(Url(meeting), TestContext.Current.CancellationToken)).ReadAsync<DocumentationResponse>()).Points[0].Text);
         await (await App.ClientFor(scenario.Facilitator).PutJsonAsync(Url(meeting), Protocol("Utan version", 0))).AssertRuleAsync("documentation.already-started");
+        await (await App.ClientFor(scenario.Facilitator).PostJsonAsync($"{Url(meeting)}/corrections", new CorrectDocumentationRequest("Inget att rätta"))).AssertRuleAsync("documentation.draft-exists");
     }
 
     private static string Url(MeetingResponse meeting) => $"/api/meetings/{meeting.Id}/documentation";

@@ -158,6 +158,8 @@ public sealed class MeetingLifecycleTests
         Assert.Equal(AnswerLinkProblem.Withdrawn, invitation.CheckAnswerLink(meeting, TestMeetings.Now));
         AssertRule("invitation.withdrawn", () => invitation.AnswerAs(InvitationAnswer.Accepted, null, meeting, TestMeetings.Now));
 
+        AssertRule("attendance.invitation-withdrawn", () => invitation.RecordAttendance(AttendanceStatus.Present, Guid.NewGuid(), meeting.StartsAt));
+
         var again = invitation.Reissue(meeting, null, TeamRole.KeyOfficial, TestMeetings.Now);
         Assert.NotEqual(token, again);
         Assert.Equal((true, InvitationAnswer.Pending, TeamRole.KeyOfficial), (invitation.IsActive, invitation.Answer, invitation.Role));
