@@ -1,3 +1,5 @@
+using KollegialtUtbyte.Meetings.Api;
+using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -15,14 +17,44 @@ public static class MeetingsModule
     public static IHostApplicationBuilder AddMeetingsModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MeetingsDb>(Name);
+        builder.AddDatabaseSeeder<MeetingsDb, MeetingsSeeder>();
         builder.AddConsumersOf<MeetingsDb>(Name);
         builder.Services.AddValidation();
+        builder.Services.AddOptions<MeetingsOptions>()
+            .BindConfiguration(MeetingsOptions.SectionName)
+            .Validate(o => IsValidPattern(o.RegistryNumberPattern), "Meetings:RegistryNumberPattern is not a valid registry number pattern (it needs {seq}).")
+            .ValidateOnStart();
+        builder.Services.AddScoped<InvitationWorkflow>();
+        builder.Services.AddScoped<PoliticianQuotas>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapMeetingsModule(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/meetings");
+        var api = app.MapGroup("/api/meetings");
+        api.MapProgrammes();
+        api.MapMeetings();
+        api.MapAgenda();
+        api.MapInvitations();
+        api.MapOneClickAnswers();
+        api.MapAttendance();
+        api.MapQuota();
+        api.MapDocumentation();
+        api.MapCalendar();
+        api.MapStatistics();
         return app;
+    }
+
+    private static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new Domain.RegistryNumberPattern(pattern);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

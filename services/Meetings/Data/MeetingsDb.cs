@@ -1,12 +1,43 @@
+using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.Meetings.Data;
 
 /// <summary>The meetings service's own database. No other service reads it.</summary>
 public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext(options), IOutboxDbContext
 {
+    public DbSet<ProgrammeCalendar> Programmes => Set<ProgrammeCalendar>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<MeetingDocumentation> Documentation => Set<MeetingDocumentation>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<Facilitator> Facilitators => Set<Facilitator>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<ProgrammeParticipation> Participations => Set<ProgrammeParticipation>();
+
+    public DbSet<PoliticianQuotaState> QuotaStates => Set<PoliticianQuotaState>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<InvitationRoster> InvitationRosters => Set<InvitationRoster>();
+
+    // A meeting's owned facilitators and agenda are a handful of rows, so loading them in one query
+    // is right; documentation, with more and larger parts, is read with split queries instead.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.MultipleCollectionIncludeWarning));
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

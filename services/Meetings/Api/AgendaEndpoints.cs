@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+public sealed record AgendaItemRequest(
+    [property: Required] AgendaItemKind? Kind,
+    [property: Required, StringLength(300)] string Title,
+    [property: StringLength(300)] string? Responsible,
+    [property: Required] DateTimeOffset? StartsAt,
+    [property: Range(1, 24 * 60)] int DurationMinutes,
+    [property: MaxLength(30), ListItems(MaxLength = 1000)] List<string>? Questions);
+
+public sealed record ChangeAgendaRequest(
+    [property: Required, MaxLength(60), ListItems] List<AgendaItemRequest> Items,
+    [property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>The agenda (seed 000: talks, then a workshop with its questions), edited by the meeting's facilitators.</summary>
+public static class AgendaEndpoints
+{
+    public static void MapAgenda(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/{meetingId:guid}/agenda", ChangeAsync).WithTags("Agenda").RequireAuthorization(Policies.Facilitator);
+    }
+
+    private static async Task<IResult> ChangeAsync(
+        Guid meetingId, ChangeAgendaRequest request, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MayLead(meeting))
+        {
+            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) kan ändra dagordningen.");
+        }
+
+        db.ExpectVersion(meeting, request.Version);
+        meeting.ReplaceAgenda(request.Items
+            .Select(i => new AgendaItemDraft(i.Kind!.Value, i.Title, i.Responsible, i.StartsAt!.Value, i.DurationMinutes, i.Questions))
+            .OrderBy(i => i.StartsAt)
+            .ToList());
+        await db.SaveChangesAsync(ct);
+        http.SetETag(meeting.Version);
+        return Results.Ok(await MeetingEndpoints.ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
+    }
+}

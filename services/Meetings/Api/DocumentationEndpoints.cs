@@ -1,0 +1,262 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+public sealed record PointRequest(
+    [property: Required, StringLength(4000, MinimumLength = 1)] string Text,
+    [property: StringLength(4000)] string? Decision,
+    [property: MaxLength(50), ListItems] List<PointRequest>? SubPoints);
+
+public sealed record WorkshopOutcomeRequest([property: Required, StringLength(1000)] string Question, [property: StringLength(8000)] string? Outcome);
+
+public sealed record AttachmentRequest([property: Required, StringLength(300)] string Title, [property: Url, StringLength(1000)] string? Link);
+
+/// <summary>
+/// Writes the documentation draft; <c>Version</c> 0 starts it, otherwise it is the draft's version.
+/// Workshop outcomes or attachments left out (null) stay as they are.
+/// </summary>
+public sealed record WriteDocumentationRequest(
+    [property: StringLength(8000)] string? Summary,
+    [property: Required, MaxLength(100), ListItems] List<PointRequest> Points,
+    [property: MaxLength(100), ListItems] List<WorkshopOutcomeRequest>? WorkshopOutcomes,
+    [property: MaxLength(50), ListItems] List<AttachmentRequest>? Attachments,
+    [property: Range(0, long.MaxValue)] long Version);
+
+public sealed record ApproveDocumentationRequest([property: Range(1, long.MaxValue)] long Version);
+
+public sealed record CorrectDocumentationRequest([property: Required, StringLength(1000, MinimumLength = 1)] string Reason);
+
+public sealed record PointResponse(string Number, int Level, string Text, string? Decision);
+
+public sealed record WorkshopOutcomeResponse(string Question, string Outcome);
+
+public sealed record AttachmentResponse(string Title, string? Link);
+
+public sealed record ParticipantResponse(string Name, string? Organisation, string? Role);
+
+public sealed record DocumentationResponse(
+    Guid Id,
+    Guid MeetingId,
+    int Revision,
+    DocumentationStatus Status,
+    string? Summary,
+    IReadOnlyList<PointResponse> Points,
+    IReadOnlyList<WorkshopOutcomeResponse> WorkshopOutcomes,
+    IReadOnlyList<AttachmentResponse> Attachments,
+    IReadOnlyList<ParticipantResponse> Participants,
+    string? CorrectionReason,
+    string? ApprovedBy,
+    DateTimeOffset? ApprovedAt,
+    string? RegistryNumber,
+    long Version)
+{
+    public static DocumentationResponse From(MeetingDocumentation d) => new(
+        d.Id,
+        d.MeetingId,
+        d.Revision,
+        d.Status,
+        d.Summary,
+        d.Points.OrderBy(p => p.Position).Select(p => new PointResponse(p.Number, p.Level, p.Text, p.Decision)).ToList(),
+        d.WorkshopOutcomes.OrderBy(o => o.Position).Select(o => new WorkshopOutcomeResponse(o.Question, o.Outcome)).ToList(),
+        d.Attachments.OrderBy(a => a.Position).Select(a => new AttachmentResponse(a.Title, a.Link)).ToList(),
+        d.Participants.OrderBy(p => p.Position).Select(p => new ParticipantResponse(p.Name, p.Organisation, p.Role)).ToList(),
+        d.CorrectionReason,
+        d.ApprovedByName,
+        d.ApprovedAt,
+        d.RegistryNumber,
+        d.Version);
+}
+
+/// <summary>
+/// The meeting's documentation in the protocol shape of seed 004, written by its facilitators and
+/// approved by an administrator; approved revisions never change, corrections are new revisions.
+/// </summary>
+public static class DocumentationEndpoints
+{
+    public static void MapDocumentation(this IEndpointRouteBuilder api)
+    {
+        var documentation = api.MapGroup("/{meetingId:guid}/documentation").WithTags("Documentation");
+        documentation.MapGet("", CurrentAsync);
+        documentation.MapGet("/revisions", RevisionsAsync);
+        documentation.MapGet("/revisions/{revision:int}", RevisionAsync);
+        documentation.MapPut("", WriteAsync).RequireAuthorization(Policies.Facilitator);
+        documentation.MapPost("/approve", ApproveAsync).RequireAuthorization(Policies.Administrator);
+        documentation.MapPost("/corrections", CorrectAsync).RequireAuthorization(Policies.Facilitator);
+    }
+
+    /// <summary>The latest revision the user may read: drafts only for those who write them.</summary>
+    private static async Task<IResult> CurrentAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
+    {
+        var (meeting, readable) = await ReadableAsync(meetingId, user, db, ct);
+        var current = readable.MaxBy(d => d.Revision) ?? throw new ResourceNotFoundException("Documentation of meeting", meeting.Id);
+        http.SetETag(current.Version);
+        return Results.Ok(DocumentationResponse.From(current));
+    }
+
+    private static async Task<IResult> RevisionsAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var (_, readable) = await ReadableAsync(meetingId, user, db, ct);
+        return Results.Ok(readable.OrderBy(d => d.Revision).Select(DocumentationResponse.From).ToList());
+    }
+
+    private static async Task<IResult> RevisionAsync(Guid meetingId, int revision, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
+    {
+        var (meeting, readable) = await ReadableAsync(meetingId, user, db, ct);
+        var found = readable.FirstOrDefault(d => d.Revision == revision)
+            ?? throw new ResourceNotFoundException($"Documentation revision {revision} of meeting", meeting.Id);
+        http.SetETag(found.Version);
+        return Results.Ok(DocumentationResponse.From(found));
+    }
+
+    private static async Task<IResult> WriteAsync(
+        Guid meetingId, WriteDocumentationRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MayLead(meeting))
+        {
+            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) skriver dokumentationen.");
+        }
+
+        var now = time.GetUtcNow();
+        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            if (request.Version != 0)
+            {
+                throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+            }
+
+            latest = MeetingDocumentation.Start(meeting, now);
+            db.Documentation.Add(latest);
+        }
+        else
+        {
+            if (request.Version == 0)
+            {
+                throw new RuleViolationException("documentation.already-started", "Dokumentationen finns redan; skicka med dess version för att ändra den.");
+            }
+
+            db.ExpectVersion(latest, request.Version);
+        }
+
+        latest.Edit(DraftOf(request, latest.ToDraft()), now);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(latest.Version);
+        return Results.Ok(DocumentationResponse.From(latest));
+    }
+
+    private static async Task<IResult> ApproveAsync(
+        Guid meetingId, ApproveDocumentationRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time,
+        IOptions<MeetingsOptions> options, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
+            ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+        db.ExpectVersion(latest, request.Version);
+        if (latest.IsApproved)
+        {
+            throw new RuleViolationException("documentation.approved-is-immutable", $"Dokumentationen är redan godkänd ({latest.RegistryNumber}).");
+        }
+
+        var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
+        var approverId = user.PersonId() ?? throw new RuleViolationException("documentation.approver-unnamed", "Den som godkänner måste vara en person.");
+        var approverName = user.DisplayName() ?? (await db.People.FindAsync([approverId], ct))?.Name ?? "";
+        var now = time.GetUtcNow();
+
+        var taken = await db.Documentation
+            .Where(d => d.ProgrammeId == programme.Id && d.RegistryNumber != null)
+            .Select(d => d.RegistryNumber!)
+            .ToListAsync(ct);
+        var registryNumber = programme.IssueRegistryNumber(
+            options.Value.Pattern(),
+            new RegistryNumberContext(TimeZoneInfo.ConvertTime(now, programme.Zone).Year, meeting.Number, latest.Revision),
+            taken.Contains);
+
+        meeting.MarkDocumented(now);
+        latest.Approve(await ParticipantsAsync(db, meetingId, ct), approverId, approverName, registryNumber, now);
+        db.AddEvent(new MeetingDocumentationApproved(
+            meeting.Id, meeting.ProgrammeId, latest.Id, latest.Revision, registryNumber, approverId, latest.ApprovedByName!, now, now));
+        await db.SaveChangesAsync(ct);
+        http.SetETag(latest.Version);
+        return Results.Ok(DocumentationResponse.From(latest));
+    }
+
+    private static async Task<IResult> CorrectAsync(
+        Guid meetingId, CorrectDocumentationRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MayLead(meeting))
+        {
+            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) rättar dokumentationen.");
+        }
+
+        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
+            ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+        if (!latest.IsApproved)
+        {
+            throw new RuleViolationException("documentation.draft-exists", $"Utkastet (version {latest.Revision}) ändras direkt; en rättelse görs av godkänd dokumentation.");
+        }
+
+        var correction = latest.Correct(request.Reason, latest.Revision + 1, time.GetUtcNow());
+        db.Documentation.Add(correction);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(correction.Version);
+        return Results.Created($"/api/meetings/{meetingId}/documentation/revisions/{correction.Revision}", DocumentationResponse.From(correction));
+    }
+
+    private static async Task<(Meeting Meeting, List<MeetingDocumentation> Readable)> ReadableAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MaySee(meeting))
+        {
+            throw new ResourceNotFoundException("Meeting", meetingId);
+        }
+
+        var all = await db.Documentation.AsNoTracking().AsSplitQuery().Where(d => d.MeetingId == meetingId).ToListAsync(ct);
+        return (meeting, all.Where(d => d.IsApproved || user.MayLead(meeting)).ToList());
+    }
+
+    /// <summary>Who was present, as the protocol lists them: name, organisation, role.</summary>
+    private static async Task<IReadOnlyList<ParticipantEntry>> ParticipantsAsync(MeetingsDb db, Guid meetingId, CancellationToken ct)
+    {
+        var present = await db.Invitations.AsNoTracking()
+            .Where(i => i.MeetingId == meetingId && i.WithdrawnAt == null && i.Attendance == AttendanceStatus.Present)
+            .ToListAsync(ct);
+        var personIds = present.Select(i => i.PersonId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+        return present
+            .Select(i =>
+            {
+                var person = people.GetValueOrDefault(i.PersonId);
+                var region = i.RegionId is { } r ? regions.GetValueOrDefault(r)?.Name : null;
+                return new ParticipantEntry(
+                    person?.Name is { Length: > 0 } name ? name : i.PersonId.ToString(),
+                    person?.OrganisationName ?? region,
+                    person?.Title ?? AttendanceStatistics.RoleName(i.Role));
+            })
+            .OrderBy(p => p.Organisation, StringComparer.Ordinal)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Workshop outcomes or attachments left out of the request stay as they are (the first draft lists the agenda's questions).</summary>
+    private static DocumentationDraft DraftOf(WriteDocumentationRequest request, DocumentationDraft current) => new(
+        request.Summary,
+        request.Points.Select(PointOf).ToList(),
+        request.WorkshopOutcomes?.Select(o => new WorkshopOutcomeDraft(o.Question, o.Outcome ?? "")).ToList() ?? current.WorkshopOutcomes,
+        request.Attachments?.Select(a => new AttachmentDraft(a.Title, a.Link)).ToList() ?? current.Attachments);
+
+    private static PointDraft PointOf(PointRequest point) => new(point.Text, point.Decision, point.SubPoints?.Select(PointOf).ToList());
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+internal static class HttpSupport
+{
+    /// <summary>The version as an entity tag, so clients may cache and compare.</summary>
+    public static void SetETag(this HttpContext context, long version) =>
+        context.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    public static async Task<Meeting> MeetingAsync(this MeetingsDb db, Guid meetingId, CancellationToken cancellationToken) =>
+        await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+        ?? throw new ResourceNotFoundException("Meeting", meetingId);
+
+    public static async Task<ProgrammeCalendar> ProgrammeAsync(this MeetingsDb db, Guid programmeId, CancellationToken cancellationToken) =>
+        await db.Programmes.FindAsync([programmeId], cancellationToken)
+        ?? throw new ResourceNotFoundException("Programme", programmeId);
+
+    /// <summary>A time shown in the programme's time zone (stored in UTC).</summary>
+    public static DateTimeOffset InZone(this DateTimeOffset value, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(value, zone);
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+}

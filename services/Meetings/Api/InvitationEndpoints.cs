@@ -1,0 +1,167 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+public sealed record InvitationResponse(
+    Guid Id,
+    Guid MeetingId,
+    Guid PersonId,
+    string? Name,
+    Guid? RegionId,
+    string? RegionName,
+    TeamRole? Role,
+    InvitationAnswer Answer,
+    string? Comment,
+    DateTimeOffset? AnsweredAt,
+    AttendanceStatus? Attendance,
+    bool Withdrawn,
+    long Version);
+
+public sealed record MyInvitationResponse(
+    Guid Id,
+    Guid MeetingId,
+    int MeetingNumber,
+    string Title,
+    string Theme,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Venue,
+    string? OnlineLink,
+    MeetingStatus MeetingStatus,
+    InvitationAnswer Answer,
+    string? Comment,
+    AttendanceStatus? Attendance,
+    long Version);
+
+public sealed record AnswerInvitationRequest(
+    [property: Required] InvitationAnswer? Answer,
+    [property: StringLength(1000)] string? Comment,
+    [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record AnswerResponse(Guid InvitationId, Guid MeetingId, InvitationAnswer Answer, string? Comment, DateTimeOffset? AnsweredAt, long Version)
+{
+    public static AnswerResponse From(Invitation i) => new(i.Id, i.MeetingId, i.Answer, i.Comment, i.AnsweredAt, i.Version);
+}
+
+/// <summary>Invitations: who is invited to a meeting, and the invitee's own answers.</summary>
+public static class InvitationEndpoints
+{
+    public static void MapInvitations(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/{meetingId:guid}/invitations", ListForMeetingAsync).WithTags("Invitations").RequireAuthorization(Policies.Facilitator);
+
+        var invitations = api.MapGroup("/invitations").WithTags("Invitations");
+        invitations.MapGet("/mine", MineAsync);
+        invitations.MapPut("/{invitationId:guid}/answer", AnswerAsync);
+    }
+
+    /// <summary>Records an answer and everything that follows from it, in the caller's unit of work.</summary>
+    internal static async Task AfterAnswerAsync(MeetingsDb db, PoliticianQuotas quotas, Invitation invitation, DateTimeOffset now, CancellationToken ct)
+    {
+        db.AddEvent(new InvitationAnswered(invitation.Id, invitation.MeetingId, invitation.ProgrammeId, invitation.PersonId, invitation.Answer, invitation.Comment, now));
+        if (invitation.Role == TeamRole.Politician)
+        {
+            await quotas.RefreshAsync(invitation.ProgrammeId, [invitation.PersonId], ct);
+        }
+    }
+
+    private static async Task<IResult> ListForMeetingAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MayLead(meeting))
+        {
+            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) ser inbjudningarna.");
+        }
+
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
+        var personIds = invitations.Select(i => i.PersonId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+        return Results.Ok(invitations
+            .Select(i => new InvitationResponse(
+                i.Id,
+                i.MeetingId,
+                i.PersonId,
+                people.GetValueOrDefault(i.PersonId)?.Name,
+                i.RegionId,
+                i.RegionId is { } r ? regions.GetValueOrDefault(r)?.Name : null,
+                i.Role,
+                i.Answer,
+                i.Comment,
+                i.AnsweredAt,
+                i.Attendance,
+                !i.IsActive,
+                i.Version))
+            .OrderBy(i => i.RegionName, StringComparer.Ordinal)
+            .ThenBy(i => i.Role)
+            .ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    private static async Task<IResult> MineAsync(ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        if (user.PersonId() is not { } personId)
+        {
+            return HttpSupport.Forbidden("Token saknar person.");
+        }
+
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.PersonId == personId && i.WithdrawnAt == null).ToListAsync(ct);
+        var meetingIds = invitations.Select(i => i.MeetingId).ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var programmeIds = meetings.Values.Select(m => m.ProgrammeId).Distinct().ToList();
+        var zones = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Zone, ct);
+        return Results.Ok(invitations
+            .Select(i => (Invitation: i, Meeting: meetings[i.MeetingId]))
+            .OrderBy(x => x.Meeting.StartsAt)
+            .Select(x =>
+            {
+                var zone = zones[x.Meeting.ProgrammeId];
+                return new MyInvitationResponse(
+                    x.Invitation.Id,
+                    x.Meeting.Id,
+                    x.Meeting.Number,
+                    x.Meeting.Title,
+                    x.Meeting.Theme,
+                    x.Meeting.StartsAt.InZone(zone),
+                    x.Meeting.EndsAt.InZone(zone),
+                    x.Meeting.Venue,
+                    x.Meeting.OnlineLink,
+                    x.Meeting.Status,
+                    x.Invitation.Answer,
+                    x.Invitation.Comment,
+                    x.Invitation.Attendance,
+                    x.Invitation.Version);
+            })
+            .ToList());
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        Guid invitationId, AnswerInvitationRequest request, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas,
+        TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var invitation = await db.Invitations.FindAsync([invitationId], ct) ?? throw new ResourceNotFoundException("Invitation", invitationId);
+        if (user.PersonId() != invitation.PersonId)
+        {
+            return HttpSupport.Forbidden("Du kan bara svara på dina egna inbjudningar.");
+        }
+
+        db.ExpectVersion(invitation, request.Version);
+        var meeting = await db.MeetingAsync(invitation.MeetingId, ct);
+        var now = time.GetUtcNow();
+        invitation.AnswerAs(request.Answer!.Value, request.Comment, meeting, now);
+        await AfterAnswerAsync(db, quotas, invitation, now, ct);
+        await db.SaveChangesAsync(ct);
+        http.SetETag(invitation.Version);
+        return Results.Ok(AnswerResponse.From(invitation));
+    }
+}

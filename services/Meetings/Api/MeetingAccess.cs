@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Security;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+/// <summary>Who may do what with a meeting, beyond the role policies.</summary>
+internal static class MeetingAccess
+{
+    public static bool IsFacilitator(this ClaimsPrincipal user) => user.IsInRole(Roles.Facilitator);
+
+    /// <summary>Drafts are the administrators' and facilitators' working material.</summary>
+    public static bool SeesDrafts(this ClaimsPrincipal user) => user.IsAdministrator() || user.IsFacilitator();
+
+    public static bool MaySee(this ClaimsPrincipal user, Meeting meeting) => meeting.Status != MeetingStatus.Draft || user.SeesDrafts();
+
+    /// <summary>Administrators, and facilitators of the meetings they lead (agenda, attendance, documentation).</summary>
+    public static bool MayLead(this ClaimsPrincipal user, Meeting meeting) =>
+        user.IsAdministrator() || (user.IsFacilitator() && user.PersonId() is { } person && meeting.IsLedBy(person));
+
+    /// <summary>Quota and representation of a region: administrators, facilitators and the region's own team.</summary>
+    public static bool MayFollowRegion(this ClaimsPrincipal user, Guid regionId) => user.SeesDrafts() || user.RegionId() == regionId;
+}

@@ -1,0 +1,233 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+public sealed record FacilitatorResponse(Guid PersonId, string? Name, string? Organisation);
+
+public sealed record AgendaItemResponse(
+    Guid Id,
+    AgendaItemKind Kind,
+    string Title,
+    string? Responsible,
+    DateTimeOffset StartsAt,
+    int DurationMinutes,
+    IReadOnlyList<string> Questions);
+
+public sealed record MeetingResponse(
+    Guid Id,
+    Guid ProgrammeId,
+    int Number,
+    string Title,
+    string Theme,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string TimeZone,
+    string? Venue,
+    string? OnlineLink,
+    MeetingStatus Status,
+    int Sequence,
+    string? CancellationReason,
+    IReadOnlyList<FacilitatorResponse> Facilitators,
+    IReadOnlyList<AgendaItemResponse> Agenda,
+    long Version);
+
+public sealed record ScheduleMeetingRequest(
+    [property: Range(1, 50)] int? Number,
+    [property: StringLength(300)] string? Title,
+    [property: Required, StringLength(200)] string Theme,
+    [property: Required] DateTimeOffset? StartsAt,
+    [property: Required] DateTimeOffset? EndsAt,
+    [property: StringLength(300)] string? Venue,
+    [property: Url, StringLength(1000)] string? OnlineLink,
+    [property: MaxLength(10)] List<Guid>? FacilitatorIds);
+
+public sealed record RescheduleMeetingRequest(
+    [property: Range(1, 50)] int? Number,
+    [property: StringLength(300)] string? Title,
+    [property: Required, StringLength(200)] string Theme,
+    [property: Required] DateTimeOffset? StartsAt,
+    [property: Required] DateTimeOffset? EndsAt,
+    [property: StringLength(300)] string? Venue,
+    [property: Url, StringLength(1000)] string? OnlineLink,
+    [property: MaxLength(10)] List<Guid>? FacilitatorIds,
+    [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record CancelMeetingRequest([property: StringLength(1000)] string? Reason, [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record MeetingVersionRequest([property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>Scheduling meetings: administrators schedule, reschedule and cancel; everyone signed in sees what is published.</summary>
+public static class MeetingEndpoints
+{
+    public static void MapMeetings(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/programmes/{programmeId:guid}/meetings", ListAsync).WithTags("Meetings");
+        api.MapPost("/programmes/{programmeId:guid}/meetings", ScheduleAsync).WithTags("Meetings").RequireAuthorization(Policies.Administrator);
+
+        var meeting = api.MapGroup("/{meetingId:guid}").WithTags("Meetings");
+        meeting.MapGet("", GetAsync);
+        meeting.MapPut("", RescheduleAsync).RequireAuthorization(Policies.Administrator);
+        meeting.MapPost("/cancel", CancelAsync).RequireAuthorization(Policies.Administrator);
+        meeting.MapPost("/held", MarkHeldAsync).RequireAuthorization(Policies.Facilitator);
+    }
+
+    internal static async Task<MeetingResponse> ResponseAsync(MeetingsDb db, Meeting meeting, ProgrammeCalendar programme, CancellationToken ct)
+    {
+        var ids = meeting.FacilitatorIds;
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var facilitators = await db.Facilitators.AsNoTracking().Where(f => ids.Contains(f.PersonId)).ToDictionaryAsync(f => f.PersonId, ct);
+        return Response(meeting, programme, people, facilitators);
+    }
+
+    private static MeetingResponse Response(Meeting m, ProgrammeCalendar programme, IReadOnlyDictionary<Guid, Person> people, IReadOnlyDictionary<Guid, Facilitator> facilitators)
+    {
+        var zone = programme.Zone;
+        return new MeetingResponse(
+            m.Id,
+            m.ProgrammeId,
+            m.Number,
+            m.Title,
+            m.Theme,
+            m.StartsAt.InZone(zone),
+            m.EndsAt.InZone(zone),
+            programme.TimeZone,
+            m.Venue,
+            m.OnlineLink,
+            m.Status,
+            m.Sequence,
+            m.CancellationReason,
+            m.Facilitators.Select(f => new FacilitatorResponse(
+                f.PersonId,
+                people.GetValueOrDefault(f.PersonId)?.Name,
+                facilitators.GetValueOrDefault(f.PersonId)?.OrganisationName)).ToList(),
+            m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemResponse(
+                a.Id, a.Kind, a.Title, a.Responsible, a.StartsAt(m).InZone(zone), a.DurationMinutes, a.Questions)).ToList(),
+            m.Version);
+    }
+
+    private static async Task<IResult> ListAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => m.ProgrammeId == programmeId).ToListAsync(ct))
+            .Where(user.MaySee)
+            .OrderBy(m => m.StartsAt)
+            .ToList();
+        var ids = meetings.SelectMany(m => m.FacilitatorIds).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var facilitators = await db.Facilitators.AsNoTracking().Where(f => ids.Contains(f.PersonId)).ToDictionaryAsync(f => f.PersonId, ct);
+        return Results.Ok(meetings.Select(m => Response(m, programme, people, facilitators)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MaySee(meeting))
+        {
+            // A draft does not exist for those who may not see it.
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Meeting '{meetingId}' was not found.");
+        }
+
+        http.SetETag(meeting.Version);
+        return Results.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
+    }
+
+    private static async Task<IResult> ScheduleAsync(
+        Guid programmeId, ScheduleMeetingRequest request, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        var plan = PlanOf(request.Number, request.Title, request.Theme, request.StartsAt!.Value, request.EndsAt!.Value, request.Venue, request.OnlineLink, request.FacilitatorIds);
+        var context = await SchedulingContextAsync(db, programmeId, plan, time.GetUtcNow(), ct);
+        var meeting = Meeting.Schedule(Guid.NewGuid(), programme, plan, context);
+        db.Meetings.Add(meeting);
+        db.AddEvent(new MeetingScheduled(EventData.Details(meeting, programme), meeting.FacilitatorIds, context.Now));
+        await db.SaveChangesAsync(ct);
+        http.SetETag(meeting.Version);
+        return Results.Created($"/api/meetings/{meeting.Id}", await ResponseAsync(db, meeting, programme, ct));
+    }
+
+    private static async Task<IResult> RescheduleAsync(
+        Guid meetingId, RescheduleMeetingRequest request, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        db.ExpectVersion(meeting, request.Version);
+        var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
+        var plan = PlanOf(request.Number, request.Title, request.Theme, request.StartsAt!.Value, request.EndsAt!.Value, request.Venue, request.OnlineLink, request.FacilitatorIds);
+        var context = await SchedulingContextAsync(db, meeting.ProgrammeId, plan, time.GetUtcNow(), ct);
+        var startBefore = meeting.StartsAt;
+        if (meeting.Reschedule(programme, plan, context))
+        {
+            if (meeting.StartsAt != startBefore)
+            {
+                var invitations = await db.Invitations.Where(i => i.MeetingId == meeting.Id).ToListAsync(ct);
+                invitations.ForEach(i => i.FollowMeetingStart(meeting));
+            }
+
+            db.AddEvent(new MeetingRescheduled(EventData.Details(meeting, programme), meeting.FacilitatorIds, context.Now));
+            await db.SaveChangesAsync(ct);
+        }
+
+        http.SetETag(meeting.Version);
+        return Results.Ok(await ResponseAsync(db, meeting, programme, ct));
+    }
+
+    private static async Task<IResult> CancelAsync(
+        Guid meetingId, CancelMeetingRequest request, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        db.ExpectVersion(meeting, request.Version);
+        var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
+        var now = time.GetUtcNow();
+        var wasAnnounced = meeting.IsAnnounced;
+        meeting.Cancel(request.Reason, now);
+        db.AddEvent(new MeetingCancelled(EventData.Details(meeting, programme), meeting.CancellationReason, now));
+        if (wasAnnounced)
+        {
+            await quotas.RefreshAsync(programme.Id, null, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        http.SetETag(meeting.Version);
+        return Results.Ok(await ResponseAsync(db, meeting, programme, ct));
+    }
+
+    private static async Task<IResult> MarkHeldAsync(
+        Guid meetingId, MeetingVersionRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MayLead(meeting))
+        {
+            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) kan markera den som genomförd.");
+        }
+
+        db.ExpectVersion(meeting, request.Version);
+        var now = time.GetUtcNow();
+        meeting.MarkHeld(now);
+        db.AddEvent(new MeetingHeld(meeting.Id, meeting.ProgrammeId, now));
+        await db.SaveChangesAsync(ct);
+        http.SetETag(meeting.Version);
+        return Results.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
+    }
+
+    private static MeetingPlan PlanOf(int? number, string? title, string theme, DateTimeOffset startsAt, DateTimeOffset endsAt, string? venue, string? onlineLink, List<Guid>? facilitatorIds) =>
+        new(number, title, theme, startsAt, endsAt, venue, onlineLink, facilitatorIds ?? []);
+
+    private static async Task<SchedulingContext> SchedulingContextAsync(MeetingsDb db, Guid programmeId, MeetingPlan plan, DateTimeOffset now, CancellationToken ct)
+    {
+        var programmeMeetings = await db.Meetings.Where(m => m.ProgrammeId == programmeId).ToListAsync(ct);
+        var facilitatorIds = plan.FacilitatorIds.ToList();
+        var bookings = await db.Meetings
+            .Where(m => m.Facilitators.Any(f => facilitatorIds.Contains(f.PersonId)) && m.StartsAt < plan.EndsAt && m.EndsAt > plan.StartsAt)
+            .ToListAsync(ct);
+        var known = await db.Facilitators.Where(f => f.Active && facilitatorIds.Contains(f.PersonId)).Select(f => f.PersonId).ToListAsync(ct);
+        return new SchedulingContext(now, programmeMeetings, bookings, known.ToHashSet());
+    }
+}

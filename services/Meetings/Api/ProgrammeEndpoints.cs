@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+public sealed record ProgrammeCalendarResponse(
+    Guid Id,
+    string Name,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    string TimeZone,
+    IReadOnlyList<string> Themes,
+    int PlannedMeetings,
+    decimal PoliticianShare,
+    int RequiredAttendance,
+    int ExpectedKeyOfficials,
+    DateTimeOffset? PlanPublishedAt,
+    long Version)
+{
+    public static ProgrammeCalendarResponse From(ProgrammeCalendar p) => new(
+        p.Id, p.Name, p.StartsOn, p.EndsOn, p.TimeZone, p.Themes, p.PlannedMeetings, p.PoliticianShare,
+        PoliticianQuota.Required(p.PlannedMeetings, p.PoliticianShare), p.ExpectedKeyOfficials, p.PlanPublishedAt, p.Version);
+}
+
+public sealed record ChangeCalendarRequest(
+    [property: Required, StringLength(64)] string TimeZone,
+    [property: Required, MinLength(1), MaxLength(20), ListItems(MaxLength = 200)] List<string> Themes,
+    [property: Range(1, 50)] int PlannedMeetings,
+    [property: Range(typeof(decimal), "0.0001", "1")] decimal PoliticianShare,
+    [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record PublishPlanRequest([property: Range(1, long.MaxValue)] long Version);
+
+public sealed record PublishPlanResponse(Guid ProgrammeId, IReadOnlyList<Guid> PublishedMeetingIds, int InvitationsIssued, long Version);
+
+/// <summary>The programme calendar: its settings, and publishing its plan of meetings.</summary>
+public static class ProgrammeEndpoints
+{
+    public static void MapProgrammes(this IEndpointRouteBuilder api)
+    {
+        var programmes = api.MapGroup("/programmes").WithTags("Programme calendar");
+
+        programmes.MapGet("", async (MeetingsDb db, CancellationToken ct) =>
+            (await db.Programmes.AsNoTracking().ToListAsync(ct))
+                .OrderBy(p => p.StartsOn)
+                .Select(ProgrammeCalendarResponse.From)
+                .ToList());
+
+        programmes.MapGet("/{programmeId:guid}", async (Guid programmeId, MeetingsDb db, HttpContext http, CancellationToken ct) =>
+        {
+            var programme = await db.ProgrammeAsync(programmeId, ct);
+            http.SetETag(programme.Version);
+            return ProgrammeCalendarResponse.From(programme);
+        });
+
+        programmes.MapPut("/{programmeId:guid}", ChangeCalendarAsync).RequireAuthorization(Policies.Administrator);
+        programmes.MapPost("/{programmeId:guid}/publish", PublishPlanAsync).RequireAuthorization(Policies.Administrator);
+    }
+
+    private static async Task<ProgrammeCalendarResponse> ChangeCalendarAsync(
+        Guid programmeId, ChangeCalendarRequest request, MeetingsDb db, HttpContext http, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        db.ExpectVersion(programme, request.Version);
+        var meetings = await db.Meetings.Where(m => m.ProgrammeId == programmeId).ToListAsync(ct);
+        var counting = meetings.Where(m => !m.IsCancelled).ToList();
+        programme.ChangeSettings(
+            new CalendarSettings(request.TimeZone, request.Themes, request.PlannedMeetings, request.PoliticianShare),
+            counting.Count,
+            counting.Select(m => m.Theme).Distinct().ToList());
+        await db.SaveChangesAsync(ct);
+        http.SetETag(programme.Version);
+        return ProgrammeCalendarResponse.From(programme);
+    }
+
+    /// <summary>Publishes every draft meeting of the programme and invites the teams to them.</summary>
+    private static async Task<PublishPlanResponse> PublishPlanAsync(
+        Guid programmeId, PublishPlanRequest request, MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas,
+        TimeProvider time, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        db.ExpectVersion(programme, request.Version);
+        var meetings = await db.Meetings.Where(m => m.ProgrammeId == programmeId).ToListAsync(ct);
+        SchedulingRules.CheckPlanPublishable(programme, meetings);
+
+        var now = time.GetUtcNow();
+        var drafts = meetings.Where(m => m.Status == MeetingStatus.Draft).OrderBy(m => m.StartsAt).ToList();
+        foreach (var meeting in drafts)
+        {
+            meeting.Publish(now);
+        }
+
+        programme.MarkPlanPublished(now);
+        db.AddEvent(new MeetingPlanPublished(programmeId, drafts.Select(m => m.Id).ToList(), now));
+        await invitations.InviteTeamsAsync(programme, drafts, ct);
+        await quotas.RefreshAsync(programmeId, null, ct);
+        var issued = db.ChangeTracker.Entries<Invitation>().Count(e => e.State is EntityState.Added or EntityState.Modified);
+        await db.SaveChangesAsync(ct);
+        return new PublishPlanResponse(programmeId, drafts.Select(m => m.Id).ToList(), issued, programme.Version);
+    }
+}

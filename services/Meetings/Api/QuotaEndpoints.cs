@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+/// <summary>A politician's quota: "confirmed vs required", warned as soon as it can no longer be reached.</summary>
+public sealed record QuotaResponse(
+    Guid PersonId,
+    string Name,
+    Guid RegionId,
+    string RegionName,
+    int Meetings,
+    int Required,
+    int Accepted,
+    int Attended,
+    int StillPossible,
+    bool Met,
+    QuotaStatus Status)
+{
+    public static QuotaResponse From(PoliticianStanding s) => new(
+        s.PersonId, s.Name, s.RegionId, s.RegionName, s.Standing.Meetings, s.Standing.Required, s.Standing.Accepted,
+        s.Standing.Attended, s.Standing.StillPossible, s.Standing.Met, s.Standing.Status);
+}
+
+public static class QuotaEndpoints
+{
+    public static void MapQuota(this IEndpointRouteBuilder api)
+    {
+        var quota = api.MapGroup("/programmes/{programmeId:guid}/quota").WithTags("Politicians' quota");
+        quota.MapGet("", ListAsync);
+        quota.MapGet("/mine", MineAsync);
+    }
+
+    /// <summary>Administrators and facilitators see every region's politicians; a team sees its own region's.</summary>
+    private static async Task<IReadOnlyList<QuotaResponse>> ListAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        return (await quotas.StandingsAsync(programme, null, ct))
+            .Where(s => user.MayFollowRegion(s.RegionId))
+            .Select(QuotaResponse.From)
+            .ToList();
+    }
+
+    private static async Task<QuotaResponse> MineAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        var personId = user.PersonId() ?? Guid.Empty;
+        var standing = (await quotas.StandingsAsync(programme, [personId], ct)).FirstOrDefault()
+            ?? throw new ResourceNotFoundException("Politician of the programme", personId);
+        return QuotaResponse.From(standing);
+    }
+}

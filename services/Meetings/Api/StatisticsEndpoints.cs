@@ -1,0 +1,78 @@
+using System.Globalization;
+using CsvHelper;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+/// <summary>Attendance statistics per meeting, region, role and gender, aggregated and suppressed below three people.</summary>
+public static class StatisticsEndpoints
+{
+    public const string Suppressed = "..";
+
+    public static void MapStatistics(this IEndpointRouteBuilder api)
+    {
+        var statistics = api.MapGroup("/programmes/{programmeId:guid}").WithTags("Statistics").RequireAuthorization(Policies.Facilitator);
+        statistics.MapGet("/statistics", async (Guid programmeId, MeetingsDb db, CancellationToken ct) => await ReportAsync(db, programmeId, ct));
+        statistics.MapGet("/statistics.csv", CsvAsync);
+    }
+
+    private static async Task<AttendanceStatisticsReport> ReportAsync(MeetingsDb db, Guid programmeId, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => m.ProgrammeId == programmeId && m.AttendanceRecordedAt != null).ToListAsync(ct))
+            .Select(m => new MeetingFacts(m.Id, m.Number, m.Title, m.StartsAt.InZone(programme.Zone)))
+            .ToList();
+        var meetingIds = meetings.Select(m => m.MeetingId).ToList();
+        var invitations = await db.Invitations.AsNoTracking().Where(i => meetingIds.Contains(i.MeetingId) && i.WithdrawnAt == null).ToListAsync(ct);
+        var personIds = invitations.Select(i => i.PersonId).Distinct().ToList();
+        var genders = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Gender, ct);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var facts = invitations.Select(i => new AttendanceFact(
+            i.MeetingId,
+            i.PersonId,
+            i.RegionId is { } r && regions.GetValueOrDefault(r) is { Length: > 0 } name ? name : "Okänd region",
+            i.Role,
+            genders.GetValueOrDefault(i.PersonId),
+            i.Attendance)).ToList();
+        return AttendanceStatistics.Build(meetings, facts);
+    }
+
+    /// <summary>
+    /// One line per meeting and group, then the programme's totals; ".." marks a suppressed count,
+    /// as in official Swedish statistics. Semicolons and a byte order mark are what Excel with
+    /// Swedish settings opens correctly; cells that could start a formula are escaped.
+    /// </summary>
+    private static async Task<IResult> CsvAsync(Guid programmeId, MeetingsDb db, CancellationToken ct)
+    {
+        var report = await ReportAsync(db, programmeId, ct);
+        using var buffer = new MemoryStream();
+        await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape, NewLine = "\r\n" }, true))
+        {
+            csv.WriteHeader(["Träff", "Datum", "Dimension", "Grupp", "Personer", "Närvarotillfällen"]);
+            foreach (var meeting in report.Meetings)
+            {
+                var number = meeting.Number.ToString(CultureInfo.InvariantCulture);
+                var date = meeting.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                foreach (var (dimension, cells) in new[] { ("Närvaro", meeting.ByStatus), ("Region", meeting.PresentByRegion), ("Roll", meeting.PresentByRole), ("Kön", meeting.PresentByGender) })
+                {
+                    foreach (var cell in cells)
+                    {
+                        csv.WriteRecord([number, date, dimension, cell.Group, Count(cell.Count), ""]);
+                    }
+                }
+            }
+
+            foreach (var cell in report.Programme)
+            {
+                csv.WriteRecord(["Alla", "", cell.Dimension, cell.Group, Count(cell.People), Count(cell.Attendances)]);
+            }
+        }
+
+        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", "narvarostatistik.csv");
+    }
+
+    private static string Count(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? Suppressed;
+}

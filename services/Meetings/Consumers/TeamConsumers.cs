@@ -1,0 +1,80 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using MassTransit;
+
+namespace KollegialtUtbyte.Meetings.Consumers;
+
+/// <summary>A new team member is invited to the published meetings still ahead.</summary>
+public sealed class TeamMemberJoinedConsumer(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas)
+    : IdempotentConsumer<TeamMemberJoined, MeetingsDb>(db)
+{
+    protected override Task ApplyAsync(TeamMemberJoined m, ConsumeContext<TeamMemberJoined> context, CancellationToken cancellationToken) =>
+        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.Gender, m.OccurredAt), cancellationToken);
+}
+
+/// <summary>An update implies membership, so it also stands in for a join that has not arrived yet.</summary>
+public sealed class TeamMemberUpdatedConsumer(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas)
+    : IdempotentConsumer<TeamMemberUpdated, MeetingsDb>(db)
+{
+    protected override Task ApplyAsync(TeamMemberUpdated m, ConsumeContext<TeamMemberUpdated> context, CancellationToken cancellationToken) =>
+        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.Gender, m.OccurredAt), cancellationToken);
+}
+
+/// <summary>Someone who leaves has their invitations to meetings still ahead withdrawn.</summary>
+public sealed class TeamMemberLeftConsumer(MeetingsDb db, InvitationWorkflow invitations)
+    : IdempotentConsumer<TeamMemberLeft, MeetingsDb>(db)
+{
+    protected override async Task ApplyAsync(TeamMemberLeft message, ConsumeContext<TeamMemberLeft> context, CancellationToken cancellationToken)
+    {
+        var membership = await Db.MembershipAsync(message.ProgrammeId, message.RegionId, message.PersonId, cancellationToken);
+        if (membership.Leave(message.Role, message.OccurredAt))
+        {
+            await invitations.WithdrawMemberAsync(message.ProgrammeId, message.RegionId, message.PersonId, cancellationToken);
+        }
+    }
+}
+
+public sealed class PersonUpdatedConsumer(MeetingsDb db) : IdempotentConsumer<PersonUpdated, MeetingsDb>(db)
+{
+    protected override async Task ApplyAsync(PersonUpdated m, ConsumeContext<PersonUpdated> context, CancellationToken cancellationToken)
+    {
+        var person = await Db.PersonAsync(m.PersonId, cancellationToken);
+        person.ApplyDirectory(m.Name, m.Email, m.Title, m.OrganisationName, m.RegionId, m.PreferredLanguage, m.Gender, m.OccurredAt);
+    }
+}
+
+internal sealed record TeamNews(
+    Guid ProgrammeId,
+    Guid RegionId,
+    string RegionName,
+    Guid PersonId,
+    TeamRole Role,
+    string Name,
+    string Email,
+    string? Title,
+    string PreferredLanguage,
+    string? Gender,
+    DateTimeOffset OccurredAt);
+
+internal static class TeamMembers
+{
+    public static async Task JoinAsync(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas, TeamNews news, CancellationToken cancellationToken)
+    {
+        (await db.PersonAsync(news.PersonId, cancellationToken))
+            .ApplyTeamDetails(news.Name, news.Email, news.Title, news.PreferredLanguage, news.Gender, news.OccurredAt);
+        (await db.RegionAsync(news.RegionId, cancellationToken)).KnowName(news.RegionName);
+        var membership = await db.MembershipAsync(news.ProgrammeId, news.RegionId, news.PersonId, cancellationToken);
+        if (!membership.Join(news.Role, news.OccurredAt))
+        {
+            return;
+        }
+
+        // The invitations and the quota read what was just written (all in the consumer's transaction).
+        await db.SaveChangesAsync(cancellationToken);
+        await invitations.InviteMemberAsync(membership, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await quotas.RefreshAsync(news.ProgrammeId, [news.PersonId], cancellationToken);
+    }
+}

@@ -1,0 +1,67 @@
+using KollegialtUtbyte.Meetings.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KollegialtUtbyte.Meetings.Data.Configurations;
+
+internal sealed class DocumentationConfiguration : IEntityTypeConfiguration<MeetingDocumentation>
+{
+    public void Configure(EntityTypeBuilder<MeetingDocumentation> b)
+    {
+        b.ToTable("Documentation");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => new { d.MeetingId, d.Revision }).IsUnique();
+
+        // Registry numbers are unique within a programme (drafts have none yet).
+        b.HasIndex(d => new { d.ProgrammeId, d.RegistryNumber }).IsUnique();
+        b.Property(d => d.RegistryNumber).HasMaxLength(RegistryNumberPattern.MaxLength);
+        b.Property(d => d.ApprovedByName).HasMaxLength(200);
+        b.Property(d => d.CorrectionReason).HasMaxLength(1000);
+        b.Property(d => d.Version).IsConcurrencyToken();
+
+        b.OwnsMany(d => d.Points, p =>
+        {
+            p.ToTable("DocumentationPoints");
+            p.WithOwner().HasForeignKey("DocumentationId");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.HasIndex("DocumentationId");
+            p.Property(x => x.Number).HasMaxLength(16);
+        });
+
+        b.OwnsMany(d => d.WorkshopOutcomes, o =>
+        {
+            o.ToTable("WorkshopOutcomes");
+            o.WithOwner().HasForeignKey("DocumentationId");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Id).ValueGeneratedNever();
+            o.HasIndex("DocumentationId");
+            o.Property(x => x.Question).HasMaxLength(1000);
+        });
+
+        b.OwnsMany(d => d.Attachments, a =>
+        {
+            a.ToTable("DocumentationAttachments");
+            a.WithOwner().HasForeignKey("DocumentationId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.HasIndex("DocumentationId");
+            a.Property(x => x.Title).HasMaxLength(300);
+            a.Property(x => x.Link).HasMaxLength(1000);
+        });
+
+        b.OwnsMany(d => d.Participants, p =>
+        {
+            p.ToTable("DocumentationParticipants");
+            p.WithOwner().HasForeignKey("DocumentationId");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.HasIndex("DocumentationId");
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.Organisation).HasMaxLength(300);
+            p.Property(x => x.Role).HasMaxLength(200);
+        });
+    }
+}

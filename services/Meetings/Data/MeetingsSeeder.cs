@@ -1,0 +1,86 @@
+using System.Globalization;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Data;
+
+/// <summary>
+/// Loads the demo programme's draft plan (<c>seeds/meetings/plan.json</c>) into an empty database:
+/// the programme calendar if the registry has not announced it yet (its event later takes over
+/// name and period) and the six draft meetings with their agendas. Runs at every start; adds only
+/// what is missing.
+/// </summary>
+public sealed class MeetingsSeeder(IConfiguration configuration, ILogger<MeetingsSeeder> logger) : IDatabaseSeeder<MeetingsDb>
+{
+    public const string PlanFile = "meetings/plan.json";
+
+    public async Task SeedAsync(MeetingsDb db, CancellationToken cancellationToken)
+    {
+        if (!SeedFiles.Enabled(configuration))
+        {
+            return;
+        }
+
+        var plan = await SeedFiles.ReadJsonAsync<SeedPlan>(configuration, PlanFile, cancellationToken);
+        var programme = await db.Programmes.FindAsync([plan.Programme.Id], cancellationToken);
+        if (programme is null)
+        {
+            programme = ProgrammeCalendar.Create(plan.Programme.Id, plan.Programme.Name, plan.Programme.StartsOn, plan.Programme.EndsOn, ProgrammeCalendar.DefaultExpectedKeyOfficials);
+            db.Programmes.Add(programme);
+            db.InvitationRosters.Add(InvitationRoster.For(programme.Id, plan.DraftedAt));
+        }
+
+        var existing = await db.Meetings.Where(m => m.ProgrammeId == programme.Id).ToListAsync(cancellationToken);
+        var zone = programme.Zone;
+        foreach (var seed in plan.Meetings.Where(s => existing.All(m => m.Id != s.Id)))
+        {
+            try
+            {
+                var startsAt = At(zone, seed.Date, seed.Starts);
+                var meeting = Meeting.Schedule(
+                    seed.Id,
+                    programme,
+                    new MeetingPlan(seed.Number, seed.Title, seed.Theme, startsAt, At(zone, seed.Date, seed.Ends), seed.Venue, seed.OnlineLink, []),
+                    // The plan was drafted before the programme began, so the rules judge it as of then.
+                    new SchedulingContext(plan.DraftedAt, existing, [], new HashSet<Guid>()));
+                meeting.ReplaceAgenda(seed.Agenda
+                    .Select(item => new AgendaItemDraft(item.Kind, item.Title, item.Responsible, At(zone, seed.Date, item.Starts), item.DurationMinutes, item.Questions))
+                    .ToList());
+                db.Meetings.Add(meeting);
+                existing.Add(meeting);
+            }
+            catch (RuleViolationException e)
+            {
+                logger.LogWarning("Seed meeting {Number} ({Theme}) skipped: {Rule} {Reason}", seed.Number, seed.Theme, e.Rule, e.Message);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DateTimeOffset At(TimeZoneInfo zone, DateOnly date, string time)
+    {
+        var local = date.ToDateTime(TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    public sealed record SeedPlan(SeedProgramme Programme, DateTimeOffset DraftedAt, IReadOnlyList<SeedMeeting> Meetings);
+
+    public sealed record SeedProgramme(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn);
+
+    public sealed record SeedMeeting(
+        Guid Id,
+        int Number,
+        string Title,
+        string Theme,
+        DateOnly Date,
+        string Starts,
+        string Ends,
+        string? Venue,
+        string? OnlineLink,
+        IReadOnlyList<SeedAgendaItem> Agenda);
+
+    public sealed record SeedAgendaItem(AgendaItemKind Kind, string Starts, int DurationMinutes, string Title, string? Responsible, IReadOnlyList<string>? Questions);
+}

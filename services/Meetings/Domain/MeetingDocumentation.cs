@@ -1,0 +1,318 @@
+using KollegialtUtbyte.SharedKernel;
+
+namespace KollegialtUtbyte.Meetings.Domain;
+
+public enum DocumentationStatus
+{
+    Draft,
+    Approved,
+}
+
+/// <summary>A numbered point as written; sub-points are numbered under it (1, 1.1, 1.2, 2, ...).</summary>
+public sealed record PointDraft(string Text, string? Decision, IReadOnlyList<PointDraft>? SubPoints);
+
+public sealed record WorkshopOutcomeDraft(string Question, string Outcome);
+
+public sealed record AttachmentDraft(string Title, string? Link);
+
+public sealed record DocumentationDraft(
+    string? Summary,
+    IReadOnlyList<PointDraft> Points,
+    IReadOnlyList<WorkshopOutcomeDraft> WorkshopOutcomes,
+    IReadOnlyList<AttachmentDraft> Attachments);
+
+/// <summary>Someone who took part, as the protocol lists them (seed 004: "Engla Westlund, Sölvesborgs kommun, strateg").</summary>
+public sealed record ParticipantEntry(string Name, string? Organisation, string? Role);
+
+/// <summary>
+/// The documentation of a meeting in the shape of the protocol of seed 004: participants, numbered
+/// points with decisions, workshop outcomes per question, attachments; approved digitally by a
+/// named administrator with a timestamp and given a registry number. Once approved it never
+/// changes: a correction is a new revision, and the earlier one is kept.
+/// </summary>
+public sealed class MeetingDocumentation : IVersioned
+{
+    public const int MaxPointDepth = 3;
+
+    private MeetingDocumentation()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid MeetingId { get; private set; }
+
+    public Guid ProgrammeId { get; private set; }
+
+    /// <summary>1 for the first documentation, then one more for every correction.</summary>
+    public int Revision { get; private set; }
+
+    public DocumentationStatus Status { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    public List<DocumentationPoint> Points { get; private set; } = [];
+
+    public List<WorkshopOutcome> WorkshopOutcomes { get; private set; } = [];
+
+    public List<DocumentationAttachment> Attachments { get; private set; } = [];
+
+    /// <summary>Taken from the attendance when the documentation is approved.</summary>
+    public List<DocumentationParticipant> Participants { get; private set; } = [];
+
+    public string? CorrectionReason { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public Guid? ApprovedByPersonId { get; private set; }
+
+    public string? ApprovedByName { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    public string? RegistryNumber { get; private set; }
+
+    public long Version { get; set; }
+
+    public bool IsApproved => Status == DocumentationStatus.Approved;
+
+    /// <summary>Starts the first documentation of a held meeting, with its workshop questions ready for their outcomes.</summary>
+    public static MeetingDocumentation Start(Meeting meeting, DateTimeOffset now)
+    {
+        if (meeting.Status is not (MeetingStatus.Held or MeetingStatus.Documented))
+        {
+            throw new RuleViolationException("documentation.meeting-not-held", "Dokumentationen skrivs när träffen är genomförd.");
+        }
+
+        var questions = meeting.Agenda
+            .Where(item => item.Kind == AgendaItemKind.Workshop)
+            .OrderBy(item => item.Position)
+            .SelectMany(item => item.Questions)
+            .Select(question => new WorkshopOutcomeDraft(question, ""))
+            .ToList();
+        return new MeetingDocumentation
+        {
+            Id = Guid.NewGuid(),
+            MeetingId = meeting.Id,
+            ProgrammeId = meeting.ProgrammeId,
+            Revision = 1,
+            Status = DocumentationStatus.Draft,
+            WorkshopOutcomes = questions.Select((q, i) => WorkshopOutcome.From(q, i)).ToList(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>A correction of approved documentation: a new draft revision with the same content, the approved one untouched.</summary>
+    public MeetingDocumentation Correct(string reason, int revision, DateTimeOffset now)
+    {
+        if (!IsApproved)
+        {
+            throw new RuleViolationException("documentation.not-approved", "Bara godkänd dokumentation rättas; ett utkast ändras direkt.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleViolationException("documentation.correction-reason-required", "Ange varför dokumentationen rättas.");
+        }
+
+        var correction = new MeetingDocumentation
+        {
+            Id = Guid.NewGuid(),
+            MeetingId = MeetingId,
+            ProgrammeId = ProgrammeId,
+            Revision = revision,
+            Status = DocumentationStatus.Draft,
+            CorrectionReason = reason.Trim(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        correction.Write(ToDraft());
+        return correction;
+    }
+
+    public void Edit(DocumentationDraft draft, DateTimeOffset now)
+    {
+        EnsureDraft();
+        Write(draft);
+        UpdatedAt = now;
+    }
+
+    public void Approve(IReadOnlyList<ParticipantEntry> participants, Guid approverId, string approverName, string registryNumber, DateTimeOffset now)
+    {
+        EnsureDraft();
+        if (Points.Count == 0)
+        {
+            throw new RuleViolationException("documentation.no-points", "Dokumentationen behöver minst en numrerad punkt innan den godkänns.");
+        }
+
+        if (string.IsNullOrWhiteSpace(approverName))
+        {
+            throw new RuleViolationException("documentation.approver-unnamed", "Den som godkänner måste ha ett namn.");
+        }
+
+        Participants = participants.Select((p, i) => DocumentationParticipant.From(p, i)).ToList();
+        Status = DocumentationStatus.Approved;
+        ApprovedByPersonId = approverId;
+        ApprovedByName = approverName.Trim();
+        ApprovedAt = now;
+        RegistryNumber = registryNumber;
+        UpdatedAt = now;
+    }
+
+    public DocumentationDraft ToDraft() => new(
+        Summary,
+        PointDrafts(Points.OrderBy(p => p.Position).ToList(), ""),
+        WorkshopOutcomes.OrderBy(o => o.Position).Select(o => new WorkshopOutcomeDraft(o.Question, o.Outcome)).ToList(),
+        Attachments.OrderBy(a => a.Position).Select(a => new AttachmentDraft(a.Title, a.Link)).ToList());
+
+    private void EnsureDraft()
+    {
+        if (IsApproved)
+        {
+            throw new RuleViolationException("documentation.approved-is-immutable",
+                $"Dokumentationen är godkänd ({RegistryNumber}) och kan inte ändras; skapa en rättelse.");
+        }
+    }
+
+    private void Write(DocumentationDraft draft)
+    {
+        var points = new List<DocumentationPoint>();
+        Number(draft.Points, "", 1, points);
+        Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim();
+        Points.Clear();
+        Points.AddRange(points);
+        WorkshopOutcomes.Clear();
+        WorkshopOutcomes.AddRange(draft.WorkshopOutcomes.Select((o, i) => WorkshopOutcome.From(o, i)));
+        Attachments.Clear();
+        Attachments.AddRange(draft.Attachments.Select((a, i) => DocumentationAttachment.From(a, i)));
+    }
+
+    private static void Number(IReadOnlyList<PointDraft> drafts, string prefix, int depth, List<DocumentationPoint> into)
+    {
+        if (drafts.Count > 0 && depth > MaxPointDepth)
+        {
+            throw new RuleViolationException("documentation.points-too-deep", $"Punkter numreras i högst {MaxPointDepth} nivåer.");
+        }
+
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var number = prefix.Length == 0 ? $"{i + 1}" : $"{prefix}.{i + 1}";
+            into.Add(DocumentationPoint.From(drafts[i], number, depth, into.Count));
+            Number(drafts[i].SubPoints ?? [], number, depth + 1, into);
+        }
+    }
+
+    private static List<PointDraft> PointDrafts(IReadOnlyList<DocumentationPoint> ordered, string parent) =>
+        ordered
+            .Where(p => ParentOf(p.Number) == parent)
+            .Select(p => new PointDraft(p.Text, p.Decision, PointDrafts(ordered, p.Number)))
+            .ToList();
+
+    private static string ParentOf(string number) => number.LastIndexOf('.') is var dot and >= 0 ? number[..dot] : "";
+}
+
+public sealed class DocumentationPoint
+{
+    private DocumentationPoint()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Position { get; private set; }
+
+    /// <summary>"1", "1.1", "1.2", "2", ... derived from the order, never typed.</summary>
+    public string Number { get; private set; } = "";
+
+    public int Level { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public string? Decision { get; private set; }
+
+    internal static DocumentationPoint From(PointDraft draft, string number, int level, int position) => new()
+    {
+        Id = Guid.NewGuid(),
+        Position = position,
+        Number = number,
+        Level = level,
+        Text = draft.Text.Trim(),
+        Decision = string.IsNullOrWhiteSpace(draft.Decision) ? null : draft.Decision.Trim(),
+    };
+}
+
+public sealed class WorkshopOutcome
+{
+    private WorkshopOutcome()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Question { get; private set; } = "";
+
+    public string Outcome { get; private set; } = "";
+
+    internal static WorkshopOutcome From(WorkshopOutcomeDraft draft, int position) => new()
+    {
+        Id = Guid.NewGuid(),
+        Position = position,
+        Question = draft.Question.Trim(),
+        Outcome = draft.Outcome.Trim(),
+    };
+}
+
+/// <summary>An attachment named in the protocol ("Bilaga: Organisationsbeskrivning ..."), with a link to where it is kept.</summary>
+public sealed class DocumentationAttachment
+{
+    private DocumentationAttachment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string? Link { get; private set; }
+
+    internal static DocumentationAttachment From(AttachmentDraft draft, int position) => new()
+    {
+        Id = Guid.NewGuid(),
+        Position = position,
+        Title = draft.Title.Trim(),
+        Link = string.IsNullOrWhiteSpace(draft.Link) ? null : draft.Link.Trim(),
+    };
+}
+
+public sealed class DocumentationParticipant
+{
+    private DocumentationParticipant()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string? Organisation { get; private set; }
+
+    public string? Role { get; private set; }
+
+    internal static DocumentationParticipant From(ParticipantEntry entry, int position) => new()
+    {
+        Id = Guid.NewGuid(),
+        Position = position,
+        Name = entry.Name,
+        Organisation = entry.Organisation,
+        Role = entry.Role,
+    };
+}
