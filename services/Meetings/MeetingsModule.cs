@@ -2,6 +2,7 @@ using KollegialtUtbyte.Meetings.Api;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Meetings;
@@ -17,6 +18,7 @@ public static class MeetingsModule
     public static IHostApplicationBuilder AddMeetingsModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MeetingsDb>(Name);
+        builder.AddServiceOpenApi(Name);
         builder.AddDatabaseSeeder<MeetingsDb, MeetingsSeeder>();
         builder.AddConsumersOf<MeetingsDb>(Name);
         builder.Services.AddValidation();
