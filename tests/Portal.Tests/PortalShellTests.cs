@@ -12,7 +12,7 @@ namespace KollegialtUtbyte.Portal.Tests;
 /// <summary>The portal's frame on its own: language, sign-in page, accessibility, keyboard use.</summary>
 public sealed class PortalShellTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
-    private WebApplicationFactory<PortalApplication> _portal = null!;
+    private WebApplicationFactory<KollegialtUtbyte.Portal.PortalApplication> _portal = null!;
     private TestTokenIssuer _issuer = null!;
 
     public Uri Address { get; private set; } = null!;
@@ -20,7 +20,7 @@ public sealed class PortalShellTests(Browser browser) : IClassFixture<Browser>, 
     public async ValueTask InitializeAsync()
     {
         _issuer = await TestTokenIssuer.StartAsync();
-        _portal = new WebApplicationFactory<PortalApplication>().WithWebHostBuilder(b =>
+        _portal = new WebApplicationFactory<KollegialtUtbyte.Portal.PortalApplication>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
             b.UseSetting("Auth:Authority", _issuer.Issuer);

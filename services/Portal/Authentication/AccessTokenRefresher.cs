@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 namespace KollegialtUtbyte.Portal.Authentication;
 
 /// <summary>
-/// Before a page renders, renews the access token when it is about to expire (the refresh token
+/// Makes the portal's cookie the identity of page requests (APIs keep their bearer tokens), and,
+/// before a page renders, renews the access token when it is about to expire (the refresh token
 /// rotates) and rewrites the cookie. A refused refresh (revoked, reused, account disabled) signs
 /// the person out. Runs before rendering because a streamed page can no longer set cookies.
 /// </summary>
@@ -29,6 +30,8 @@ internal sealed class AccessTokenRefresher(RequestDelegate next, TimeProvider ti
         {
             return;
         }
+
+        context.User = result.Principal;
 
         var expiresAt = result.Properties.GetTokenValue("expires_at");
         if (expiresAt is null || DateTimeOffset.Parse(expiresAt, CultureInfo.InvariantCulture) - Margin > time.GetUtcNow())

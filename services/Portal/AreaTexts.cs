@@ -1,0 +1,10 @@
+namespace KollegialtUtbyte.Portal;
+
+// Each area of the portal keeps its texts in its own resource files (Resources/{Marker}.resx,
+// Swedish, and {Marker}.en.resx), so areas can change independently. Texts holds the frame.
+
+/// <summary>Texts of the administrator and facilitator pages.</summary>
+public sealed class ProgrammeTexts;
+
+/// <summary>Texts of the regional team and politician pages.</summary>
+public sealed class TeamTexts;

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KollegialtUtbyte.Host;
+using KollegialtUtbyte.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KollegialtUtbyte.Portal.Tests;
+
+/// <summary>
+/// The whole suite for the browser: the embedded host (every service module and the portal in
+/// one process, SQLite files, in-memory messaging) on a real loopback port, seeded with the demo
+/// programme, with development sign-ins. Shared by the journeys of one test class.
+/// </summary>
+public sealed class EmbeddedSuite : IAsyncLifetime
+{
+    public const string AdministratorEmail = "administrator@tillvaxtverket.example";
+    public const string AdministratorPassword = "endast-for-utveckling";
+    public const string DemoPassword = "demo-endast-for-utveckling";
+    public const string ProgrammeId = "2f0c1e1a-7b6d-4c3e-9a51-202120220001";
+
+    private WebApplicationFactory<EmbeddedApplication> _host = null!;
+    private string _dataDirectory = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    public string MailDirectory => Path.Combine(_dataDirectory, "mail");
+
+    public async ValueTask InitializeAsync()
+    {
+        _dataDirectory = Directory.CreateTempSubdirectory("ku-embedded-").FullName;
+        var port = FreePort();
+        Address = new Uri($"http://127.0.0.1:{port}");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:DataDirectory"] = _dataDirectory,
+            ["Auth:Authority"] = Address.ToString().TrimEnd('/'),
+            ["Auth:RequireHttpsMetadata"] = "false",
+            ["Identity:Issuer"] = Address.ToString().TrimEnd('/'),
+            ["Portal:GatewayUrl"] = Address.ToString(),
+            ["Meetings:PublicBaseUrl"] = Address.ToString().TrimEnd('/'),
+            ["Notifications:PublicBaseUrl"] = Address.ToString().TrimEnd('/'),
+            ["Notifications:Delivery:PickupDirectory"] = MailDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        _host = new WebApplicationFactory<EmbeddedApplication>().WithWebHostBuilder(b =>
+        {
+            // Development: the demo sign-ins (Identity:DemoPassword) only exist there.
+            b.UseEnvironment("Development");
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        _host.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _host.StartServer();
+
+        // The seed reaches Identity through events: wait until the demo people can sign in.
+        await Eventually.UntilAsync(async () => await TokenAsync(AdministratorEmail, AdministratorPassword) is not null, "the administrator can sign in", TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>An access token for API set-up steps the journey does not show (null when refused).</summary>
+    public async Task<string?> TokenAsync(string email, string password)
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["username"] = email,
+            ["password"] = password,
+            ["client_id"] = "portal",
+        }));
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return json.GetProperty("access_token").GetString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
