@@ -12,7 +12,7 @@ namespace KollegialtUtbyte.Meetings.Data;
 /// name and period) and the six draft meetings with their agendas. Runs at every start; adds only
 /// what is missing.
 /// </summary>
-public sealed class MeetingsSeeder(IConfiguration configuration, ILogger<MeetingsSeeder> logger) : IDatabaseSeeder<MeetingsDb>
+public sealed class MeetingsSeeder(IConfiguration configuration, TimeProvider time, ILogger<MeetingsSeeder> logger) : IDatabaseSeeder<MeetingsDb>
 {
     public const string PlanFile = "meetings/plan.json";
 
@@ -24,12 +24,15 @@ public sealed class MeetingsSeeder(IConfiguration configuration, ILogger<Meeting
         }
 
         var plan = await SeedFiles.ReadJsonAsync<SeedPlan>(configuration, PlanFile, cancellationToken);
+        var shift = DemoCalendarShift.For(configuration, time, plan.Programme.StartsOn);
+        var draftedAt = shift.Time(plan.DraftedAt);
         var programme = await db.Programmes.FindAsync([plan.Programme.Id], cancellationToken);
         if (programme is null)
         {
-            programme = ProgrammeCalendar.Create(plan.Programme.Id, plan.Programme.Name, plan.Programme.StartsOn, plan.Programme.EndsOn, ProgrammeCalendar.DefaultExpectedKeyOfficials);
+            programme = ProgrammeCalendar.Create(
+                plan.Programme.Id, shift.Name(plan.Programme.Name), shift.Date(plan.Programme.StartsOn), shift.Date(plan.Programme.EndsOn), ProgrammeCalendar.DefaultExpectedKeyOfficials);
             db.Programmes.Add(programme);
-            db.InvitationRosters.Add(InvitationRoster.For(programme.Id, plan.DraftedAt));
+            db.InvitationRosters.Add(InvitationRoster.For(programme.Id, draftedAt));
         }
 
         var existing = await db.Meetings.Where(m => m.ProgrammeId == programme.Id).ToListAsync(cancellationToken);
@@ -38,15 +41,16 @@ public sealed class MeetingsSeeder(IConfiguration configuration, ILogger<Meeting
         {
             try
             {
-                var startsAt = At(zone, seed.Date, seed.Starts);
+                var date = shift.SameWeekday(seed.Date);
+                var startsAt = At(zone, date, seed.Starts);
                 var meeting = Meeting.Schedule(
                     seed.Id,
                     programme,
-                    new MeetingPlan(seed.Number, seed.Title, seed.Theme, startsAt, At(zone, seed.Date, seed.Ends), seed.Venue, seed.OnlineLink, []),
+                    new MeetingPlan(seed.Number, seed.Title, seed.Theme, startsAt, At(zone, date, seed.Ends), seed.Venue, seed.OnlineLink, []),
                     // The plan was drafted before the programme began, so the rules judge it as of then.
-                    new SchedulingContext(plan.DraftedAt, existing, [], new HashSet<Guid>()));
+                    new SchedulingContext(draftedAt, existing, [], new HashSet<Guid>()));
                 meeting.ReplaceAgenda(seed.Agenda
-                    .Select(item => new AgendaItemDraft(item.Kind, item.Title, item.Responsible, At(zone, seed.Date, item.Starts), item.DurationMinutes, item.Questions))
+                    .Select(item => new AgendaItemDraft(item.Kind, item.Title, item.Responsible, At(zone, date, item.Starts), item.DurationMinutes, item.Questions))
                     .ToList());
                 db.Meetings.Add(meeting);
                 existing.Add(meeting);

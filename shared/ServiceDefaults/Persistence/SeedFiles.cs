@@ -28,3 +28,47 @@ public static class SeedFiles
             ?? throw new InvalidDataException($"Seed file '{path}' is empty.");
     }
 }
+
+/// <summary>
+/// Moves the demo programme forward in time. The seed documents' programme ran 2021–2022; a live
+/// demo needs its meetings ahead of today to schedule, publish and answer them. With
+/// <c>Seeds:MoveDemoIntoFuture=true</c> (the run modes set it) every seeded date moves by the same
+/// whole number of years, so that the programme starts after today; otherwise nothing moves.
+/// Every service computes the same shift from the same programme start and today's date.
+/// </summary>
+public sealed record DemoCalendarShift(int Years)
+{
+    public static DemoCalendarShift For(IConfiguration configuration, TimeProvider time, DateOnly programmeStart)
+    {
+        if (!configuration.GetValue("Seeds:MoveDemoIntoFuture", false))
+        {
+            return new DemoCalendarShift(0);
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var years = 0;
+        while (programmeStart.AddYears(years) <= today)
+        {
+            years++;
+        }
+
+        return new DemoCalendarShift(years);
+    }
+
+    public DateOnly Date(DateOnly date) => date.AddYears(Years);
+
+    public DateTimeOffset Time(DateTimeOffset time) => time.AddYears(Years);
+
+    /// <summary>The same number of years later, on the same weekday (a Wednesday meeting stays a Wednesday).</summary>
+    public DateOnly SameWeekday(DateOnly date)
+    {
+        var moved = date.AddYears(Years);
+        var difference = (int)date.DayOfWeek - (int)moved.DayOfWeek;
+        return moved.AddDays(difference > 3 ? difference - 7 : difference < -3 ? difference + 7 : difference);
+    }
+
+    /// <summary>Years in a name move too: "Vägar till hållbar utveckling 2021–2022" → "… 2027–2028".</summary>
+    public string Name(string name) => Years == 0
+        ? name
+        : System.Text.RegularExpressions.Regex.Replace(name, @"\b(19|20)\d\d\b", m => (int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) + Years).ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

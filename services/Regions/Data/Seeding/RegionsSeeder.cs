@@ -31,7 +31,7 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await run.OrganisationsAsync(seed.Organisations, cancellationToken);
         await run.RegionsAsync(seed.Regions, cancellationToken);
-        await run.ProgrammesAsync(seed.Programmes, cancellationToken);
+        await run.ProgrammesAsync(seed.Programmes, start => DemoCalendarShift.For(configuration, time, start), cancellationToken);
         await run.PeopleAsync(seed.People, cancellationToken);
         await run.MembershipsAsync(seed.People, cancellationToken);
         await run.WorkingGroupsAsync(seed.WorkingGroups, cancellationToken);
@@ -88,14 +88,15 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        public async Task ProgrammesAsync(IReadOnlyList<SeedProgramme> programmes, CancellationToken cancellationToken)
+        public async Task ProgrammesAsync(IReadOnlyList<SeedProgramme> programmes, Func<DateOnly, DemoCalendarShift> shiftFor, CancellationToken cancellationToken)
         {
             var regions = await db.Regions.ToDictionaryAsync(r => r.Id, cancellationToken);
             foreach (var seed in programmes)
             {
                 if (!await db.Programmes.AnyAsync(p => p.Id == seed.Id, cancellationToken))
                 {
-                    var programme = Programme.Register(seed.Id, seed.Name, seed.StartsOn, seed.EndsOn, seed.ExpectedKeyOfficials, now);
+                    var shift = shiftFor(seed.StartsOn);
+                    var programme = Programme.Register(seed.Id, shift.Name(seed.Name), shift.Date(seed.StartsOn), shift.Date(seed.EndsOn), seed.ExpectedKeyOfficials, now);
                     db.Programmes.Add(programme);
                     db.AddEvent(DirectoryEvents.Registered(programme, now));
                     Added++;
