@@ -42,6 +42,10 @@ public static class AuthenticationExtensions
                 };
             });
 
+        // Misconfiguration (e.g. an http authority without RequireHttpsMetadata=false) stops the
+        // service at start instead of failing every request with a 500.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).ValidateOnStart();
+
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
