@@ -1,5 +1,6 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Tests.Kit;
+using KollegialtUtbyte.Testing.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Tests;

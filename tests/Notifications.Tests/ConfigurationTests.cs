@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Notifications.Tests.Kit;
+using KollegialtUtbyte.Testing.Mail;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Notifications.Tests;

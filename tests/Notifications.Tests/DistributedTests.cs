@@ -3,6 +3,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.Testing;
+using KollegialtUtbyte.Testing.Mail;
 using MassTransit;
 
 namespace KollegialtUtbyte.Notifications.Tests;

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Notifications.Delivery;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.Testing;
+using KollegialtUtbyte.Testing.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

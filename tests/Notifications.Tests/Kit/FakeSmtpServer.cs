@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
+using KollegialtUtbyte.Testing.Mail;
+
 namespace KollegialtUtbyte.Notifications.Tests.Kit;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Testing;
+using KollegialtUtbyte.Testing.Mail;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -27,7 +28,7 @@ internal sealed class NotificationsService : IAsyncDisposable
 
     private readonly State? _ownedState;
 
-    private NotificationsService(Factory factory, FakeTimeProvider clock, Mailbox mailbox, CapturedLogs logs, State? ownedState)
+    private NotificationsService(Factory factory, FakeTimeProvider clock, PickupDirectory mailbox, CapturedLogs logs, State? ownedState)
     {
         _factory = factory;
         _ownedState = ownedState;
@@ -38,7 +39,7 @@ internal sealed class NotificationsService : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public Mailbox Mailbox { get; }
+    public PickupDirectory Mailbox { get; }
 
     public CapturedLogs Logs { get; }
 
@@ -96,7 +97,7 @@ internal sealed class NotificationsService : IAsyncDisposable
 
         var logs = new CapturedLogs();
         var factory = new Factory(await SharedIssuer.Value, all, clock, logs);
-        var service = new NotificationsService(factory, clock, new Mailbox(state.PickupDirectory), logs, ownedState);
+        var service = new NotificationsService(factory, clock, new PickupDirectory(state.PickupDirectory), logs, ownedState);
         try
         {
             factory.Services.GetRequiredService<IBus>().ConnectConsumeObserver(service._consumed);

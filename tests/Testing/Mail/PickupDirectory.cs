@@ -1,9 +1,10 @@
 using KollegialtUtbyte.Testing;
+using Xunit;
 
-namespace KollegialtUtbyte.Notifications.Tests.Kit;
+namespace KollegialtUtbyte.Testing.Mail;
 
 /// <summary>The .eml files in the service's pickup directory, parsed.</summary>
-internal sealed class Mailbox(string directory)
+public sealed class PickupDirectory(string directory)
 {
     public string Directory => directory;
 

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KollegialtUtbyte.Calendar;
 
-namespace KollegialtUtbyte.Notifications.Tests.Kit;
+namespace KollegialtUtbyte.Testing.Mail;
 
 /// <summary>A mail as a recipient's client sees it: headers decoded, MIME parts decoded, the calendar parsed, the links found.</summary>
-internal sealed partial class ReceivedMail
+public sealed partial class ReceivedMail
 {
     private ReceivedMail(string fileName, MimeEntity root)
     {
@@ -69,7 +69,7 @@ internal sealed partial class ReceivedMail
 }
 
 /// <summary>A MIME entity (RFC 2045/2046), parsed strictly enough to test what the service writes.</summary>
-internal sealed partial class MimeEntity
+public sealed partial class MimeEntity
 {
     private readonly List<KeyValuePair<string, string>> _headers;
 
