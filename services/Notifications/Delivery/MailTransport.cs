@@ -13,7 +13,9 @@ public interface IMailTransport
 /// <summary>
 /// Delivery with System.Net.Mail: over SMTP (host, port, STARTTLS, credentials from configuration)
 /// or as .eml files in a pickup directory. Pickup files are written aside and moved in whole, so
-/// whoever watches the directory never reads half a mail.
+/// whoever watches the directory never reads half a mail, and named after the Message-ID, so a
+/// mail handed over again after a crash (sent, but not yet recorded as sent) replaces itself
+/// instead of arriving twice.
 /// </summary>
 internal sealed class SystemNetMailTransport(IOptions<NotificationOptions> options) : IMailTransport
 {
@@ -58,6 +60,14 @@ internal sealed class SystemNetMailTransport(IOptions<NotificationOptions> optio
         }
     }
 
+    // "<3f2a…@host>" → "3f2a….eml"; only letters, digits and dashes survive into a file name.
+    private static string? FileNameFor(MailMessage message)
+    {
+        var messageId = message.Headers["Message-ID"];
+        var local = messageId?.Trim('<', '>').Split('@')[0];
+        return string.IsNullOrEmpty(local) || !local.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? null : local + ".eml";
+    }
+
     private static async Task WriteToPickupDirectoryAsync(MailMessage message, string directory, CancellationToken cancellationToken)
     {
         var staging = Directory.CreateDirectory(Path.Combine(directory, StagingFolder, Guid.NewGuid().ToString("N")));
@@ -70,7 +80,7 @@ internal sealed class SystemNetMailTransport(IOptions<NotificationOptions> optio
 
             foreach (var file in staging.GetFiles("*.eml"))
             {
-                file.MoveTo(Path.Combine(directory, file.Name));
+                file.MoveTo(Path.Combine(directory, FileNameFor(message) ?? file.Name), overwrite: true);
             }
         }
         finally
