@@ -2,6 +2,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 
@@ -21,6 +22,7 @@ public sealed class ProgrammeUpdatedConsumer(MeetingsDb db) : IdempotentConsumer
         Db.UpsertProgrammeAsync(message.ProgrammeId, message.Name, message.StartsOn, message.EndsOn, message.ExpectedKeyOfficials, message.OccurredAt, cancellationToken);
 }
 
+[ConsumeOneAtATime]
 public sealed class RegionJoinedProgrammeConsumer(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas)
     : IdempotentConsumer<RegionJoinedProgramme, MeetingsDb>(db)
 {
@@ -41,6 +43,7 @@ public sealed class RegionJoinedProgrammeConsumer(MeetingsDb db, InvitationWorkf
     }
 }
 
+[ConsumeOneAtATime]
 public sealed class RegionLeftProgrammeConsumer(MeetingsDb db, InvitationWorkflow invitations)
     : IdempotentConsumer<RegionLeftProgramme, MeetingsDb>(db)
 {

@@ -1,12 +1,14 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 
 namespace KollegialtUtbyte.Meetings.Consumers;
 
 /// <summary>A new team member is invited to the published meetings still ahead.</summary>
+[ConsumeOneAtATime]
 public sealed class TeamMemberJoinedConsumer(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas)
     : IdempotentConsumer<TeamMemberJoined, MeetingsDb>(db)
 {
@@ -15,6 +17,7 @@ public sealed class TeamMemberJoinedConsumer(MeetingsDb db, InvitationWorkflow i
 }
 
 /// <summary>An update implies membership, so it also stands in for a join that has not arrived yet.</summary>
+[ConsumeOneAtATime]
 public sealed class TeamMemberUpdatedConsumer(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas)
     : IdempotentConsumer<TeamMemberUpdated, MeetingsDb>(db)
 {
@@ -23,6 +26,7 @@ public sealed class TeamMemberUpdatedConsumer(MeetingsDb db, InvitationWorkflow 
 }
 
 /// <summary>Someone who leaves has their invitations to meetings still ahead withdrawn.</summary>
+[ConsumeOneAtATime]
 public sealed class TeamMemberLeftConsumer(MeetingsDb db, InvitationWorkflow invitations)
     : IdempotentConsumer<TeamMemberLeft, MeetingsDb>(db)
 {

@@ -43,7 +43,11 @@ public static class MessagingExtensions
             x.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(registry, hostName, settings.QueuePrefix));
             foreach (var consumer in registry.Consumers.Keys)
             {
-                x.AddConsumer(consumer);
+                var registration = x.AddConsumer(consumer);
+                if (consumer.IsDefined(typeof(ConsumeOneAtATimeAttribute), inherit: false))
+                {
+                    registration.Endpoint(e => e.ConcurrentMessageLimit = 1);
+                }
             }
 
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>

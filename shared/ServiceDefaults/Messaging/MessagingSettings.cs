@@ -22,12 +22,16 @@ public sealed class MessagingSettings
     /// <summary>Quorum queues survive a broker node's loss; on by default, as in a cluster.</summary>
     public bool QuorumQueues { get; set; } = true;
 
-    /// <summary>Immediate redeliveries within the consumer before a message moves to the _error queue.</summary>
-    public int RetryLimit { get; set; } = 5;
+    /// <summary>
+    /// Redeliveries within the consumer before a message moves to the _error queue. Generous on
+    /// purpose: most failures here are passing (a concurrency conflict, a database restart) and the
+    /// window, about a minute with the defaults, outlasts them.
+    /// </summary>
+    public int RetryLimit { get; set; } = 10;
 
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public ushort PrefetchCount { get; set; } = 16;
 

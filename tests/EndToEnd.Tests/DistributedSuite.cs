@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Web;
+using KollegialtUtbyte.Testing;
+using KollegialtUtbyte.Testing.Mail;
+
+namespace KollegialtUtbyte.EndToEnd.Tests;
+
+/// <summary>
+/// The suite in its distributed mode: real RabbitMQ and PostgreSQL (a database per service),
+/// Identity, Regions, Meetings, Feedback, Notifications, the portal and the gateway each as its
+/// own OS process on a free loopback port, configured by environment variables only. Tests talk
+/// to the gateway alone. Every process writes its spans to one file so a trace can be followed.
+/// </summary>
+public sealed class DistributedSuite : IAsyncLifetime
+{
+    public const string AdministratorEmail = "administrator@tillvaxtverket.example";
+    public static readonly Guid ProgrammeId = Guid.Parse("2f0c1e1a-7b6d-4c3e-9a51-202120220001");
+
+    private readonly Dictionary<string, ServiceProcess> _services = [];
+    private string _directory = null!;
+
+    public string AdministratorPassword { get; } = "Administratör-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
+
+    public Uri Gateway { get; private set; } = null!;
+
+    public PickupDirectory Mail { get; private set; } = null!;
+
+    public string TraceFile => Path.Combine(_directory, "spans.jsonl");
+
+    public ServiceProcess this[string name] => _services[name];
+
+    public async ValueTask InitializeAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("ku-distributed-").FullName;
+        var logs = Directory.CreateDirectory(Path.Combine(_directory, "logs")).FullName;
+        Mail = new PickupDirectory(Path.Combine(_directory, "mail"));
+        var broker = await RabbitMqServer.SharedAsync();
+        var postgres = await PostgresServer.SharedAsync();
+
+        var ports = new[] { "Gateway", "Identity", "Regions", "Meetings", "Feedback", "Notifications", "Portal" }
+            .ToDictionary(name => name, _ => ExternalPort());
+        Gateway = new Uri($"http://127.0.0.1:{ports["Gateway"]}");
+        var publicUrl = Gateway.ToString().TrimEnd('/');
+        string Address(string name) => $"http://127.0.0.1:{ports[name]}";
+
+        var signingKey = Path.Combine(_directory, "signing-key.pem");
+        using (var rsa = RSA.Create(2048))
+        {
+            await File.WriteAllTextAsync(signingKey, rsa.ExportPkcs8PrivateKeyPem());
+        }
+
+        var common = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__RabbitMqUri"] = broker.Uri.ToString(),
+            ["Messaging__QueuePrefix"] = "e2e" + Guid.NewGuid().ToString("N")[..6],
+            ["Auth__Authority"] = publicUrl,
+            ["Auth__MetadataAddress"] = Address("Identity") + "/.well-known/openid-configuration",
+            ["Auth__RequireHttpsMetadata"] = "false",
+            ["Telemetry__TraceFile"] = TraceFile,
+            ["Seeds__Enabled"] = "true",
+            ["Seeds__MoveDemoIntoFuture"] = "true",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        async Task<Dictionary<string, string>> ServiceSettings(string name, params (string Key, string Value)[] own)
+        {
+            var settings = new Dictionary<string, string>(common)
+            {
+                [$"ConnectionStrings__{name.ToLowerInvariant()}"] = await postgres.CreateDatabaseAsync(name.ToLowerInvariant()),
+            };
+            foreach (var (key, value) in own)
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+
+        var identity = await ServiceSettings("Identity",
+            ("Identity__Issuer", publicUrl),
+            ("Identity__SigningKeys__0__Path", signingKey),
+            ("Identity__Administrator__Email", AdministratorEmail),
+            ("Identity__Administrator__Password", AdministratorPassword));
+        var regions = await ServiceSettings("Regions");
+        var meetings = await ServiceSettings("Meetings", ("Meetings__PublicBaseUrl", publicUrl));
+        var feedback = await ServiceSettings("Feedback", ("Feedback__Storage__Directory", Path.Combine(_directory, "documents")));
+        var notifications = await ServiceSettings("Notifications",
+            ("Notifications__PublicBaseUrl", publicUrl),
+            ("Notifications__Delivery__Method", "PickupDirectory"),
+            ("Notifications__Delivery__PickupDirectory", Mail.Directory),
+            // A mail being written when the service is killed is held by its claim until this passes;
+            // writing a pickup file takes milliseconds, so the claim can be short here.
+            ("Notifications__Delivery__ClaimTimeout", "00:00:15"));
+        var portal = new Dictionary<string, string>(common) { ["Portal__GatewayUrl"] = publicUrl };
+        var gateway = new Dictionary<string, string>(common)
+        {
+            ["Gateway__Destinations__identity__Address"] = Address("Identity"),
+            ["Gateway__Destinations__regions__Address"] = Address("Regions"),
+            ["Gateway__Destinations__meetings__Address"] = Address("Meetings"),
+            ["Gateway__Destinations__feedback__Address"] = Address("Feedback"),
+            ["Gateway__Destinations__portal__Address"] = Address("Portal"),
+            ["Gateway__RateLimits__PerUser__PermitLimit"] = "100000",
+            ["Gateway__RateLimits__PerIp__PermitLimit"] = "100000",
+        };
+
+        foreach (var (name, settings) in new[]
+        {
+            ("Identity", identity), ("Regions", regions), ("Meetings", meetings), ("Feedback", feedback),
+            ("Notifications", notifications), ("Portal", portal), ("Gateway", gateway),
+        })
+        {
+            _services[name] = new ServiceProcess(name, ports[name], settings, logs);
+        }
+
+        // Identity first: the others read its discovery document when the first token arrives.
+        await _services["Identity"].StartAsync();
+        await Task.WhenAll(_services.Values.Where(s => s.Name != "Identity").Select(s => s.StartAsync()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_services.Values.Select(s => s.DisposeAsync().AsTask()));
+    }
+
+    /// <summary>A client of the gateway, signed in as <paramref name="email"/> when given.</summary>
+    public async Task<HttpClient> ClientAsync(string? email = null, string? password = null)
+    {
+        var client = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        if (email is not null)
+        {
+            var token = await SignInAsync(email, password ?? throw new ArgumentNullException(nameof(password)));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>The OAuth password grant through the gateway; returns the access token.</summary>
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        using var http = new HttpClient { BaseAddress = Gateway };
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["username"] = email,
+            ["password"] = password,
+            ["client_id"] = "portal",
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Signing in {email} failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>
+    /// What a new person does: opens the activation link from their mail (through the gateway) and
+    /// chooses a password. Returns the password.
+    /// </summary>
+    public async Task<string> ActivateAccountAsync(string email)
+    {
+        var mail = await Eventually.UntilAsync(
+            () => Task.FromResult(Mail.To(email).FirstOrDefault(m => m.TextLinks.Any(l => l.AbsolutePath.EndsWith("/account/activate", StringComparison.Ordinal)))),
+            found => found is not null,
+            $"an activation mail reached {email}",
+            TimeSpan.FromSeconds(90));
+        var link = mail!.TextLinks.First(l => l.AbsolutePath.EndsWith("/account/activate", StringComparison.Ordinal));
+        Assert.Equal(Gateway.Authority, link.Authority);
+        var token = HttpUtility.ParseQueryString(link.Query)["token"]!;
+
+        using var http = new HttpClient { BaseAddress = Gateway };
+        using var page = await http.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var password = "Lösenord-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
+        using var activated = await http.PostAsync("/account/activate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = token,
+            ["password"] = password,
+            ["confirmPassword"] = password,
+        }));
+        Assert.True(activated.IsSuccessStatusCode, $"Activating {email}: {(int)activated.StatusCode} {await activated.Content.ReadAsStringAsync()}");
+        return password;
+    }
+
+    private static int ExternalPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Reads the demo data the services were seeded with (people and their teams).</summary>
+public static class DemoPeople
+{
+    public sealed record Person(Guid Id, string Name, string Email, Guid? RegionId, IReadOnlyList<Membership>? Teams);
+
+    public sealed record Membership(Guid ProgrammeId, string Role);
+
+    public static IReadOnlyList<Person> All { get; } = JsonSerializer.Deserialize<List<Person>>(
+        File.ReadAllText(RepositoryRoot.Combine("seeds", "regions", "people.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+    public static Person InRole(Guid regionId, string role) =>
+        All.First(p => p.RegionId == regionId && p.Teams?.Any(t => t.Role == role) == true);
+}
+
+public static class Json
+{
+    public static async Task<JsonElement> ReadAsync(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path) => await (await client.GetAsync(path)).ReadAsync();
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using KollegialtUtbyte.Testing;
+
+namespace KollegialtUtbyte.EndToEnd.Tests;
+
+/// <summary>
+/// One service of the suite as its own OS process, started from its build output with
+/// configuration from environment variables only, exactly as the distributed mode runs it.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly string _assembly;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly string _logPath;
+    private Process? _process;
+
+    public ServiceProcess(string name, int port, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    {
+        Name = name;
+        Port = port;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _assembly = BuildOutput(name);
+        _environment = environment;
+        _logPath = Path.Combine(logDirectory, $"{name.ToLowerInvariant()}.log");
+    }
+
+    public string Name { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string LogTail => File.Exists(_logPath) ? string.Join('\n', File.ReadLines(_logPath).TakeLast(40)) : "(no log)";
+
+    /// <summary>Starts the process and waits until /health/ready answers 200 (database and broker reachable).</summary>
+    public async Task StartAsync(TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { _assembly },
+            WorkingDirectory = Path.GetDirectoryName(_assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var log = new StreamWriter(new FileStream(_logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start.");
+        _process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        _process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} while starting:\n{LogTail}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but busy starting.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name} was not ready within {(timeout ?? TimeSpan.FromSeconds(120)).TotalSeconds:0} s:\n{LogTail}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, whatever was in flight is cut off.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM, the orderly stop a container runtime sends.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await KillAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process?.Dispose();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+
+    /// <summary>The service's built assembly (the test command builds the solution first).</summary>
+    private static string BuildOutput(string name)
+    {
+        var bin = RepositoryRoot.Combine("services", name, "bin");
+        var candidates = Directory.Exists(bin)
+            ? Directory.GetFiles(bin, $"KollegialtUtbyte.{name}.dll", SearchOption.AllDirectories).Where(p => !p.Contains("/publish/", StringComparison.Ordinal)).ToList()
+            : [];
+        return candidates.OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            ?? throw new InvalidOperationException($"services/{name} is not built: run `dotnet build KollegialtUtbyte.sln` first.");
+    }
+}
