@@ -39,8 +39,9 @@ public static class PortalModule
             // The visible switch sets the cookie; nothing else decides the language.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
-        app.UseAntiforgery();
+        // The cookie's identity must be in place before antiforgery checks a form against it.
         app.UseMiddleware<AccessTokenRefresher>();
+        app.UseAntiforgery();
 
         app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
