@@ -163,8 +163,10 @@ public static class MeetingEndpoints
         var plan = PlanOf(request.Number, request.Title, request.Theme, request.StartsAt!.Value, request.EndsAt!.Value, request.Venue, request.OnlineLink, request.FacilitatorIds);
         var context = await SchedulingContextAsync(db, meeting.ProgrammeId, plan, time.GetUtcNow(), ct);
         var startBefore = meeting.StartsAt;
+        var ledBefore = meeting.FacilitatorIds;
         if (meeting.Reschedule(programme, plan, context))
         {
+            db.InsertAddedFacilitators(meeting, ledBefore);
             if (meeting.StartsAt != startBefore)
             {
                 var invitations = await db.Invitations.Where(i => i.MeetingId == meeting.Id).ToListAsync(ct);

@@ -33,6 +33,23 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
 
     public DbSet<InvitationRoster> InvitationRosters => Set<InvitationRoster>();
 
+    /// <summary>
+    /// Marks the facilitators added to a loaded meeting as new rows. Their whole key (meeting and
+    /// person) is already set, so EF takes them for existing rows and would write nothing.
+    /// </summary>
+    public void InsertAddedFacilitators(Meeting meeting, IReadOnlyCollection<Guid> ledBefore)
+    {
+        foreach (var entry in ChangeTracker.Entries<MeetingFacilitator>())
+        {
+            if (entry.State == EntityState.Modified
+                && Equals(entry.Property("MeetingId").CurrentValue, meeting.Id)
+                && !ledBefore.Contains(entry.Entity.PersonId))
+            {
+                entry.State = EntityState.Added;
+            }
+        }
+    }
+
     // A meeting's owned facilitators and agenda are a handful of rows, so loading them in one query
     // is right; documentation, with more and larger parts, is read with split queries instead.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -219,6 +219,27 @@ public sealed class SchedulingApiTests(MeetingsAppFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Changing_the_facilitators_of_a_meeting_is_kept_and_hands_the_meeting_to_the_new_facilitator()
+    {
+        var scenario = await Scenario.CreateAsync(App, regions: 1);
+        var meeting = await scenario.ScheduleAsync(2, "Extern samverkan");
+        Assert.Empty(meeting.Facilitators);
+
+        var led = await (await scenario.Admin.PutJsonAsync($"/api/meetings/{meeting.Id}", Reschedule(meeting, meeting.StartsAt, meeting.EndsAt) with { FacilitatorIds = [scenario.Facilitator.PersonId] })).ReadAsync<MeetingResponse>();
+
+        Assert.Equal([scenario.Facilitator.PersonId], led.Facilitators.Select(f => f.PersonId));
+        Assert.Equal([scenario.Facilitator.PersonId], (await scenario.MeetingAsync(meeting.Id)).Facilitators.Select(f => f.PersonId));
+        Assert.Equal(1, await App.QueryAsync(db => db.Meetings.Where(m => m.Id == meeting.Id).SelectMany(m => m.Facilitators).CountAsync()));
+        var handedOver = await App.WaitForPublishedAsync<MeetingRescheduled>(e => e.Meeting.MeetingId == meeting.Id);
+        Assert.Equal([scenario.Facilitator.PersonId], handedOver[0].FacilitatorIds);
+
+        var released = await (await scenario.Admin.PutJsonAsync($"/api/meetings/{meeting.Id}", Reschedule(led, led.StartsAt, led.EndsAt) with { FacilitatorIds = [] })).ReadAsync<MeetingResponse>();
+
+        Assert.Empty(released.Facilitators);
+        Assert.Empty((await scenario.MeetingAsync(meeting.Id)).Facilitators);
+    }
+
+    [Fact]
     public async Task A_stale_update_is_a_409_and_changes_nothing()
     {
         var scenario = await Scenario.CreateAsync(App, regions: 1);
