@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Feedback;
+using KollegialtUtbyte.Host;
 using KollegialtUtbyte.Identity;
 using KollegialtUtbyte.Meetings;
 using KollegialtUtbyte.Notifications;
@@ -19,6 +20,7 @@ builder.AddFeedbackModule();
 builder.AddNotificationsModule();
 builder.AddPortalModule();
 builder.AddServiceMessaging("embedded");
+builder.Services.AddHostedService<DemoBanner>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
