@@ -31,7 +31,8 @@ public sealed class ArchitectureTests
     public void Domain_code_uses_no_EF_Core_HTTP_or_messaging(string service)
     {
         string[] forbidden = ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "MassTransit", "Npgsql", "Microsoft.Data.Sqlite"];
-        var domainTypes = ServiceAssembly(service).GetTypes().Where(t => t.Namespace?.Contains(".Domain", StringComparison.Ordinal) == true);
+        var domainTypes = ServiceAssembly(service).GetTypes().Where(t => t.Namespace?.Contains(".Domain", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(domainTypes);
 
         var violations = domainTypes
             .SelectMany(type => TypesUsedBy(type).Select(used => (type, used)))
