@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace KollegialtUtbyte.Portal.Tests.Programme;
+
+/// <summary>The administrator plans the programme in the portal, on a phone-sized screen.</summary>
+public sealed class AdministratorJourneyTests(EmbeddedSuite suite, Browser browser) : IClassFixture<EmbeddedSuite>, IClassFixture<Browser>
+{
+    [Fact]
+    public async Task The_administrator_fixes_the_plan_and_publishes_it()
+    {
+        using var api = await suite.ApiAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        var first = (await api.MeetingsAsync()).Single(m => m.GetProperty("number").GetInt32() == 1);
+        var firstStart = first.GetProperty("startsAt").GetDateTimeOffset();
+
+        var page = await browser.NewPageAsync(suite.Address, phone: true);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+
+        // The overview: six draft meetings on the timeline, every theme covered.
+        await page.GotoAsync("/admin/program");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Programöversikt");
+        var timeline = page.Locator(".timeline > li");
+        await Assertions.Expect(timeline).ToHaveCountAsync(6);
+        await Assertions.Expect(timeline.Filter(new() { HasText = "Utkast" })).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator(".theme-list__missing")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync("admin-programme-overview");
+
+        // Cancelling the only meeting on "Extern samverkan" leaves that theme uncovered.
+        await timeline.Filter(new() { HasText = "Extern samverkan" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Tema")).ToHaveValueAsync("Extern samverkan");
+        await page.AssertAccessibleAsync("admin-meeting-edit");
+        await page.GetByLabel("Anledning").FillAsync("Lokalen är inte tillgänglig.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ställ in träffen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Träffen är inställd");
+
+        // Publishing now breaks the rule that every theme has a meeting: the message says which.
+        await page.GotoAsync("/admin/program");
+        await Assertions.Expect(page.Locator(".theme-list__missing")).ToContainTextAsync("Extern samverkan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publicera planen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#publish-error")).ToContainTextAsync("Extern samverkan");
+        await page.AssertAccessibleAsync("admin-programme-publish-refused");
+
+        // A new meeting that ends before it starts: the rule shows under the end time, nothing typed is lost.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Schemalägg en ny träff" }).ClickAsync();
+        var start = ProgrammeSteps.LocalInput(firstStart.AddDays(1));
+        await page.GetByLabel("Tema").SelectOptionAsync("Extern samverkan");
+        await page.GetByLabel("Börjar").FillAsync(start);
+        await page.GetByLabel("Slutar").FillAsync(ProgrammeSteps.LocalInput(firstStart.AddDays(1).AddHours(-1)));
+        await page.GetByLabel("Plats", new() { Exact = true }).FillAsync("Region Värmland, Arvika");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schemalägg träffen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#endsAt-error")).ToContainTextAsync("sluta efter");
+        await Assertions.Expect(page.GetByLabel("Slutar")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("Plats", new() { Exact = true })).ToHaveValueAsync("Region Värmland, Arvika");
+        await Assertions.Expect(page.GetByLabel("Börjar")).ToHaveValueAsync(start);
+        await Assertions.Expect(page.GetByLabel("Tema")).ToHaveValueAsync("Extern samverkan");
+        await page.AssertAccessibleAsync("admin-meeting-rule-broken");
+
+        // Corrected, the meeting is scheduled.
+        await page.GetByLabel("Slutar").FillAsync(ProgrammeSteps.LocalInput(firstStart.AddDays(1).AddHours(5)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schemalägg träffen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Träffen är sparad");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Extern samverkan");
+
+        // Now the plan publishes: every draft becomes published, the cancelled one stays cancelled.
+        await page.GotoAsync("/admin/program");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publicera planen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("6 träffar publicerades");
+        await Assertions.Expect(timeline).ToHaveCountAsync(7);
+        await Assertions.Expect(timeline.Filter(new() { HasText = "Publicerad" })).ToHaveCountAsync(6);
+        await Assertions.Expect(timeline.Filter(new() { HasText = "Inställd" })).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync("admin-programme-published");
+        var published = (await api.MeetingsAsync()).Count(m => m.GetProperty("status").GetString() == "Published");
+        Assert.Equal(6, published);
+
+        // The quota board lists the regions' politicians with their standing.
+        await page.GotoAsync("/admin/kvot");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Politikernas deltagande");
+        await page.ReloadUntilVisibleAsync(page.Locator("tbody tr"), TimeSpan.FromSeconds(30));
+        await Assertions.Expect(page.Locator("tbody tr").First.Locator("td").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("På rätt väg|I riskzonen|Kan inte nås"));
+        await page.AssertAccessibleAsync("admin-quota");
+
+        // The attendance matrix: a row per region, a column per meeting still on, nothing recorded yet.
+        await page.GotoAsync("/admin/narvaro");
+        await page.ReloadUntilVisibleAsync(page.Locator("tbody tr"), TimeSpan.FromSeconds(30));
+        await Assertions.Expect(page.Locator("thead th")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("tbody td").First).ToHaveTextAsync("Ej registrerad");
+        await page.AssertAccessibleAsync("admin-attendance");
+    }
+
+    [Fact]
+    public async Task The_regions_page_shows_each_team_with_its_completeness()
+    {
+        var page = await browser.NewPageAsync(suite.Address, phone: true);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        await page.GotoAsync("/admin/regioner");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Regioner och team");
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() >= 2, "The demo programme has several regions.");
+        await Assertions.Expect(rows.First.Locator("td").Nth(1)).ToContainTextAsync(" av ");
+        await Assertions.Expect(page.Locator(".team-card").First.Locator(".member-list li").First).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("admin-regions");
+    }
+
+    [Fact]
+    public async Task The_overview_is_in_English_after_the_switch()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        await page.GotoAsync("/admin/program");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Programme overview");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Publish the plan" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("admin-programme-overview-en");
+    }
+}
