@@ -123,3 +123,40 @@ public sealed record TeamSummary(
 public sealed record TeamMember(Guid PersonId, string Name, string? Title, TeamRole Role, string? Email, string? Phone, bool ContactHidden);
 
 public sealed record TeamDetails(Guid ProgrammeId, Guid RegionId, string RegionName, IReadOnlyList<TeamMember> Members, TeamCompleteness Completeness, long Version);
+
+public sealed record DocumentationPoint(string Number, int Level, string Text, string? Decision);
+
+public sealed record WorkshopOutcome(string Question, string Outcome);
+
+public sealed record DocumentationDetails(
+    Guid Id,
+    Guid MeetingId,
+    int Revision,
+    string Status,
+    string? Summary,
+    IReadOnlyList<DocumentationPoint> Points,
+    IReadOnlyList<WorkshopOutcome> WorkshopOutcomes,
+    string? CorrectionReason,
+    string? ApprovedBy,
+    DateTimeOffset? ApprovedAt,
+    string? RegistryNumber,
+    long Version)
+{
+    public bool IsApproved => Status == "Approved";
+}
+
+public sealed record StatisticsCell(string Group, int? Count);
+
+public sealed record MeetingStatistics(
+    Guid MeetingId,
+    int Number,
+    string Title,
+    DateTimeOffset StartsAt,
+    IReadOnlyList<StatisticsCell> ByStatus,
+    IReadOnlyList<StatisticsCell> PresentByRegion,
+    IReadOnlyList<StatisticsCell> PresentByRole,
+    IReadOnlyList<StatisticsCell> PresentByGender);
+
+public sealed record ProgrammeStatisticsCell(string Dimension, string Group, int? People, int? Attendances);
+
+public sealed record StatisticsReport(IReadOnlyList<MeetingStatistics> Meetings, IReadOnlyList<ProgrammeStatisticsCell> Programme);

@@ -104,6 +104,44 @@ public sealed class AdministratorJourneyTests(EmbeddedSuite suite, Browser brows
     }
 
     [Fact]
+    public async Task The_documentation_and_statistics_pages_load_and_the_statistics_download_as_csv()
+    {
+        var page = await browser.NewPageAsync(suite.Address, phone: true);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+
+        // No meeting of the demo has been held yet, so nothing awaits approval.
+        await page.GotoAsync("/admin/dokumentation");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dokumentation att godkänna");
+        await Assertions.Expect(page.GetByText("Ingen dokumentation väntar på godkännande.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("admin-documentation");
+
+        await page.GotoAsync("/admin/statistik");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Statistik");
+        await page.AssertAccessibleAsync("admin-statistics");
+
+        // The file a person downloads: named for the day, and what Excel with Swedish settings reads.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner statistiken (CSV)" }).ClickAsync());
+        Assert.Matches(@"^narvarostatistik-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.StartsWith("Träff;Datum;Dimension;Grupp;Personer;Närvarotillfällen", System.Text.Encoding.UTF8.GetString(bytes[3..]));
+
+        var response = await page.Context.APIRequest.GetAsync("/admin/statistik.csv");
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("text/csv", response.Headers["content-type"]);
+        Assert.Contains("attachment", response.Headers["content-disposition"]);
+    }
+
+    [Fact]
+    public async Task The_statistics_download_needs_a_sign_in()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        var response = await page.Context.APIRequest.GetAsync("/admin/statistik.csv", new() { MaxRedirects = 0 });
+        Assert.Equal(302, response.Status);
+        Assert.Contains("/logga-in", response.Headers["location"]);
+    }
+
+    [Fact]
     public async Task The_overview_is_in_English_after_the_switch()
     {
         var page = await browser.NewPageAsync(suite.Address);
