@@ -25,7 +25,7 @@ public sealed class MeetingForm
 
     public string? Version { get; set; }
 
-    public static MeetingForm From(MeetingDetails meeting) => new()
+    public static MeetingForm From(ProgrammeMeeting meeting) => new()
     {
         Number = meeting.Number.ToString(CultureInfo.InvariantCulture),
         Title = meeting.Title,

@@ -32,7 +32,7 @@ public sealed record AgendaItem(
     int DurationMinutes,
     IReadOnlyList<string> Questions);
 
-public sealed record MeetingDetails(
+public sealed record ProgrammeMeeting(
     Guid Id,
     Guid ProgrammeId,
     int Number,
@@ -160,3 +160,18 @@ public sealed record MeetingStatistics(
 public sealed record ProgrammeStatisticsCell(string Dimension, string Group, int? People, int? Attendances);
 
 public sealed record StatisticsReport(IReadOnlyList<MeetingStatistics> Meetings, IReadOnlyList<ProgrammeStatisticsCell> Programme);
+
+public sealed record Invitee(
+    Guid Id,
+    Guid MeetingId,
+    Guid PersonId,
+    string? Name,
+    Guid? RegionId,
+    string? RegionName,
+    TeamRole? Role,
+    InvitationAnswer Answer,
+    string? Comment,
+    DateTimeOffset? AnsweredAt,
+    AttendanceStatus? Attendance,
+    bool Withdrawn,
+    long Version);

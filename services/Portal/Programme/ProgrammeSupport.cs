@@ -54,8 +54,8 @@ public static class ProgrammeData
             : new ApiResult<ProgrammeCalendar>(chosen, null);
     }
 
-    public static Task<ApiResult<List<MeetingDetails>>> MeetingsAsync(this GatewayClient gateway, Guid programmeId, CancellationToken ct = default) =>
-        gateway.GetAsync<List<MeetingDetails>>($"/api/meetings/programmes/{programmeId}/meetings", ct);
+    public static Task<ApiResult<List<ProgrammeMeeting>>> MeetingsAsync(this GatewayClient gateway, Guid programmeId, CancellationToken ct = default) =>
+        gateway.GetAsync<List<ProgrammeMeeting>>($"/api/meetings/programmes/{programmeId}/meetings", ct);
 }
 
 /// <summary>
