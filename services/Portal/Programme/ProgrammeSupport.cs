@@ -94,6 +94,10 @@ public static class RuleFields
         return problem with { Errors = errors };
     }
 
+    /// <summary>The problem with its detail in the reader's language, for the summary at the top.</summary>
+    public static ApiProblem Localize(ApiProblem problem, IStringLocalizer texts) =>
+        problem.Rule is null ? problem : problem with { Detail = Message(problem, texts) };
+
     public static string Message(ApiProblem problem, IStringLocalizer texts)
     {
         var swedish = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";

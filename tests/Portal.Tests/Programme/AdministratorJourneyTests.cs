@@ -152,5 +152,16 @@ public sealed class AdministratorJourneyTests(EmbeddedSuite suite, Browser brows
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Programme overview");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Publish the plan" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync("admin-programme-overview-en");
+
+        // The service's rule, in English beside the field and in the summary.
+        await page.GotoAsync("/admin/traffar/ny");
+        await page.GetByLabel("Theme").SelectOptionAsync("Hållbara platser");
+        await page.GetByLabel("Starts").FillAsync("2030-05-06T10:00");
+        await page.GetByLabel("Ends").FillAsync("2030-05-06T09:00");
+        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("Online");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#endsAt-error")).ToHaveTextAsync("The meeting must end after it starts.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The meeting must end after it starts.");
+        await page.AssertAccessibleAsync("admin-meeting-rule-broken-en");
     }
 }
