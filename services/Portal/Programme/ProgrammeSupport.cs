@@ -71,6 +71,7 @@ public static class RuleFields
         ["meeting.starts-in-the-past"] = "startsAt",
         ["meeting.outside-programme-period"] = "startsAt",
         ["meeting.overlaps"] = "startsAt",
+        ["meeting.agenda-does-not-fit"] = "startsAt",
         ["meeting.unknown-theme"] = "theme",
         ["meeting.place-missing"] = "venue",
         ["meeting.number-out-of-range"] = "number",

@@ -88,6 +88,32 @@ public sealed class AdministratorJourneyTests(EmbeddedSuite suite, Browser brows
     }
 
     [Fact]
+    public async Task The_administrator_moves_a_meeting_to_another_venue_and_time()
+    {
+        using var api = await suite.ApiAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        var second = (await api.MeetingsAsync()).Single(m => m.GetProperty("number").GetInt32() == 2);
+        var id = second.GetProperty("id").GetGuid();
+        // A day later, whole: the seeded agenda moves with it.
+        var later = ProgrammeSteps.LocalInput(second.GetProperty("startsAt").GetDateTimeOffset().AddDays(1));
+        var laterEnd = ProgrammeSteps.LocalInput(second.GetProperty("endsAt").GetDateTimeOffset().AddDays(1));
+
+        var page = await browser.NewPageAsync(suite.Address, phone: true);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        await page.GotoAsync($"/admin/traffar/{id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Träff 2: Hållbar besöksnäring");
+        await page.GetByLabel("Plats", new() { Exact = true }).FillAsync("Region Halland, Varberg");
+        await page.GetByLabel("Börjar").FillAsync(later);
+        await page.GetByLabel("Slutar").FillAsync(laterEnd);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara ändringarna" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Träffen är sparad");
+        await Assertions.Expect(page.GetByLabel("Plats", new() { Exact = true })).ToHaveValueAsync("Region Halland, Varberg");
+        await Assertions.Expect(page.GetByLabel("Börjar")).ToHaveValueAsync(later);
+        var saved = (await api.MeetingsAsync()).Single(m => m.GetProperty("id").GetGuid() == id);
+        Assert.Equal("Region Halland, Varberg", saved.GetProperty("venue").GetString());
+    }
+
+    [Fact]
     public async Task The_regions_page_shows_each_team_with_its_completeness()
     {
         var page = await browser.NewPageAsync(suite.Address, phone: true);
