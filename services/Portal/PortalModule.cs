@@ -45,6 +45,7 @@ public static class PortalModule
 
         app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
+        Programme.StatisticsDownload.MapProgrammeDownloads(app);
         app.MapRazorComponents<App>().AllowAnonymous();
         return app;
     }
