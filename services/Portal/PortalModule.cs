@@ -45,6 +45,7 @@ public static class PortalModule
 
         app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
+        Team.DocumentFileEndpoints.MapTeamDocumentEndpoints(app);
         app.MapRazorComponents<App>().AllowAnonymous();
         return app;
     }
