@@ -129,3 +129,50 @@ public sealed record SubmitFeedback(long Version);
 public sealed record SuggestionResponse(int SuggestionNumber, string Decision, string? Note);
 
 public sealed record RespondToFeedback(IReadOnlyList<SuggestionResponse> Responses, long Version);
+
+/// <summary>One page of a list (Regions).</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>A programme a region takes part in (Regions: GET programmes?regionId=).</summary>
+public sealed record RegionProgramme(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int ExpectedKeyOfficials, long Version);
+
+public sealed record TeamCompleteness(
+    int ProjectLeaders,
+    int KeyOfficials,
+    int ExpectedKeyOfficials,
+    bool HasPolitician,
+    bool HasSubstitutePolitician,
+    bool IsComplete,
+    string Summary,
+    string SummaryEnglish,
+    IReadOnlyList<string> Missing);
+
+public sealed record TeamMember(
+    Guid PersonId,
+    string Name,
+    string? Title,
+    TeamRole Role,
+    string? Email,
+    string? Phone,
+    bool ContactHidden,
+    string PreferredLanguage,
+    DateTimeOffset JoinedAt);
+
+/// <summary>A region's team in a programme with its completeness (Regions).</summary>
+public sealed record RegionTeam(
+    Guid ProgrammeId,
+    string ProgrammeName,
+    Guid RegionId,
+    string RegionName,
+    IReadOnlyList<TeamMember> Members,
+    TeamCompleteness Completeness,
+    DateTimeOffset JoinedAt,
+    long Version);
+
+public sealed record RegisterPerson(string Name, string Email, string? Phone, string? Title, Guid? RegionId);
+
+public sealed record RegisteredPerson(Guid Id, string Name, long Version);
+
+public sealed record AddTeamMember(Guid PersonId, TeamRole Role, long? Version);
+
+public sealed record ChangeTeamMember(TeamRole Role, long Version);

@@ -142,6 +142,51 @@ public sealed class TeamJourneyTests(EmbeddedSuite suite, Browser browser) : ICl
         Assert.Equal("NotAdopted", suggestion.GetProperty("decision").GetString());
     }
 
+    [Fact]
+    public async Task A_project_leader_sees_the_roster_adds_a_member_and_changes_a_role()
+    {
+        var leader = await browser.NewPageAsync(suite.Address, phone: true);
+        await TeamSteps.SignInAsync(leader, "karolina.ljungberg@regionkronoberg.example", returnUrl: "/team");
+        await Assertions.Expect(leader.GetByRole(AriaRole.Heading, new() { Name = "Vårt team", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(leader.GetByTestId("completeness")).ToBeVisibleAsync();
+        await Assertions.Expect(leader.GetByRole(AriaRole.Rowheader, new() { Name = "Gunnar Ljung" })).ToBeVisibleAsync();
+        await leader.AssertAccessibleAsync("team-roster-leader");
+
+        // A wrong e-mail address is refused next to the field, and the name typed stays.
+        await leader.GetByLabel("Namn").FillAsync("Johanna Berg");
+        await leader.GetByLabel("E-postadress").FillAsync("inte-en-adress");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Lägg till i teamet" }).ClickAsync();
+        await Assertions.Expect(leader.GetByLabel("E-postadress")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(leader.GetByLabel("Namn")).ToHaveValueAsync("Johanna Berg");
+        await leader.AssertAccessibleAsync("team-roster-error");
+
+        // The team already has the key officials it needs: the service's rule is shown, and a retry
+        // with another role adds the same person.
+        await leader.GetByLabel("E-postadress").FillAsync("johanna.berg@regionkronoberg.example");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Lägg till i teamet" }).ClickAsync();
+        await Assertions.Expect(leader.GetByRole(AriaRole.Alert)).ToContainTextAsync("4 av 4 tjänstepersoner med nyckelfunktion");
+        await Assertions.Expect(leader.GetByLabel("E-postadress")).ToHaveValueAsync("johanna.berg@regionkronoberg.example");
+        await leader.GetByLabel("Roll", new() { Exact = true }).SelectOptionAsync("SubstitutePolitician");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Lägg till i teamet" }).ClickAsync();
+        await Assertions.Expect(leader.GetByRole(AriaRole.Status)).ToHaveTextAsync("Personen är tillagd i teamet.");
+        var row = leader.GetByRole(AriaRole.Row).Filter(new() { Has = leader.GetByRole(AriaRole.Rowheader, new() { Name = "Johanna Berg" }) });
+        await Assertions.Expect(row.GetByLabel("Roll för Johanna Berg")).ToHaveValueAsync("SubstitutePolitician");
+
+        // A role change the team rules refuse is explained in the member's row, the choice kept.
+        await row.GetByLabel("Roll för Johanna Berg").SelectOptionAsync("KeyOfficial");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Spara roll" }).ClickAsync();
+        row = leader.GetByRole(AriaRole.Row).Filter(new() { Has = leader.GetByRole(AriaRole.Rowheader, new() { Name = "Johanna Berg" }) });
+        await Assertions.Expect(row.GetByRole(AriaRole.Alert)).ToContainTextAsync("4 av 4");
+        await Assertions.Expect(row.GetByLabel("Roll för Johanna Berg")).ToHaveValueAsync("KeyOfficial");
+
+        // An official of the same team reads the roster but is offered no changes.
+        var official = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(official, "magnus.petersson@regionkronoberg.example", returnUrl: "/team");
+        await Assertions.Expect(official.GetByRole(AriaRole.Rowheader, new() { Name = "Johanna Berg" })).ToBeVisibleAsync();
+        await Assertions.Expect(official.GetByRole(AriaRole.Button, new() { Name = "Lägg till i teamet" })).ToHaveCountAsync(0);
+        await official.AssertAccessibleAsync("team-roster-official");
+    }
+
     /// <summary>A minimal, valid one-page PDF with a line of text.</summary>
     private static byte[] Pdf(string text)
     {
