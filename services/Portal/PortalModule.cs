@@ -46,6 +46,7 @@ public static class PortalModule
         app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
         Programme.StatisticsDownload.MapProgrammeDownloads(app);
+        Team.DocumentFileEndpoints.MapTeamDocumentEndpoints(app);
         app.MapRazorComponents<App>().AllowAnonymous();
         return app;
     }

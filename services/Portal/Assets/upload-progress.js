@@ -1,0 +1,43 @@
+// Progressive enhancement for draft uploads: sends the same multipart form with XMLHttpRequest so
+// that a progress bar can follow a large file. Without this script the form posts as usual.
+(function () {
+  "use strict";
+  document.querySelectorAll("form[data-upload-progress]").forEach(function (form) {
+    var box = form.querySelector(".upload-progress");
+    var bar = box && box.querySelector("progress");
+    if (!box || !bar || !window.FormData) {
+      return;
+    }
+
+    form.addEventListener("submit", function (event) {
+      var file = form.querySelector("input[type=file]");
+      if (!file || !file.files || file.files.length === 0) {
+        return; // Let the server explain what is missing.
+      }
+
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      if (button) {
+        button.disabled = true;
+      }
+
+      box.hidden = false;
+      bar.value = 0;
+      var request = new XMLHttpRequest();
+      request.open("POST", form.action);
+      request.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) {
+          bar.value = Math.round((e.loaded / e.total) * 100);
+        }
+      });
+      request.addEventListener("load", function () {
+        // The endpoint answers with a redirect; follow where it led, as the plain form would.
+        window.location.assign(request.responseURL || form.action);
+      });
+      request.addEventListener("error", function () {
+        form.submit();
+      });
+      request.send(new FormData(form));
+    });
+  });
+})();

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Portal.Authentication;
+using KollegialtUtbyte.Portal.Gateway;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace KollegialtUtbyte.Portal.Team;
+
+/// <summary>
+/// Uploading and downloading strategy drafts. The browser's multipart post is read section by
+/// section and the file part is streamed on to the Feedback service through the gateway, so a
+/// large draft never sits in the portal's memory. Downloads stream the service's answer back.
+/// </summary>
+public static class DocumentFileEndpoints
+{
+    public const string TokenField = "__RequestVerificationToken";
+
+    // The Feedback service takes 25 MB; the rest is room for the form's other fields.
+    private const long MaxBody = (25L * 1024 * 1024) + (64 * 1024);
+
+    public static IEndpointRouteBuilder MapTeamDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var team = app.MapGroup("/team/dokument").RequireAuthorization(PortalPolicies.TeamMember).ExcludeFromDescription();
+        team.MapPost("/ladda-upp", (HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(null, http, gateway, antiforgery));
+        team.MapPost("/{documentId:guid}/ladda-upp", (Guid documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(documentId, http, gateway, antiforgery));
+        team.MapGet("/{documentId:guid}/versioner/{number:int}/fil", DownloadAsync);
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(Guid? documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery)
+    {
+        var back = documentId is { } existing ? $"/team/dokument/{existing}" : "/team/dokument";
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = MaxBody;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return Back(back, "missing-file", fields);
+        }
+
+        var reader = new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = null };
+        var verified = false;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (!disposition.IsFileDisposition())
+                {
+                    using var text = new StreamReader(section.Body);
+                    var value = await ReadLimitedAsync(text, 8_000);
+                    if (name == TokenField && !verified)
+                    {
+                        // The token comes first in the form; checked from a header so the body stays a stream.
+                        http.Request.Headers["RequestVerificationToken"] = value;
+                        await antiforgery.ValidateRequestAsync(http);
+                        verified = true;
+                    }
+                    else
+                    {
+                        fields[name] = value;
+                    }
+
+                    continue;
+                }
+
+                if (!verified)
+                {
+                    return Results.BadRequest();
+                }
+
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                if (string.IsNullOrEmpty(fileName))
+                {
+                    return Back(back, "missing-file", fields);
+                }
+
+                var target = documentId;
+                if (target is null)
+                {
+                    var created = await CreateDocumentAsync(gateway, fields, http.RequestAborted);
+                    if (created.Problem is { } problem)
+                    {
+                        return Back(back, problem, fields);
+                    }
+
+                    target = created.Value!.Id;
+                }
+
+                return await ForwardAsync(gateway, target.Value, fileName, fields, section, back, http.RequestAborted);
+            }
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Results.BadRequest();
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Back(back, "too-large", fields);
+        }
+
+        return verified ? Back(back, "missing-file", fields) : Results.BadRequest();
+    }
+
+    private static async Task<ApiResult<StrategyDocument>> CreateDocumentAsync(GatewayClient gateway, Dictionary<string, string> fields, CancellationToken ct)
+    {
+        var kind = Enum.TryParse<StrategyDocumentKind>(fields.GetValueOrDefault("kind"), out var parsed) ? parsed : StrategyDocumentKind.Other;
+        var description = fields.GetValueOrDefault("description") is { Length: > 0 } d ? d : null;
+        return await gateway.PostAsync<StrategyDocument>("/api/feedback/documents", new CreateDocument(fields.GetValueOrDefault("title", "").Trim(), kind, description), ct);
+    }
+
+    private static async Task<IResult> ForwardAsync(
+        GatewayClient gateway, Guid documentId, string fileName, Dictionary<string, string> fields, MultipartSection section, string back, CancellationToken ct)
+    {
+        using var content = new MultipartFormDataContent();
+        if (fields.GetValueOrDefault("note") is { Length: > 0 } note)
+        {
+            content.Add(new StringContent(note), "note");
+        }
+
+        var file = new StreamContent(section.Body);
+        file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(section.ContentType, out var type)
+            ? type
+            : new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", fileName);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feedback/documents/{documentId}/versions") { Content = content };
+        using var response = await gateway.SendRawAsync(request, ct);
+        if (response.IsSuccessStatusCode)
+        {
+            return Results.Redirect($"/team/dokument/{documentId}?uppladdad=1");
+        }
+
+        var detail = await DetailOfAsync(response, ct);
+        fields.Remove("title");
+        return Back($"/team/dokument/{documentId}", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), fields, detail);
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid documentId, int number, HttpContext http, GatewayClient gateway)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/feedback/documents/{documentId}/versions/{number}/file");
+        var response = await gateway.SendRawAsync(request, http.RequestAborted);
+        http.Response.RegisterForDispose(request);
+        http.Response.RegisterForDispose(response);
+        if (!response.IsSuccessStatusCode)
+        {
+            return Results.Redirect($"/team/dokument?fel={(int)response.StatusCode}");
+        }
+
+        // Passed through as the service sent it: its sanitised name, its type, never sniffed.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+        return Results.Stream(await response.Content.ReadAsStreamAsync(http.RequestAborted), contentType, name);
+    }
+
+    private static async Task<string?> DetailOfAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ct);
+            return problem?.Detail;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string> ReadLimitedAsync(StreamReader reader, int max)
+    {
+        var buffer = new char[max];
+        var length = await reader.ReadBlockAsync(buffer.AsMemory());
+        return new string(buffer, 0, length);
+    }
+
+    private static IResult Back(string path, ApiProblem problem, Dictionary<string, string> fields) =>
+        Back(path, problem.Status.ToString(CultureInfo.InvariantCulture), fields, problem.Detail ?? problem.Errors.Values.SelectMany(e => e).FirstOrDefault());
+
+    /// <summary>Back to the form with what was typed (a browser never keeps a chosen file) and why it failed.</summary>
+    private static IResult Back(string path, string error, Dictionary<string, string> fields, string? detail = null)
+    {
+        var query = new Dictionary<string, string?> { ["fel"] = error, ["detalj"] = detail };
+        foreach (var key in new[] { "title", "kind", "description", "note" })
+        {
+            if (fields.TryGetValue(key, out var value) && value.Length > 0)
+            {
+                query[key] = value;
+            }
+        }
+
+        return Results.Redirect(QueryHelpers.AddQueryString(path, query));
+    }
+
+    private sealed record ProblemBody(string? Title, string? Detail);
+}
