@@ -1,23 +1,10 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Programme;
 
 // The shapes the administrator and facilitator pages read from the Meetings service. Enums the
 // portal does not own travel as strings, so a new value in the service never breaks a page.
-
-public sealed record ProgrammeCalendar(
-    Guid Id,
-    string Name,
-    DateOnly StartsOn,
-    DateOnly EndsOn,
-    string TimeZone,
-    IReadOnlyList<string> Themes,
-    int PlannedMeetings,
-    decimal PoliticianShare,
-    int RequiredAttendance,
-    int ExpectedKeyOfficials,
-    DateTimeOffset? PlanPublishedAt,
-    long Version);
 
 public sealed record PublishPlanResult(Guid ProgrammeId, IReadOnlyList<Guid> PublishedMeetingIds, int InvitationsIssued, long Version);
 
@@ -69,21 +56,6 @@ public sealed record CancelMeetingRequest(string? Reason, long Version);
 
 public sealed record FacilitatorListing(Guid PersonId, string Name, string OrganisationName);
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
-public sealed record PoliticianQuota(
-    Guid PersonId,
-    string Name,
-    Guid RegionId,
-    string RegionName,
-    int Meetings,
-    int Required,
-    int Accepted,
-    int Attended,
-    int StillPossible,
-    bool Met,
-    QuotaStatus Status);
-
 public sealed record Tally(int Invited, int Accepted, int? Present);
 
 public sealed record RegionRepresentation(
@@ -99,17 +71,6 @@ public sealed record RegionRepresentation(
 
 public sealed record MeetingRepresentation(Guid MeetingId, bool AttendanceTaken, IReadOnlyList<RegionRepresentation> Regions);
 
-public sealed record TeamCompleteness(
-    int ProjectLeaders,
-    int KeyOfficials,
-    int ExpectedKeyOfficials,
-    bool HasPolitician,
-    bool HasSubstitutePolitician,
-    bool IsComplete,
-    string Summary,
-    string SummaryEnglish,
-    IReadOnlyList<string> Missing);
-
 public sealed record TeamSummary(
     Guid ProgrammeId,
     Guid RegionId,
@@ -119,8 +80,6 @@ public sealed record TeamSummary(
     TeamCompleteness Completeness,
     DateTimeOffset JoinedAt,
     long Version);
-
-public sealed record TeamMember(Guid PersonId, string Name, string? Title, TeamRole Role, string? Email, string? Phone, bool ContactHidden);
 
 public sealed record TeamDetails(Guid ProgrammeId, Guid RegionId, string RegionName, IReadOnlyList<TeamMember> Members, TeamCompleteness Completeness, long Version);
 

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Team;
 
@@ -23,23 +24,6 @@ public sealed record MyInvitation(
     long Version);
 
 public sealed record AnswerInvitation(InvitationAnswer Answer, string? Comment, long Version);
-
-/// <summary>A programme's calendar (Meetings: GET programmes).</summary>
-public sealed record ProgrammeCalendar(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int PlannedMeetings, int RequiredAttendance, DateTimeOffset? PlanPublishedAt, long Version);
-
-/// <summary>A politician's quota in one programme (Meetings: GET programmes/{id}/quota/mine).</summary>
-public sealed record PoliticianQuota(
-    Guid PersonId,
-    string Name,
-    Guid RegionId,
-    string RegionName,
-    int Meetings,
-    int Required,
-    int Accepted,
-    int Attended,
-    int StillPossible,
-    bool Met,
-    QuotaStatus Status);
 
 /// <summary>The personal calendar feed's address; shown once, because the service keeps only its hash.</summary>
 public sealed record CalendarFeed(string Url, DateTimeOffset CreatedAt);
@@ -130,33 +114,8 @@ public sealed record SuggestionResponse(int SuggestionNumber, string Decision, s
 
 public sealed record RespondToFeedback(IReadOnlyList<SuggestionResponse> Responses, long Version);
 
-/// <summary>One page of a list (Regions).</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 /// <summary>A programme a region takes part in (Regions: GET programmes?regionId=).</summary>
 public sealed record RegionProgramme(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int ExpectedKeyOfficials, long Version);
-
-public sealed record TeamCompleteness(
-    int ProjectLeaders,
-    int KeyOfficials,
-    int ExpectedKeyOfficials,
-    bool HasPolitician,
-    bool HasSubstitutePolitician,
-    bool IsComplete,
-    string Summary,
-    string SummaryEnglish,
-    IReadOnlyList<string> Missing);
-
-public sealed record TeamMember(
-    Guid PersonId,
-    string Name,
-    string? Title,
-    TeamRole Role,
-    string? Email,
-    string? Phone,
-    bool ContactHidden,
-    string PreferredLanguage,
-    DateTimeOffset JoinedAt);
 
 /// <summary>A region's team in a programme with its completeness (Regions).</summary>
 public sealed record RegionTeam(

@@ -1,0 +1,61 @@
+using KollegialtUtbyte.Contracts;
+
+namespace KollegialtUtbyte.Portal.Gateway;
+
+// Shapes that pages of more than one area read from the services, as the services send them.
+
+/// <summary>A programme's calendar (Meetings: GET programmes).</summary>
+public sealed record ProgrammeCalendar(
+    Guid Id,
+    string Name,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    string TimeZone,
+    IReadOnlyList<string> Themes,
+    int PlannedMeetings,
+    decimal PoliticianShare,
+    int RequiredAttendance,
+    int ExpectedKeyOfficials,
+    DateTimeOffset? PlanPublishedAt,
+    long Version);
+
+/// <summary>One page of a list (Regions and Feedback lists).</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>A politician's quota in one programme (Meetings: the quota board and "my quota").</summary>
+public sealed record PoliticianQuota(
+    Guid PersonId,
+    string Name,
+    Guid RegionId,
+    string RegionName,
+    int Meetings,
+    int Required,
+    int Accepted,
+    int Attended,
+    int StillPossible,
+    bool Met,
+    QuotaStatus Status);
+
+/// <summary>A team measured against the programme's expectation (Regions).</summary>
+public sealed record TeamCompleteness(
+    int ProjectLeaders,
+    int KeyOfficials,
+    int ExpectedKeyOfficials,
+    bool HasPolitician,
+    bool HasSubstitutePolitician,
+    bool IsComplete,
+    string Summary,
+    string SummaryEnglish,
+    IReadOnlyList<string> Missing);
+
+/// <summary>A member of a region's team (Regions).</summary>
+public sealed record TeamMember(
+    Guid PersonId,
+    string Name,
+    string? Title,
+    TeamRole Role,
+    string? Email,
+    string? Phone,
+    bool ContactHidden,
+    string PreferredLanguage,
+    DateTimeOffset JoinedAt);
