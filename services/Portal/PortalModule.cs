@@ -43,6 +43,7 @@ public static class PortalModule
         app.UseMiddleware<AccessTokenRefresher>();
         app.UseAntiforgery();
 
+        app.MapStaticAssets().AllowAnonymous();
         app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
         Programme.StatisticsDownload.MapProgrammeDownloads(app);

@@ -1,14 +1,18 @@
 // Progressive enhancement for draft uploads: sends the same multipart form with XMLHttpRequest so
 // that a progress bar can follow a large file. Without this script the form posts as usual.
+// Loaded once per full page load; enhanced navigation patches pages in without running their
+// scripts, so forms are looked for again after every enhanced page load.
 (function () {
   "use strict";
-  document.querySelectorAll("form[data-upload-progress]").forEach(function (form) {
+
+  function attach(form) {
     var box = form.querySelector(".upload-progress");
     var bar = box && box.querySelector("progress");
-    if (!box || !bar || !window.FormData) {
+    if (!box || !bar || !window.FormData || form.dataset.uploadProgressReady) {
       return;
     }
 
+    form.dataset.uploadProgressReady = "true";
     form.addEventListener("submit", function (event) {
       var file = form.querySelector("input[type=file]");
       if (!file || !file.files || file.files.length === 0) {
@@ -39,5 +43,14 @@
       });
       request.send(new FormData(form));
     });
-  });
+  }
+
+  function attachAll() {
+    document.querySelectorAll("form[data-upload-progress]").forEach(attach);
+  }
+
+  attachAll();
+  if (window.Blazor) {
+    window.Blazor.addEventListener("enhancedload", attachAll);
+  }
 })();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using KollegialtUtbyte.Testing;
 using Microsoft.Playwright;
 
@@ -222,6 +223,23 @@ public sealed class TeamJourneyTests(EmbeddedSuite suite, Browser browser) : ICl
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "handlingsplan.md" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Rätt fil den här gången" })).ToBeVisibleAsync();
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Moving_between_pages_keeps_the_page_loaded_and_the_upload_form_ready()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(page, "magnus.petersson@regionkronoberg.example");
+
+        // Enhanced navigation patches the next page in: what this page set on window stays.
+        await page.EvaluateAsync("() => { window.portalPageLoads = 1; }");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Våra dokument" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Våra dokument", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/team/dokument$"));
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.portalPageLoads ?? 0"));
+
+        // The upload form arrived without a page load, and still gets its progress bar.
+        await Assertions.Expect(page.Locator("form[data-upload-progress]")).ToHaveAttributeAsync("data-upload-progress-ready", "true");
     }
 
     /// <summary>A minimal, valid one-page PDF with a line of text.</summary>
