@@ -2,6 +2,7 @@ using System.Globalization;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Components;
 using KollegialtUtbyte.Portal.Gateway;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
 namespace KollegialtUtbyte.Portal;
@@ -49,6 +50,11 @@ public static class PortalModule
         Programme.StatisticsDownload.MapProgrammeDownloads(app);
         Team.DocumentFileEndpoints.MapTeamDocumentEndpoints(app);
         app.MapRazorComponents<App>().AllowAnonymous();
+
+        // An address no page has gets the portal's "page not found" (the router's NotFoundPage),
+        // not the 401 the services' fallback policy gives; unknown API paths keep that policy.
+        app.MapFallback("/api/{**rest}", () => Results.NotFound());
+        app.MapFallback("{**path}", () => new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }).AllowAnonymous();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests;
@@ -34,5 +35,32 @@ public sealed class EmbeddedSuiteTests(EmbeddedSuite suite, Browser browser) : I
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-postadressen eller lösenordet stämmer inte.");
         Assert.Equal(EmbeddedSuite.AdministratorEmail, await page.GetByLabel("E-postadress").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task A_signed_out_visitor_is_sent_to_sign_in_and_a_politician_is_told_an_administrator_page_is_not_theirs()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await page.GotoAsync("/admin/program");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/logga-in\?returnUrl=%2Fadmin%2Fprogram$"));
+
+        await page.GetByLabel("E-postadress").FillAsync("larsgoran.nyberg@regionsormland.example");
+        await page.GetByLabel("Lösenord").FillAsync(EmbeddedSuite.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).Last.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ingen behörighet", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Program", Exact = true })).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync("access-denied");
+    }
+
+    [Fact]
+    public async Task An_address_that_does_not_exist_gets_a_page_that_says_so()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        var response = await page.GotoAsync("/finns-inte-alls");
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sidan finns inte", Level = 1 })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("not-found");
     }
 }
