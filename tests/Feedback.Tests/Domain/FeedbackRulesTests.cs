@@ -99,7 +99,7 @@ public sealed class FeedbackRulesTests
         Assert.Equal("assignment.own-region", Refused(() => round.OverrideReviewers([Author, ReviewerB], programme, new HashSet<Guid>(), Now)));
         Assert.Equal("assignment.not-in-programme", Refused(() => round.OverrideReviewers([outsider, ReviewerB], programme, new HashSet<Guid>(), Now)));
         Assert.Equal("assignment.feedback-already-submitted", Refused(() => round.OverrideReviewers([ReviewerC], programme, new HashSet<Guid> { ReviewerB }, Now)));
-        Assert.Equal([ReviewerB, ReviewerC], round.ReviewerRegionIds.Order());
+        Assert.Equal(new[] { ReviewerB, ReviewerC }.Order(), round.ReviewerRegionIds.Order());
     }
 
     private static (StrategyDocument, DocumentVersion) Draft()
