@@ -23,6 +23,9 @@ public sealed class Browser : IAsyncLifetime
             throw new InvalidOperationException("Chromium is not installed: `sudo apt-get install -y chromium` (the README's test command does this).");
         }
 
+        // The suite runs beside other test assemblies on two cores: give page loads and uploads
+        // the same patience as actions instead of the 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
