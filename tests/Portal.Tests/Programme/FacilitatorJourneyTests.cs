@@ -32,6 +32,7 @@ public sealed class FacilitatorJourneyTests(EmbeddedSuite suite, Browser browser
         await FillItemAsync(page, 1, "Workshop", "Workshop i blandade grupper", "10:00", "90");
         await page.Locator("#questions-1").FillAsync("Vad fungerar i er styrning?\nVad vill ni pröva?");
         await FillItemAsync(page, 2, "Break", "Lunch", "16:30", "60");
+        await page.EvaluateAsync("() => { window.portalPageLoads = 1; }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara dagordningen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#title-2-error")).ToContainTextAsync("utanför träffens tid");
         await Assertions.Expect(page.Locator("#start-2")).ToHaveValueAsync("16:30");
@@ -45,6 +46,8 @@ public sealed class FacilitatorJourneyTests(EmbeddedSuite suite, Browser browser
         await Assertions.Expect(page.Locator("#kind-1")).ToHaveValueAsync("Workshop");
         await Assertions.Expect(page.Locator("#title-3")).ToHaveValueAsync("");
         await page.AssertAccessibleAsync("facilitator-agenda");
+        // Both saves were posted by enhanced form handling: the page was patched, never reloaded.
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.portalPageLoads ?? 0"));
         using (var api = await suite.ApiAsync(FacilitatorEmail, EmbeddedSuite.DemoPassword))
         {
             var saved = await api.GetFromJsonAsync<JsonElement>($"/api/meetings/{meetingId}", TestContext.Current.CancellationToken);

@@ -24,9 +24,12 @@ public sealed class PoliticianJourneyTests(EmbeddedSuite suite, Browser browser)
         var first = page.GetByTestId("invitation").First;
         await Assertions.Expect(first.GetByTestId("answer")).ToHaveTextAsync("Inte svarat");
         await first.GetByLabel("Kommentar (valfri)").FillAsync("Jag kommer med tåget.");
+        await page.EvaluateAsync("() => { window.portalPageLoads = 1; }");
         await first.GetByRole(AriaRole.Button, new() { Name = "Tacka ja" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ditt svar är sparat.");
+        // Enhanced form handling: the answer was posted and the page patched in place, not reloaded.
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.portalPageLoads ?? 0"));
         await Assertions.Expect(quota).ToContainTextAsync($"1 av {required} krävda");
         first = page.GetByTestId("invitation").First;
         await Assertions.Expect(first.GetByTestId("answer")).ToHaveTextAsync("Kommer");
@@ -45,6 +48,7 @@ public sealed class PoliticianJourneyTests(EmbeddedSuite suite, Browser browser)
         var feed = await page.APIRequest.GetAsync(url);
         Assert.Equal(200, feed.Status);
         Assert.Contains("BEGIN:VEVENT", await feed.TextAsync());
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.portalPageLoads ?? 0"));
     }
 
     [Fact]
