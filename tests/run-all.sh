@@ -85,10 +85,12 @@ dotnet test KollegialtUtbyte.sln --no-build -nologo --logger "trx" --results-dir
 test_status=${PIPESTATUS[0]}
 
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 7, Skipped: 0, Total: 7 ...").
-read -r passed failed skipped < <(grep -E '^(Passed|Failed)!  - Failed:' "$work/test.log" | awk -F'[:,]' \
+# Assemblies run in parallel and two summaries can share a line, so take every match, not lines.
+summary='(Passed|Failed)!  - Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+'
+read -r passed failed skipped < <(grep -oE "$summary" "$work/test.log" | awk -F'[:,]' \
   '{ f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
 expected=$(dotnet sln KollegialtUtbyte.sln list | grep -c 'Tests\.csproj$')
-reported=$(grep -cE '^(Passed|Failed)!  - Failed:' "$work/test.log")
+reported=$(grep -oE "$summary" "$work/test.log" | wc -l)
 if [ "$reported" -lt "$expected" ]; then
   echo "Only $reported of $expected test projects reported results (a test host crashed?)" >&2
   failed=$((failed + expected - reported))
