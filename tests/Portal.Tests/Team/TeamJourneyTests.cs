@@ -238,6 +238,9 @@ public sealed class TeamJourneyTests(EmbeddedSuite suite, Browser browser) : ICl
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/team/dokument$"));
         Assert.Equal(1, await page.EvaluateAsync<int>("() => window.portalPageLoads ?? 0"));
 
+        // Screen readers learn that the page changed: focus moves to the new page's heading.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Våra dokument", Level = 1 })).ToBeFocusedAsync();
+
         // The upload form arrived without a page load, and still gets its progress bar.
         await Assertions.Expect(page.Locator("form[data-upload-progress]")).ToHaveAttributeAsync("data-upload-progress-ready", "true");
     }
