@@ -35,6 +35,8 @@ public sealed class FacilitatorJourneyTests(EmbeddedSuite suite, Browser browser
         await page.EvaluateAsync("() => { window.portalPageLoads = 1; }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara dagordningen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#title-2-error")).ToContainTextAsync("utanför träffens tid");
+        // Focus moves to the summary of what went wrong, so a keyboard user starts there.
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#start-2")).ToHaveValueAsync("16:30");
         await Assertions.Expect(page.Locator("#questions-1")).ToHaveValueAsync("Vad fungerar i er styrning?\nVad vill ni pröva?");
         await page.AssertAccessibleAsync("facilitator-agenda-rule-broken");
