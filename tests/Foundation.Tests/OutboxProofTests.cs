@@ -25,6 +25,21 @@ public sealed class OutboxProofTests
     }
 
     [Fact]
+    public async Task Outbox_and_inbox_records_are_stamped_by_the_service_clock_that_decides_their_retention()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2021, 9, 14, 7, 30, 0, TimeSpan.Zero));
+        await using var services = await ProofServices.StartAsync(await RabbitMqServer.SharedAsync(), await PostgresServer.SharedAsync(), clock: clock);
+
+        var parcelId = await services.SendAsync("Norrbottens handlingsplan");
+        await Eventually.UntilAsync(() => services.ReceivedAsync(parcelId), r => r is not null, "the receiver applied the parcel");
+
+        var sent = await services.OutboxRecordAsync(parcelId);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime, sent.CreatedAt);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime, sent.DispatchedAt);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime, (await services.InboxRecordAsync(sent.MessageId)).ProcessedAt);
+    }
+
+    [Fact]
     public async Task A_rolled_back_transaction_publishes_nothing()
     {
         await using var services = await ProofServices.StartAsync(await RabbitMqServer.SharedAsync(), await PostgresServer.SharedAsync());

@@ -32,7 +32,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
 
         await ApplyAsync(context.Message, context, cancellationToken);
 
-        Db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = DateTime.UtcNow });
+        Db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer });
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -23,7 +23,6 @@ public static class OutboxDbContextExtensions
             Body = JsonSerializer.Serialize(@event, type, OutboxJson.Options),
             TraceParent = Activity.Current?.Id,
             TraceState = Activity.Current?.TraceStateString,
-            CreatedAt = DateTime.UtcNow,
         });
     }
 }

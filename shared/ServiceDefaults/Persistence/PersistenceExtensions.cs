@@ -30,6 +30,7 @@ public static class PersistenceExtensions
         {
             builder.Services.TryAddSingleton<OutboxSignal<TDbContext>>();
             builder.Services.TryAddSingleton<OutboxSignalInterceptor<TDbContext>>();
+            builder.Services.TryAddSingleton<OutboxClockInterceptor>();
         }
 
         builder.Services.AddDbContext<TDbContext>((services, options) =>
@@ -38,7 +39,9 @@ public static class PersistenceExtensions
             options.AddInterceptors(services.GetRequiredService<VersioningInterceptor>());
             if (hasOutbox)
             {
-                options.AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor<TDbContext>>());
+                options.AddInterceptors(
+                    services.GetRequiredService<OutboxSignalInterceptor<TDbContext>>(),
+                    services.GetRequiredService<OutboxClockInterceptor>());
             }
         });
 

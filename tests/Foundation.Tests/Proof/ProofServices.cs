@@ -1,4 +1,5 @@
 using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Telemetry;
 using KollegialtUtbyte.Testing;
@@ -26,12 +27,13 @@ public sealed class ProofServices : IAsyncDisposable
 
     public IHost Receiver { get; }
 
-    public static async Task<ProofServices> StartAsync(RabbitMqServer broker, PostgresServer postgres, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ProofServices> StartAsync(
+        RabbitMqServer broker, PostgresServer postgres, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         // A unique suffix keeps this test's queues apart from other tests on the same broker.
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var sender = Build($"sender-{suffix}", suffix, settings, broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
-        var receiver = Build($"receiver-{suffix}", suffix, settings, broker, await postgres.CreateDatabaseAsync("receiver"), b =>
+        var sender = Build($"sender-{suffix}", suffix, settings, clock, broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
+        var receiver = Build($"receiver-{suffix}", suffix, settings, clock, broker, await postgres.CreateDatabaseAsync("receiver"), b =>
         {
             b.AddServiceDatabase<ReceiverDb>($"receiver-{suffix}");
             b.AddConsumer<ParcelSentConsumer>($"receiver-{suffix}");
@@ -41,7 +43,8 @@ public sealed class ProofServices : IAsyncDisposable
         return new ProofServices(sender, receiver);
     }
 
-    private static IHost Build(string name, string suffix, IReadOnlyDictionary<string, string?>? settings, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
+    private static IHost Build(
+        string name, string suffix, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,6 +61,11 @@ public sealed class ProofServices : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddServiceTelemetry(name);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         module(builder);
         builder.AddServiceMessaging(name);
         return builder.Build();
@@ -78,7 +86,20 @@ public sealed class ProofServices : IAsyncDisposable
     public async Task<int> UndispatchedAsync()
     {
         await using var scope = Sender.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SenderDb>().Set<ServiceDefaults.Outbox.OutboxMessage>().CountAsync(m => m.DispatchedAt == null);
+        return await scope.ServiceProvider.GetRequiredService<SenderDb>().Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null);
+    }
+
+    public async Task<OutboxMessage> OutboxRecordAsync(Guid parcelId)
+    {
+        await using var scope = Sender.Services.CreateAsyncScope();
+        var records = await scope.ServiceProvider.GetRequiredService<SenderDb>().Set<OutboxMessage>().AsNoTracking().ToListAsync();
+        return records.Single(m => m.Body.Contains(parcelId.ToString(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    public async Task<InboxMessage> InboxRecordAsync(Guid messageId)
+    {
+        await using var scope = Receiver.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReceiverDb>().Set<InboxMessage>().AsNoTracking().SingleAsync(m => m.MessageId == messageId);
     }
 
     public async ValueTask DisposeAsync()
