@@ -1,5 +1,5 @@
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.ServiceDefaults.Outbox;
 
@@ -8,28 +8,10 @@ namespace KollegialtUtbyte.ServiceDefaults.Outbox;
 /// dispatcher also uses to clean up after <see cref="OutboxOptions.Retention"/>: both sides of
 /// that comparison read the same clock, in production and under a test's fake clock.
 /// </summary>
-internal sealed class OutboxClockInterceptor(TimeProvider time) : SaveChangesInterceptor
+internal sealed class OutboxClockInterceptor(TimeProvider time) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Stamp(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && e.Entity.CreatedAt == default))
         {

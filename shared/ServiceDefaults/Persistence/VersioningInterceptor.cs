@@ -1,7 +1,6 @@
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 
@@ -10,28 +9,10 @@ namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 /// token, so an UPDATE based on a stale version matches no row and EF throws
 /// <see cref="DbUpdateConcurrencyException"/> (answered 409).
 /// </summary>
-public sealed class VersioningInterceptor : SaveChangesInterceptor
+public sealed class VersioningInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        BumpVersions(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        BumpVersions(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void BumpVersions(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Added && entry.Entity.Version == 0)
