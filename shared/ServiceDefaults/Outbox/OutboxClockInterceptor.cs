@@ -12,15 +12,19 @@ internal sealed class OutboxClockInterceptor(TimeProvider time) : BeforeSaveInte
 {
     protected override void BeforeSave(DbContext context)
     {
+        // One pass over the tracked entries: each pass makes EF detect changes again.
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && e.Entity.CreatedAt == default))
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
         {
-            entry.Entity.CreatedAt = now;
-        }
-
-        foreach (var entry in context.ChangeTracker.Entries<InboxMessage>().Where(e => e.State == EntityState.Added && e.Entity.ProcessedAt == default))
-        {
-            entry.Entity.ProcessedAt = now;
+            switch (entry.Entity)
+            {
+                case OutboxMessage outgoing when outgoing.CreatedAt == default:
+                    outgoing.CreatedAt = now;
+                    break;
+                case InboxMessage applied when applied.ProcessedAt == default:
+                    applied.ProcessedAt = now;
+                    break;
+            }
         }
     }
 }
