@@ -2,6 +2,7 @@ using KollegialtUtbyte.Gateway.Api;
 using KollegialtUtbyte.Gateway.Domain;
 using KollegialtUtbyte.Gateway.Forwarding;
 using KollegialtUtbyte.Gateway.RateLimiting;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace KollegialtUtbyte.Gateway;
@@ -24,7 +25,7 @@ public static class GatewayModule
         builder.Services.AddSingleton<DestinationClients>();
         builder.Services.AddSingleton<HttpForwarder>();
         builder.Services.AddGatewayRateLimiting(settings.RateLimits);
-        builder.Services.AddTrustedProxies(settings.TrustedProxies);
+        builder.Services.AddTrustedProxies(settings.TrustedProxies, "Gateway:TrustedProxies");
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             // The default for the gateway's own endpoints; each forwarded request gets its destination's limit.
