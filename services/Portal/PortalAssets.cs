@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
@@ -30,7 +31,7 @@ internal static class PortalAssets
 
             ContentTypes.TryGetContentType(file, out var contentType);
             return Results.File(asset.Content, contentType ?? "application/octet-stream", entityTag: new EntityTagHeaderValue(asset.ETag));
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription().WithSecurityHeaders();
         return app;
     }
 

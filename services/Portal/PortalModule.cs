@@ -2,6 +2,7 @@ using System.Globalization;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Components;
 using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
@@ -23,8 +24,12 @@ public static class PortalModule
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddOptions<PortalSettings>().BindConfiguration(PortalSettings.SectionName);
+        builder.Services.AddTrustedProxies(
+            builder.Configuration.GetSection($"{PortalSettings.SectionName}:TrustedProxies").Get<List<string>>() ?? [],
+            $"{PortalSettings.SectionName}:TrustedProxies");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddCascadingAuthenticationState();
+        builder.AddPortalKeyRing();
         builder.AddPortalAuthentication();
         builder.AddGatewayClient();
         return builder;
@@ -32,6 +37,8 @@ public static class PortalModule
 
     public static WebApplication MapPortalModule(this WebApplication app)
     {
+        // Every portal endpoint below opts in with WithSecurityHeaders (the content security policy).
+        app.UseSecurityHeaders();
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -44,17 +51,17 @@ public static class PortalModule
         app.UseMiddleware<AccessTokenRefresher>();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous().WithSecurityHeaders();
         app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
         Programme.StatisticsDownload.MapProgrammeDownloads(app);
         Team.DocumentFileEndpoints.MapTeamDocumentEndpoints(app);
-        app.MapRazorComponents<App>().AllowAnonymous();
+        app.MapRazorComponents<App>().AllowAnonymous().WithSecurityHeaders();
 
         // An address no page has gets the portal's "page not found" (the router's NotFoundPage),
         // not the 401 the services' fallback policy gives; unknown API paths keep that policy.
         app.MapFallback("/api/{**rest}", () => Results.NotFound());
-        app.MapFallback("{**path}", () => new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }).AllowAnonymous();
+        app.MapFallback("{**path}", () => new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }).AllowAnonymous().WithSecurityHeaders();
         return app;
     }
 }
@@ -69,4 +76,10 @@ public sealed class PortalSettings
 
     /// <summary>The OAuth client id the portal presents at the token endpoint.</summary>
     public string ClientId { get; set; } = "portal";
+
+    /// <summary>
+    /// Networks (CIDR) or addresses of the proxies in front of the portal (the gateway), whose
+    /// X-Forwarded-Proto/For/Host are believed: behind them the portal sees https and the client.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Web;
 using KollegialtUtbyte.Testing;
@@ -97,7 +98,13 @@ public sealed class DistributedSuite : IAsyncLifetime
             // A mail being written when the service is killed is held by its claim until this passes;
             // writing a pickup file takes milliseconds, so the claim can be short here.
             ("Notifications__Delivery__ClaimTimeout", "00:00:15"));
-        var portal = new Dictionary<string, string>(common) { ["Portal__GatewayUrl"] = publicUrl };
+        var portal = new Dictionary<string, string>(common)
+        {
+            ["Portal__GatewayUrl"] = publicUrl,
+            ["Portal__TrustedProxies__0"] = "127.0.0.0/8",
+            ["DataProtection__KeysPath"] = Path.Combine(_directory, "portal-keys"),
+            ["DataProtection__Certificate__Path"] = await KeyRingCertificateAsync(Path.Combine(_directory, "portal-keys.pem")),
+        };
         var gateway = new Dictionary<string, string>(common)
         {
             ["Gateway__Destinations__identity__Address"] = Address("Identity"),
@@ -121,6 +128,16 @@ public sealed class DistributedSuite : IAsyncLifetime
         // Identity first: the others read its discovery document when the first token arrives.
         await _services["Identity"].StartAsync();
         await Task.WhenAll(_services.Values.Where(s => s.Name != "Identity").Select(s => s.StartAsync()));
+    }
+
+    /// <summary>The portal's key ring is encrypted at rest in Production: a self-signed certificate with its key, as PEM.</summary>
+    private static async Task<string> KeyRingCertificateAsync(string path)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=kollegialt-utbyte-portal-keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        await File.WriteAllTextAsync(path, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
+        return path;
     }
 
     public async ValueTask DisposeAsync()

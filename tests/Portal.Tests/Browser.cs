@@ -46,7 +46,9 @@ public sealed class Browser : IAsyncLifetime
             HasTouch = phone,
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await PageChecks.WatchContentSecurityPolicyAsync(page);
+        return page;
     }
 
     public async ValueTask DisposeAsync()
@@ -63,13 +65,46 @@ public sealed class Browser : IAsyncLifetime
 public static class PageChecks
 {
     private static readonly string ScreenshotDirectory = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refusals = [];
+
+    private const string RefusalMark = "refused under the Content-Security-Policy:";
+
+    /// <summary>Records what the browser refused under the portal's Content-Security-Policy.</summary>
+    public static async Task WatchContentSecurityPolicyAsync(IPage page)
+    {
+        var refused = Refusals.GetOrCreateValue(page);
+        // The page's own event, reported on the console (an init script is not subject to the policy).
+        await page.AddInitScriptAsync($$"""
+            document.addEventListener('securitypolicyviolation', e =>
+                console.error('{{RefusalMark}} ' + e.effectiveDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+            """);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith(RefusalMark, StringComparison.Ordinal))
+            {
+                lock (refused)
+                {
+                    refused.Add(message.Text);
+                }
+            }
+        };
+    }
 
     /// <summary>
     /// Runs axe with the WCAG 2.1 A/AA rules and fails on any serious or critical violation,
     /// listing each with the elements concerned. Saves a full-page screenshot named after the page.
+    /// Also fails when the browser refused anything under the Content-Security-Policy so far.
     /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page, string name)
     {
+        if (Refusals.TryGetValue(page, out var refused))
+        {
+            lock (refused)
+            {
+                Assert.True(refused.Count == 0, $"{name}: refused under the Content-Security-Policy:\n" + string.Join("\n", refused));
+            }
+        }
+
         Directory.CreateDirectory(ScreenshotDirectory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 

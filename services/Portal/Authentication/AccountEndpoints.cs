@@ -1,44 +1,35 @@
-using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KollegialtUtbyte.Portal.Authentication;
 
-/// <summary>Form posts that set or clear cookies: sign in, sign out, language.</summary>
+/// <summary>Form posts that clear or set cookies: sign out, language.</summary>
 internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapPortalAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/konto/logga-in", SignInAsync).AllowAnonymous();
-        app.MapPost("/konto/logga-ut", SignOutAsync).AllowAnonymous();
-        app.MapPost("/konto/sprak", SetLanguage).AllowAnonymous();
+        // Signing in is the sign-in page's own form (Components/Pages/SignIn.razor).
+        var account = app.MapGroup("/konto").AllowAnonymous().WithSecurityHeaders();
+        account.MapPost("/logga-ut", SignOutAsync);
+        account.MapPost("/sprak", SetLanguage);
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(
-        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, TokenClient tokens, TimeProvider time)
+    private static async Task<IResult> SignOutAsync(HttpContext context, TokenClient tokens, IAntiforgery antiforgery)
     {
-        var back = LocalOnly(returnUrl);
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        // The form carries no other field, so nothing binds that would make the framework check the
+        // token: without this, any site could sign a person out with a hidden form.
+        if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.LocalRedirect(SignInPage("missing", email, back));
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The sign-out form's antiforgery token is missing or invalid.",
+                detail: $"Sign out with the form on the portal's pages; it sends {Team.DocumentFileEndpoints.TokenField}.");
         }
 
-        var (signedIn, error) = await tokens.SignInAsync(email.Trim(), password, context.RequestAborted);
-        if (signedIn is null)
-        {
-            var reason = error?.Error == "invalid_grant" ? "invalid" : "unavailable";
-            return Results.LocalRedirect(SignInPage(reason, email, back));
-        }
-
-        await context.SignInAsync(PortalAuthentication.Scheme, PortalAuthentication.PrincipalFrom(signedIn.AccessToken), PortalAuthentication.PropertiesFor(signedIn, time));
-        return Results.LocalRedirect(back);
-    }
-
-    private static async Task<IResult> SignOutAsync(HttpContext context, TokenClient tokens)
-    {
         var result = await context.AuthenticateAsync(PortalAuthentication.Scheme);
         if (result.Properties?.GetTokenValue("refresh_token") is { Length: > 0 } refreshToken)
         {
@@ -59,9 +50,6 @@ internal static class AccountEndpoints
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         return Results.LocalRedirect(LocalOnly(returnUrl));
     }
-
-    private static string SignInPage(string error, string? email, string returnUrl) =>
-        $"/logga-in?error={error}&email={Uri.EscapeDataString(email ?? "")}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 
     // Never redirect off-site from a form value.
     private static string LocalOnly(string? url) =>

@@ -23,7 +23,9 @@ public static class PortalAuthentication
                 o.Cookie.Name = "ku.portal";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Behind the gateway the request is https as the trusted proxy reports it; only a
+                // developer's plain-http machine may get the cookie without Secure.
+                o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.LoginPath = "/logga-in";
                 o.AccessDeniedPath = "/ingen-behorighet";
                 o.SlidingExpiration = true;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Portal.Programme;
 
@@ -17,7 +18,8 @@ public static class StatisticsDownload
     {
         app.MapGet(Path, DownloadAsync)
             .RequireAuthorization(PortalPolicies.Facilitator)
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .WithSecurityHeaders();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -24,7 +25,7 @@ public static class DocumentFileEndpoints
 
     public static IEndpointRouteBuilder MapTeamDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        var team = app.MapGroup("/team/dokument").RequireAuthorization(PortalPolicies.TeamMember).ExcludeFromDescription();
+        var team = app.MapGroup("/team/dokument").RequireAuthorization(PortalPolicies.TeamMember).ExcludeFromDescription().WithSecurityHeaders();
         team.MapPost("/ladda-upp", (HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(null, http, gateway, antiforgery));
         team.MapPost("/{documentId:guid}/ladda-upp", (Guid documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(documentId, http, gateway, antiforgery));
         team.MapGet("/{documentId:guid}/versioner/{number:int}/fil", DownloadAsync);

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using KollegialtUtbyte.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KollegialtUtbyte.Portal.Tests.Security;
+
+/// <summary>
+/// The identity service as far as the portal's sign-in needs it: the token endpoint (one password
+/// is right) and revocation, with tokens from a <see cref="TestTokenIssuer"/>.
+/// </summary>
+public sealed class IdentityStandIn : IAsyncDisposable
+{
+    public const string Password = "rätt-lösenord-för-test";
+
+    private readonly WebApplication _app;
+
+    private IdentityStandIn(WebApplication app, TestTokenIssuer issuer)
+    {
+        _app = app;
+        Issuer = issuer;
+        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public TestTokenIssuer Issuer { get; }
+
+    public Uri Address { get; }
+
+    public TestUser User { get; } = TestUser.Administrator();
+
+    public List<string> Revoked { get; } = [];
+
+    public static async Task<IdentityStandIn> StartAsync()
+    {
+        var issuer = await TestTokenIssuer.StartAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        IdentityStandIn? self = null;
+        app.MapPost("/connect/token", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            return form["password"] == Password
+                ? Results.Json(new { access_token = issuer.CreateToken(self!.User), refresh_token = "refresh-" + Guid.NewGuid().ToString("N"), expires_in = 600 })
+                : Results.Json(new { error = "invalid_grant" }, statusCode: StatusCodes.Status400BadRequest);
+        });
+        app.MapPost("/connect/revocation", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            lock (self!.Revoked)
+            {
+                self.Revoked.Add(form["token"].ToString());
+            }
+
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        self = new IdentityStandIn(app, issuer);
+        return self;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await Issuer.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The portal alone on a loopback port, in a chosen environment with chosen settings, and a
+/// browser-like client that keeps cookies by hand (so a test sees every attribute and can carry
+/// one instance's cookie to another).
+/// </summary>
+public sealed class PortalInstance : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<PortalApplication> _factory;
+
+    private PortalInstance(WebApplicationFactory<PortalApplication> factory, Uri address)
+    {
+        _factory = factory;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Starts the portal; throws what the start threw when the configuration is refused.</summary>
+    public static PortalInstance Start(IdentityStandIn identity, string environment, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var factory = new WebApplicationFactory<PortalApplication>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment(environment);
+            b.UseSetting("Auth:Authority", identity.Issuer.Issuer);
+            b.UseSetting("Auth:RequireHttpsMetadata", "false");
+            b.UseSetting("Portal:GatewayUrl", identity.Address.ToString());
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        try
+        {
+            factory.StartServer();
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
+
+        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return new PortalInstance(factory, address);
+    }
+
+    public PortalClient Client(Action<HttpRequestMessage>? decorate = null) => new(Address, decorate);
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}
+
+/// <summary>Requests with the cookies received so far; every Set-Cookie line is kept for inspection.</summary>
+public sealed partial class PortalClient(Uri address, Action<HttpRequestMessage>? decorate) : IDisposable
+{
+    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
+
+    public Dictionary<string, string> Cookies { get; } = [];
+
+    /// <summary>Every Set-Cookie header received, in order.</summary>
+    public List<string> SetCookies { get; } = [];
+
+    public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
+
+    public Task<HttpResponseMessage> PostFormAsync(string path, IReadOnlyDictionary<string, string> form, Action<HttpRequestMessage>? extra = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        extra?.Invoke(request);
+        return SendAsync(request);
+    }
+
+    /// <summary>The antiforgery token of the first form on the page at <paramref name="path"/>.</summary>
+    public async Task<string> FormTokenAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        return TokenField().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new Xunit.Sdk.XunitException($"{path} has no antiforgery token:\n{html}");
+    }
+
+    /// <summary>Signs in through the sign-in page's form, as a browser would.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password, string returnUrl = "/")
+    {
+        var token = await FormTokenAsync("/logga-in");
+        return await PostFormAsync("/logga-in?returnUrl=" + Uri.EscapeDataString(returnUrl), new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["returnUrl"] = returnUrl,
+            ["email"] = email,
+            ["password"] = password,
+        });
+    }
+
+    /// <summary>Signed in as far as the portal's pages tell: the header offers signing out.</summary>
+    public async Task<bool> IsSignedInAsync()
+    {
+        using var response = await GetAsync("/logga-in");
+        return (await response.Content.ReadAsStringAsync()).Contains("action=\"/konto/logga-ut\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>The Set-Cookie lines that set (not clear) cookies whose name starts with <paramref name="prefix"/>.</summary>
+    public IEnumerable<string> SetCookiesNamed(string prefix) =>
+        SetCookies.Where(c => c.StartsWith(prefix, StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        decorate?.Invoke(request);
+        if (Cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        foreach (var line in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+        {
+            SetCookies.Add(line);
+            var pair = line.Split(';')[0];
+            var separator = pair.IndexOf('=', StringComparison.Ordinal);
+            var (name, value) = (pair[..separator], pair[(separator + 1)..]);
+            if (value.Length == 0 || line.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+            {
+                Cookies.Remove(name);
+            }
+            else
+            {
+                Cookies[name] = value;
+            }
+        }
+
+        return response;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

@@ -1,0 +1,169 @@
+using System.Net;
+
+namespace KollegialtUtbyte.Portal.Tests.Security;
+
+/// <summary>
+/// Signing in keeps the address out of every URL; signing out takes the form's antiforgery token;
+/// the portal's pages carry a content security policy and the usual protective headers.
+/// </summary>
+public sealed class SignInOutAndHeadersTests : IAsyncLifetime
+{
+    private IdentityStandIn _identity = null!;
+    private PortalInstance _portal = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _identity = await IdentityStandIn.StartAsync();
+        _portal = PortalInstance.Start(_identity, "Testing");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _identity.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_answers_on_the_page_with_the_address_in_the_field_not_in_a_URL()
+    {
+        using var client = _portal.Client();
+
+        using var response = await client.SignInAsync(_identity.User.Email, "fel-lösenord", returnUrl: "/admin/program");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("E-postadressen eller lösenordet stämmer inte.", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{_identity.User.Email}\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"returnUrl\" value=\"/admin/program\"", html, StringComparison.Ordinal);
+        Assert.Empty(client.SetCookiesNamed("ku.portal="));
+    }
+
+    [Fact]
+    public async Task A_sign_in_goes_back_to_the_page_asked_for_and_never_off_site()
+    {
+        using var client = _portal.Client();
+        using var back = await client.SignInAsync(_identity.User.Email, IdentityStandIn.Password, returnUrl: "/admin/program");
+        Assert.Equal(HttpStatusCode.Found, back.StatusCode);
+        Assert.Equal("/admin/program", PortalPath(back));
+
+        using var another = _portal.Client();
+        using var offSite = await another.SignInAsync(_identity.User.Email, IdentityStandIn.Password, returnUrl: "//elsewhere.example/");
+        Assert.Equal("/", PortalPath(offSite));
+    }
+
+    [Fact]
+    public async Task Signing_out_with_the_forms_token_ends_the_session_here_and_at_the_identity_service()
+    {
+        using var client = await SignedInAsync();
+        var token = await client.FormTokenAsync("/logga-in");
+
+        using var response = await client.PostFormAsync("/konto/logga-ut", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/", PortalPath(response));
+        Assert.False(await client.IsSignedInAsync());
+        Assert.Single(_identity.Revoked);
+    }
+
+    [Fact]
+    public async Task A_post_from_another_site_without_the_token_does_not_sign_out()
+    {
+        using var client = await SignedInAsync();
+
+        using var response = await client.PostFormAsync("/konto/logga-ut", new Dictionary<string, string>(), r =>
+        {
+            r.Headers.Add("Origin", "https://elsewhere.example");
+            r.Headers.Add("Sec-Fetch-Site", "cross-site");
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("__RequestVerificationToken", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(await client.IsSignedInAsync());
+        Assert.Empty(_identity.Revoked);
+    }
+
+    [Fact]
+    public async Task A_link_to_the_sign_out_address_does_not_sign_out()
+    {
+        using var client = await SignedInAsync();
+
+        using var response = await client.GetAsync("/konto/logga-ut");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True(await client.IsSignedInAsync());
+        Assert.Empty(_identity.Revoked);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/logga-in")]
+    [InlineData("/finns-inte-alls")]
+    [InlineData("/portal-assets/site.css")]
+    public async Task The_portals_responses_carry_the_security_headers(string path)
+    {
+        using var client = _portal.Client();
+
+        using var response = await client.GetAsync(path);
+
+        var csp = Header(response, "Content-Security-Policy");
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
+        Assert.Contains("camera=()", Header(response, "Permissions-Policy"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_Production_sends_HSTS_and_only_over_https()
+    {
+        Assert.False((await _portal.Client().GetAsync("/logga-in")).Headers.Contains("Strict-Transport-Security"));
+
+        await using var production = PortalInstance.Start(_identity, "Production", new Dictionary<string, string?>
+        {
+            ["Portal:TrustedProxies:0"] = "127.0.0.1",
+            ["DataProtection:KeysPath"] = Directory.CreateTempSubdirectory("ku-portal-keys-").FullName,
+            ["DataProtection:Certificate:Path"] = TestCertificate.PemFile(),
+        });
+        using var plain = production.Client();
+        using var viaGateway = production.Client(r =>
+        {
+            r.Headers.Add("X-Forwarded-Proto", "https");
+            r.Headers.Add("X-Forwarded-Host", "kollegialt-utbyte.example");
+        });
+
+        Assert.False((await plain.GetAsync("/logga-in")).Headers.Contains("Strict-Transport-Security"));
+        Assert.StartsWith("max-age=", Header(await viaGateway.GetAsync("/logga-in"), "Strict-Transport-Security"), StringComparison.Ordinal);
+    }
+
+    private async Task<PortalClient> SignedInAsync()
+    {
+        var client = _portal.Client();
+        using var response = await client.SignInAsync(_identity.User.Email, IdentityStandIn.Password);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.True(await client.IsSignedInAsync());
+        return client;
+    }
+
+    /// <summary>The path a redirect leads to, which must be on the portal itself.</summary>
+    private string PortalPath(HttpResponseMessage redirect)
+    {
+        var location = redirect.Headers.Location ?? throw new Xunit.Sdk.XunitException("no Location");
+        if (!location.IsAbsoluteUri)
+        {
+            return location.OriginalString;
+        }
+
+        Assert.Equal(_portal.Address.Authority, location.Authority);
+        return location.PathAndQuery;
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
+        : response.Content.Headers.TryGetValues(name, out var content) ? string.Join(", ", content)
+        : throw new Xunit.Sdk.XunitException($"{response.RequestMessage?.RequestUri} has no {name} header.");
+}
