@@ -10,7 +10,15 @@ namespace KollegialtUtbyte.Deployment.Tests;
 /// </summary>
 public sealed class ComposeTests
 {
-    private static readonly Lazy<YamlMappingNode> Resolved = new(() => Yaml.ParseMapping(RunDockerCompose("config")));
+    /// <summary>What an operator sets before starting: the file has no default for any of them.</summary>
+    private static readonly Dictionary<string, string> Secrets = new()
+    {
+        ["POSTGRES_PASSWORD"] = "postgres-secret-from-the-environment",
+        ["RABBITMQ_PASSWORD"] = "rabbitmq-secret-from-the-environment",
+        ["ADMINISTRATOR_PASSWORD"] = "administrator-secret-from-the-environment",
+    };
+
+    private static readonly Lazy<YamlMappingNode> Resolved = new(() => Yaml.ParseMapping(RunDockerCompose(Secrets, "config")));
 
     private static YamlNode Service(string name) =>
         Resolved.Value.At("services", name) ?? throw new Xunit.Sdk.XunitException($"docker-compose.yml has no service '{name}'.");
@@ -18,7 +26,58 @@ public sealed class ComposeTests
     [Fact]
     public void The_file_is_valid_for_docker_compose()
     {
-        RunDockerCompose("config", "--quiet");
+        RunDockerCompose(Secrets, "config", "--quiet");
+    }
+
+    [Theory]
+    [InlineData("POSTGRES_PASSWORD")]
+    [InlineData("RABBITMQ_PASSWORD")]
+    [InlineData("ADMINISTRATOR_PASSWORD")]
+    public void Without_a_secret_in_the_environment_the_file_does_not_resolve_and_says_which(string secret)
+    {
+        var without = Secrets.Where(s => s.Key != secret).ToDictionary();
+
+        var (exitCode, error) = TryDockerCompose(without, "config", "--quiet");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"set {secret}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_password_is_the_one_from_the_environment()
+    {
+        var database = Service("identity").Text("environment", "Database__ServerConnectionString");
+        Assert.EndsWith($"Password={Secrets["POSTGRES_PASSWORD"]}", database, StringComparison.Ordinal);
+        Assert.Equal(Secrets["POSTGRES_PASSWORD"], Service("postgres").Text("environment", "POSTGRES_PASSWORD"));
+        Assert.Contains($":{Secrets["RABBITMQ_PASSWORD"]}@", Service("identity").Text("environment", "Messaging__RabbitMqUri"), StringComparison.Ordinal);
+        Assert.Equal(Secrets["RABBITMQ_PASSWORD"], Service("rabbitmq").Text("environment", "RABBITMQ_DEFAULT_PASS"));
+        Assert.Equal(Secrets["ADMINISTRATOR_PASSWORD"], Service("identity").Text("environment", "Identity__Administrator__Password"));
+    }
+
+    [Theory]
+    [InlineData("rabbitmq")]
+    [InlineData("jaeger")]
+    [InlineData("mailpit")]
+    public void The_tools_user_interfaces_are_published_on_loopback_only(string tool)
+    {
+        var ports = Resolved.Value.Items("services", tool, "ports").ToList();
+
+        Assert.NotEmpty(ports);
+        Assert.All(ports, port =>
+        {
+            var hostAddress = port is YamlScalarNode scalar ? scalar.Value!.Split(':')[0] : port.Text("host_ip");
+            Assert.Equal("127.0.0.1", hostAddress);
+        });
+    }
+
+    [Fact]
+    public void The_portal_keeps_its_key_ring_in_a_volume_encrypted_with_a_certificate_made_for_the_installation()
+    {
+        var portal = Service("portal");
+
+        Assert.False(string.IsNullOrEmpty(portal.Text("environment", "DataProtection__KeysPath")));
+        Assert.False(string.IsNullOrEmpty(portal.Text("environment", "DataProtection__Certificate__Path")));
+        Assert.Equal("service_completed_successfully", portal.Text("depends_on", "portal-key-ring-certificate", "condition"));
     }
 
     [Theory]
@@ -83,7 +142,21 @@ public sealed class ComposeTests
         Assert.Contains("HEALTHCHECK", dockerfile, StringComparison.Ordinal);
     }
 
-    private static string RunDockerCompose(params string[] arguments)
+    private static string RunDockerCompose(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var (exitCode, error, output) = Execute(environment, arguments);
+        Assert.True(exitCode == 0, $"docker-compose {string.Join(' ', arguments)} failed:\n{error}");
+        return output;
+    }
+
+    private static (int ExitCode, string Error) TryDockerCompose(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var (exitCode, error, _) = Execute(environment, arguments);
+        return (exitCode, error);
+    }
+
+    /// <summary>Runs docker-compose with exactly the given secrets: whatever the machine has set is removed first.</summary>
+    private static (int ExitCode, string Error, string Output) Execute(IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         const string executable = "/usr/bin/docker-compose";
         if (!File.Exists(executable))
@@ -97,11 +170,20 @@ public sealed class ComposeTests
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var secret in Secrets.Keys)
+        {
+            start.Environment.Remove(secret);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"docker-compose {string.Join(' ', arguments)} failed:\n{error}");
-        return output.Result;
+        return (process.ExitCode, error, output.Result);
     }
 }

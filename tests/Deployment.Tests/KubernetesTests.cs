@@ -99,4 +99,106 @@ public sealed class KubernetesTests
             Assert.True(File.Exists(RepositoryRoot.Combine("deploy", "base", resource!)) || Directory.Exists(RepositoryRoot.Combine("deploy", "base", resource!)), resource);
         }
     }
+
+    [Fact]
+    public void Every_pod_in_the_namespace_refuses_connections_no_policy_allows()
+    {
+        var policies = Manifests.Where(m => m.Text("kind") == "NetworkPolicy").ToList();
+        var defaultDeny = policies.Where(p => !p.Keys("spec", "podSelector").Any()).ToList();
+
+        var policy = Assert.Single(defaultDeny);
+        Assert.Contains(policy.Items("spec", "policyTypes"), t => ((YamlScalarNode)t).Value == "Ingress");
+        Assert.Empty(policy.Items("spec", "ingress"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services.All), MemberType = typeof(Services))]
+    public void Every_service_lets_in_only_the_gateway(string service)
+    {
+        var name = Services.Lower(service);
+        var policies = PoliciesSelecting("app.kubernetes.io/name", name);
+        Assert.NotEmpty(policies);
+
+        foreach (var peer in policies.SelectMany(p => p.Items("spec", "ingress")).SelectMany(rule => rule.Items("from")))
+        {
+            Assert.Null(peer.At("ipBlock"));
+            var allowed = (name, peer) switch
+            {
+                // The ingress controller reaches the gateway; the portal calls the services through it.
+                ("gateway", _) when peer.Text("namespaceSelector", "matchLabels", "kubernetes.io/metadata.name") == "ingress-nginx" && peer.At("podSelector") is null => true,
+                ("gateway", _) => peer.Text("podSelector", "matchLabels", "app.kubernetes.io/name") == "portal",
+
+                // Every pod of the suite reads the discovery document and the signing keys.
+                ("identity", _) when peer.Text("podSelector", "matchLabels", "app.kubernetes.io/part-of") == "kollegialt-utbyte" => peer.At("namespaceSelector") is null,
+                _ => peer.Text("podSelector", "matchLabels", "app.kubernetes.io/name") == "gateway" && peer.At("namespaceSelector") is null,
+            };
+            Assert.True(allowed, $"{name} lets in {Describe(peer)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("app.kubernetes.io/name", "rabbitmq", "5672")]
+    [InlineData("cnpg.io/cluster", "postgres", "5432")]
+    public void The_broker_and_the_database_take_connections_from_the_services_that_use_them(string label, string name, string port)
+    {
+        var rules = PoliciesSelecting(label, name).SelectMany(p => p.Items("spec", "ingress")).ToList();
+
+        var fromServices = rules.Single(rule => rule.Items("from").Any(peer => peer.At("podSelector", "matchExpressions") is not null));
+        Assert.Equal([port], fromServices.Items("ports").Select(p => p.Text("port")));
+        var services = fromServices.Items("from").Single().Items("podSelector", "matchExpressions").Single().Items("values").Select(v => ((YamlScalarNode)v).Value).Order();
+        Assert.Equal(["feedback", "identity", "meetings", "notifications", "regions"], services);
+        Assert.DoesNotContain(rules.SelectMany(rule => rule.Items("from")), peer => peer.At("ipBlock") is not null);
+    }
+
+    [Fact]
+    public void The_metadata_address_is_https_or_says_plainly_that_it_is_not()
+    {
+        var common = Resource("ConfigMap", "kollegialt-utbyte-common");
+        var authority = common.Text("data", "Auth__Authority")!;
+        var metadata = common.Text("data", "Auth__MetadataAddress") ?? authority + "/.well-known/openid-configuration";
+
+        Assert.StartsWith("https://", authority, StringComparison.Ordinal);
+        var requireHttps = common.Text("data", "Auth__RequireHttpsMetadata") ?? "true";
+        Assert.Equal(metadata.StartsWith("https://", StringComparison.Ordinal) ? "true" : "false", requireHttps.ToLowerInvariant());
+    }
+
+    [Theory]
+    [InlineData("gateway-settings", "Gateway__TrustedProxies__0")]
+    [InlineData("portal-settings", "Portal__TrustedProxies__0")]
+    public void The_gateway_and_the_portal_believe_the_proxy_in_front_of_them(string configMap, string setting)
+    {
+        var network = Resource("ConfigMap", configMap).Text("data", setting);
+
+        Assert.True(System.Net.IPNetwork.TryParse(network, out _), $"{setting}: '{network}' is not a network in CIDR notation");
+    }
+
+    [Fact]
+    public void The_portals_replicas_share_one_key_ring_encrypted_at_rest()
+    {
+        var settings = Resource("ConfigMap", "portal-settings");
+        var keysPath = settings.Text("data", "DataProtection__KeysPath");
+        var certificatePath = settings.Text("data", "DataProtection__Certificate__Path");
+        Assert.False(string.IsNullOrEmpty(keysPath));
+        Assert.False(string.IsNullOrEmpty(certificatePath));
+
+        var pod = Resource("Deployment", "portal").At("spec", "template", "spec")!;
+        var mounts = pod.Items("containers").Single().Items("volumeMounts").ToList();
+        var volumes = pod.Items("volumes").ToList();
+        string VolumeAt(string path) => mounts.Single(m => path.StartsWith(m.Text("mountPath")! + "/", StringComparison.Ordinal) || path == m.Text("mountPath")).Text("name")!;
+
+        var keys = volumes.Single(v => v.Text("name") == VolumeAt(keysPath!));
+        var claim = Resource("PersistentVolumeClaim", keys.Text("persistentVolumeClaim", "claimName")!);
+        Assert.Contains(claim.Items("spec", "accessModes"), m => ((YamlScalarNode)m).Value == "ReadWriteMany");
+        Assert.NotNull(volumes.Single(v => v.Text("name") == VolumeAt(certificatePath!)).Text("secret", "secretName"));
+    }
+
+    private static List<YamlMappingNode> PoliciesSelecting(string label, string value) =>
+        Manifests.Where(m => m.Text("kind") == "NetworkPolicy" && m.Text("spec", "podSelector", "matchLabels", label) == value).ToList();
+
+    private static string Describe(YamlNode peer)
+    {
+        using var writer = new StringWriter();
+        new YamlStream(new YamlDocument(peer)).Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
 }
