@@ -25,8 +25,8 @@ public static class PortalModule
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddOptions<PortalSettings>().BindConfiguration(PortalSettings.SectionName);
         builder.Services.AddTrustedProxies(
-            builder.Configuration.GetSection($"{PortalSettings.SectionName}:TrustedProxies").Get<List<string>>() ?? [],
-            $"{PortalSettings.SectionName}:TrustedProxies");
+            builder.Configuration.GetSection(PortalSettings.SectionName).Get<PortalSettings>()?.TrustedProxies ?? [],
+            $"{PortalSettings.SectionName}:{nameof(PortalSettings.TrustedProxies)}");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddCascadingAuthenticationState();
         builder.AddPortalKeyRing();

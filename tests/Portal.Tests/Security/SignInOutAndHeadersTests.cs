@@ -121,23 +121,38 @@ public sealed class SignInOutAndHeadersTests : IAsyncLifetime
     [Fact]
     public async Task Only_Production_sends_HSTS_and_only_over_https()
     {
-        Assert.False((await _portal.Client().GetAsync("/logga-in")).Headers.Contains("Strict-Transport-Security"));
-
-        await using var production = PortalInstance.Start(_identity, "Production", new Dictionary<string, string?>
+        using (var testing = _portal.Client())
+        using (var notProduction = await testing.GetAsync("/logga-in"))
         {
-            ["Portal:TrustedProxies:0"] = "127.0.0.1",
-            ["DataProtection:KeysPath"] = Directory.CreateTempSubdirectory("ku-portal-keys-").FullName,
-            ["DataProtection:Certificate:Path"] = TestCertificate.PemFile(),
-        });
-        using var plain = production.Client();
-        using var viaGateway = production.Client(r =>
-        {
-            r.Headers.Add("X-Forwarded-Proto", "https");
-            r.Headers.Add("X-Forwarded-Host", "kollegialt-utbyte.example");
-        });
+            Assert.False(notProduction.Headers.Contains("Strict-Transport-Security"));
+        }
 
-        Assert.False((await plain.GetAsync("/logga-in")).Headers.Contains("Strict-Transport-Security"));
-        Assert.StartsWith("max-age=", Header(await viaGateway.GetAsync("/logga-in"), "Strict-Transport-Security"), StringComparison.Ordinal);
+        var keys = Directory.CreateTempSubdirectory("ku-portal-keys-");
+        try
+        {
+            await using var production = PortalInstance.Start(_identity, "Production", new Dictionary<string, string?>
+            {
+                ["Portal:TrustedProxies:0"] = "127.0.0.1",
+                ["DataProtection:KeysPath"] = keys.FullName,
+                ["DataProtection:Certificate:Path"] = TestCertificate.PemFile(Path.Combine(keys.FullName, "certificate.pem")),
+            });
+            using var plain = production.Client();
+            using var viaGateway = production.Client(r =>
+            {
+                r.Headers.Add("X-Forwarded-Proto", "https");
+                r.Headers.Add("X-Forwarded-Host", "kollegialt-utbyte.example");
+            });
+
+            using var overHttp = await plain.GetAsync("/logga-in");
+            using var overHttps = await viaGateway.GetAsync("/logga-in");
+
+            Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
+            Assert.StartsWith("max-age=", Header(overHttps, "Strict-Transport-Security"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            keys.Delete(recursive: true);
+        }
     }
 
     private async Task<PortalClient> SignedInAsync()
