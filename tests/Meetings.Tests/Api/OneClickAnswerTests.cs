@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Api;
 using KollegialtUtbyte.Meetings.Tests.Support;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -213,6 +215,23 @@ public sealed class OneClickAnswerTests(MeetingsAppFixture fixture) : IClassFixt
         Assert.Equal(InvitationAnswer.Declined, (await scenario.InvitationsOfAsync(person)).Single(i => i.MeetingId == meetings[0].Id).Answer);
         var missing = await Anonymous.PostJsonAsync("/api/meetings/invitations/answer", new { answer = "accepted" });
         await missing.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Once_dispatched_the_invitation_events_keep_no_raw_token_in_the_outbox()
+    {
+        var (_, _, person, token) = await InvitedAsync();
+
+        var rows = await Eventually.UntilAsync(
+            () => App.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.MessageType.Contains(nameof(InvitationIssued)) && m.Body.Contains(person.PersonId.ToString())).ToListAsync()),
+            found => found.Count == 6 && found.All(m => m.DispatchedAt != null),
+            "the person's six invitations were dispatched");
+
+        Assert.All(rows, row =>
+        {
+            Assert.DoesNotContain(token, row.Body, StringComparison.Ordinal);
+            Assert.Equal("", JsonDocument.Parse(row.Body).RootElement.GetProperty("answerToken").GetString());
+        });
     }
 
     private static string Link(string token, string answer) =>
