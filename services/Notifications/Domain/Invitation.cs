@@ -6,8 +6,9 @@ namespace KollegialtUtbyte.Notifications.Domain;
 /// <summary>
 /// Who is invited to which meeting, so that updates, cancellations and reminders reach every
 /// invitee. Keeps the raw answer token while its links work (until the meeting starts), so updates
-/// and reminders can carry the answer links again; then it is forgotten. A withdrawal or an answer may arrive before the invitation itself; the
-/// row then records it and the late invitation is judged against it.
+/// and reminders can carry the answer links again; then it is forgotten. A withdrawal or an answer
+/// may arrive before the invitation itself; the row then records it and the late invitation is
+/// judged against it.
 /// </summary>
 public sealed class Invitation : IVersioned
 {
