@@ -53,6 +53,7 @@ public static class NotificationsModule
 
         builder.Services.AddHostedService<MailDispatcher>();
         builder.Services.AddHostedService<ReminderScheduler>();
+        builder.Services.AddHostedService<LinkTokenRetention>();
         return builder;
     }
 

@@ -20,7 +20,7 @@ public sealed record AccountActivationRequested(
     string Email,
     string Name,
     string PreferredLanguage,
-    string Token,
+    [property: LinkSecret] string Token,
     DateTimeOffset ExpiresAt,
     DateTimeOffset OccurredAt);
 
@@ -30,7 +30,7 @@ public sealed record PasswordResetRequested(
     string Email,
     string Name,
     string PreferredLanguage,
-    string Token,
+    [property: LinkSecret] string Token,
     DateTimeOffset ExpiresAt,
     DateTimeOffset OccurredAt);
 

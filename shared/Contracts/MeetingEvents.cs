@@ -52,7 +52,7 @@ public sealed record InvitationIssued(
     Guid PersonId,
     Guid? RegionId,
     TeamRole? Role,
-    string AnswerToken,
+    [property: LinkSecret] string AnswerToken,
     DateTimeOffset AnswerTokenExpiresAt,
     DateTimeOffset OccurredAt);
 

@@ -27,6 +27,7 @@ public sealed class SecurityTests(DistributedSuite suite)
     private static readonly string[] PublicRoutes =
     [
         "/api/meetings/invitations/answer",
+        "/api/meetings/invitations/answer/confirm",
         "/api/meetings/calendar/feeds/{token}.ics",
     ];
 

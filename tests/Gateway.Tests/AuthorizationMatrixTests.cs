@@ -28,9 +28,10 @@ public sealed class AuthorizationMatrixTests(SuiteBehindGateway suite) : IClassF
         new("GET", "/api/regions/probe/open-at-service",                 401, 200, 200, 200, 200, 200, 200),
         new("GET", "/api/meetings/probe/open-at-service",                401, 200, 200, 200, 200, 200, 200),
 
-        // Configured public paths: the one-click invitation answer.
+        // Configured public paths: the invitation answer links, their page's confirm button.
         new("GET", "/api/meetings/invitations/answer?token=abc",         200, 200, 200, 200, 200, 200, 200),
         new("POST", "/api/meetings/invitations/answer",                  200, 200, 200, 200, 200, 200, 200),
+        new("POST", "/api/meetings/invitations/answer/confirm",          200, 200, 200, 200, 200, 200, 200),
 
         // Outside /api: identity's token and discovery endpoints, the portal.
         new("POST", "/connect/token",                                    200, 200, 200, 200, 200, 200, 200),

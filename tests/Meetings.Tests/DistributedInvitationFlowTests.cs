@@ -74,7 +74,10 @@ public sealed class DistributedInvitationFlowTests
 
         var politician = teams[0].Politician;
         var token = recorder.All<InvitationIssued>().Single(e => e.PersonId == politician.PersonId && e.Meeting.MeetingId == meetings[0].Id).AnswerToken;
-        var answer = await app.ClientFor(null).GetAsync($"/api/meetings/invitations/answer?token={Uri.EscapeDataString(token)}&answer=accepted", TestContext.Current.CancellationToken);
+        var answer = await app.ClientFor(null).PostAsync(
+            "/api/meetings/invitations/answer/confirm",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["answer"] = "accepted" }),
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var answered = await recorder.WaitForAsync<InvitationAnswered>(e => e.PersonId == politician.PersonId);
         Assert.Equal((meetings[0].Id, InvitationAnswer.Accepted), (answered.MeetingId, answered.Answer));

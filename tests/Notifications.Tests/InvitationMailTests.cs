@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 
-/// <summary>Invitations: one mail per invitee with a valid calendar request and one-click answer links, in their language, once.</summary>
+/// <summary>Invitations: one mail per invitee with a valid calendar request and answer links, in their language, once.</summary>
 public sealed class InvitationMailTests
 {
     [Fact]
-    public async Task An_invitation_reaches_the_invitee_in_Swedish_with_a_calendar_request_and_one_click_links()
+    public async Task An_invitation_reaches_the_invitee_in_Swedish_with_a_calendar_request_and_links_to_the_answer_page()
     {
         await using var service = await NotificationsService.StartAsync();
         var person = Given.Person("Åsa Öberg");
@@ -46,7 +46,10 @@ public sealed class InvitationMailTests
         Assert.Single(mail.Calendar.Descendants("VTIMEZONE"));
         Assert.Equal(mail.CalendarPart.Text, mail.CalendarAttachment!.Text);
 
-        // One-click answers through the gateway's public route, carrying this invitation's token.
+        // Answer links through the gateway's public route, carrying this invitation's token, to a page that asks to confirm.
+        Assert.Contains("Svara på inbjudan", mail.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Länkarna öppnar en sida där du bekräftar ditt svar. De gäller till tisdag 16 mars 2021 kl. 09:00 (svensk tid).", mail.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("ett klick", mail.PlainText, StringComparison.Ordinal);
         foreach (var links in new[] { mail.HtmlLinks, mail.TextLinks })
         {
             var answers = links.Where(l => l.AbsolutePath == "/api/meetings/invitations/answer").ToList();

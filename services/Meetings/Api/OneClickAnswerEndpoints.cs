@@ -13,54 +13,64 @@ public sealed record OneClickAnswerRequest(
     [property: Required] string? Answer,
     [property: StringLength(1000)] string? Comment);
 
-/// <summary>What became of a one-click answer, and the status it is answered with.</summary>
+/// <summary>What became of an answer link, and the status it is answered with.</summary>
 public enum AnswerLinkOutcome
 {
+    /// <summary>The link can be used: the page asks to confirm the answer.</summary>
+    Ready,
     Answered,
     UnknownAnswer,
-    Malformed,
     Unknown,
     Expired,
-    AlreadyUsed,
     Withdrawn,
     MeetingCancelled,
     ChangedMeanwhile,
 }
 
 /// <summary>
-/// The links in the invitation mail: GET <c>/api/meetings/invitations/answer?token=…&amp;answer=accepted</c>
-/// answers without signing in and shows a small page; API clients POST the same as JSON. The
-/// token identifies exactly one invitation and works once, until the meeting starts; whatever is
-/// wrong with it, nothing changes and the answer says why.
+/// The answer links of the invitation mail, used without signing in. GET
+/// <c>/api/meetings/invitations/answer?token=…&amp;answer=accepted</c> only shows the meeting and
+/// a confirm button (mail scanners open every link); the button POSTs the token in the form body to
+/// <c>…/answer/confirm</c>, which records the answer. API clients POST the same as JSON to
+/// <c>…/answer</c>. A link works until the meeting starts, a later answer replacing an earlier
+/// one; whatever is wrong with it, nothing changes and the page says why.
 /// </summary>
 public static class OneClickAnswerEndpoints
 {
+    public const string ConfirmPath = "/api/meetings/invitations/answer/confirm";
+
     public static void MapOneClickAnswers(this IEndpointRouteBuilder api)
     {
         var answer = api.MapGroup("/invitations/answer").WithTags("Invitations").AllowAnonymous();
-        answer.MapGet("", AnswerFromMailAsync);
+        answer.MapGet("", ShowAsync);
+
+        // The token in the body is the secret that authorizes the post; another site cannot forge it.
+        answer.MapPost("/confirm", ConfirmAsync).DisableAntiforgery();
         answer.MapPost("", AnswerFromClientAsync);
     }
 
     public static int StatusOf(AnswerLinkOutcome outcome) => outcome switch
     {
-        AnswerLinkOutcome.Answered => StatusCodes.Status200OK,
-        AnswerLinkOutcome.UnknownAnswer or AnswerLinkOutcome.Malformed => StatusCodes.Status400BadRequest,
+        AnswerLinkOutcome.Ready or AnswerLinkOutcome.Answered => StatusCodes.Status200OK,
+        AnswerLinkOutcome.UnknownAnswer => StatusCodes.Status400BadRequest,
         AnswerLinkOutcome.Unknown => StatusCodes.Status404NotFound,
-        AnswerLinkOutcome.AlreadyUsed or AnswerLinkOutcome.ChangedMeanwhile => StatusCodes.Status409Conflict,
+        AnswerLinkOutcome.ChangedMeanwhile => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status410Gone,
     };
 
-    private static async Task<IResult> AnswerFromMailAsync(
-        [FromQuery] string? token, [FromQuery] string? answer, HttpContext http, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, CancellationToken ct)
+    /// <summary>The page a mail link opens. It never changes anything.</summary>
+    private static async Task<IResult> ShowAsync(
+        [FromQuery] string? token, [FromQuery] string? answer, HttpContext http, MeetingsDb db, TimeProvider time, CancellationToken ct)
     {
-        var result = await AnswerAsync(token, answer, null, db, quotas, time, ct);
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers["X-Robots-Tag"] = "noindex";
-        var language = AnswerPage.LanguageOf(http.Request);
-        http.Response.Headers.ContentLanguage = language;
-        return Results.Content(AnswerPage.Render(result, language), "text/html; charset=utf-8", statusCode: StatusOf(result.Outcome));
+        var link = await FindAsync(token, answer, db, time.GetUtcNow(), ct);
+        return AnswerPage.Render(http, link, token);
+    }
+
+    private static async Task<IResult> ConfirmAsync(HttpContext http, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, CancellationToken ct)
+    {
+        var form = await ReadFormAsync(http);
+        var result = await AnswerAsync(Single(form, "token"), Single(form, "answer"), null, db, quotas, time, ct);
+        return AnswerPage.Render(http, result);
     }
 
     private static async Task<IResult> AnswerFromClientAsync(
@@ -73,21 +83,42 @@ public static class OneClickAnswerEndpoints
             return Results.Ok(AnswerResponse.From(result.Invitation!));
         }
 
-        var (title, detail) = AnswerPage.Explain(result, "en");
+        var (title, detail) = AnswerPage.Explain(result with { Language = "en" });
         return Results.Problem(statusCode: StatusOf(result.Outcome), title: title, detail: detail, extensions: new Dictionary<string, object?> { ["reason"] = result.Outcome.ToString() });
     }
 
     private static async Task<AnswerLinkResult> AnswerAsync(
         string? token, string? answerText, string? comment, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, CancellationToken ct)
     {
-        if (!TryParseAnswer(answerText, out var answer))
+        var now = time.GetUtcNow();
+        var link = await FindAsync(token, answerText, db, now, ct);
+        if (link.Outcome != AnswerLinkOutcome.Ready)
         {
-            return new(AnswerLinkOutcome.UnknownAnswer);
+            return link;
         }
 
+        var invitation = link.Invitation!;
+        invitation.AnswerByLink(link.Answer!.Value, comment, link.Meeting!, now);
+        await InvitationEndpoints.AfterAnswerAsync(db, quotas, invitation, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The link used twice at the same moment: the other answer counts.
+            return link with { Outcome = AnswerLinkOutcome.ChangedMeanwhile };
+        }
+
+        return link with { Outcome = AnswerLinkOutcome.Answered };
+    }
+
+    /// <summary>The invitation a link stands for and whether it can be answered now, read without changing anything.</summary>
+    private static async Task<AnswerLinkResult> FindAsync(string? token, string? answerText, MeetingsDb db, DateTimeOffset now, CancellationToken ct)
+    {
         if (!SecretToken.IsWellFormed(token))
         {
-            return new(AnswerLinkOutcome.Malformed);
+            return new(AnswerLinkOutcome.Unknown);
         }
 
         var hash = SecretToken.Hash(token!);
@@ -99,33 +130,21 @@ public static class OneClickAnswerEndpoints
 
         var meeting = await db.MeetingAsync(invitation.MeetingId, ct);
         var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
-        var now = time.GetUtcNow();
-        var problem = invitation.CheckAnswerLink(meeting, now) switch
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == invitation.PersonId, ct);
+        var found = new AnswerLinkResult(AnswerLinkOutcome.Ready, meeting, programme, invitation, Language: AnswerPage.LanguageOf(person));
+        if (!TryParseAnswer(answerText, out var answer))
+        {
+            return found with { Outcome = AnswerLinkOutcome.UnknownAnswer };
+        }
+
+        var outcome = invitation.CheckAnswerLink(meeting, now) switch
         {
             AnswerLinkProblem.Expired => AnswerLinkOutcome.Expired,
-            AnswerLinkProblem.AlreadyUsed => AnswerLinkOutcome.AlreadyUsed,
             AnswerLinkProblem.Withdrawn => AnswerLinkOutcome.Withdrawn,
             AnswerLinkProblem.MeetingCancelled => AnswerLinkOutcome.MeetingCancelled,
-            _ => AnswerLinkOutcome.Answered,
+            _ => AnswerLinkOutcome.Ready,
         };
-        if (problem != AnswerLinkOutcome.Answered)
-        {
-            return new(problem, meeting, programme);
-        }
-
-        invitation.AnswerByLink(answer, comment, meeting, now);
-        await InvitationEndpoints.AfterAnswerAsync(db, quotas, invitation, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The same link clicked twice at once: the first click counts.
-            return new(AnswerLinkOutcome.ChangedMeanwhile, meeting, programme);
-        }
-
-        return new(AnswerLinkOutcome.Answered, meeting, programme, invitation);
+        return found with { Outcome = outcome, Answer = answer };
     }
 
     private static bool TryParseAnswer(string? text, out InvitationAnswer answer)
@@ -136,6 +155,35 @@ public static class OneClickAnswerEndpoints
             && Enum.TryParse(text, ignoreCase: true, out answer)
             && answer != InvitationAnswer.Pending;
     }
+
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Single(IFormCollection? form, string name) => form?[name] is { Count: 1 } values ? values[0] : null;
 }
 
-public sealed record AnswerLinkResult(AnswerLinkOutcome Outcome, Meeting? Meeting = null, ProgrammeCalendar? Programme = null, Invitation? Invitation = null);
+/// <summary>
+/// An answer link as found: the invitation, its meeting and programme when the token is known, the
+/// answer it gives, and the invitee's language (null when unknown: the browser's then decides).
+/// </summary>
+public sealed record AnswerLinkResult(
+    AnswerLinkOutcome Outcome,
+    Meeting? Meeting = null,
+    ProgrammeCalendar? Programme = null,
+    Invitation? Invitation = null,
+    InvitationAnswer? Answer = null,
+    string? Language = null);

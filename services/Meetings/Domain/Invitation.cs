@@ -8,7 +8,6 @@ public enum AnswerLinkProblem
 {
     None,
     Expired,
-    AlreadyUsed,
     Withdrawn,
     MeetingCancelled,
 }
@@ -49,6 +48,7 @@ public sealed class Invitation : IVersioned
 
     public DateTimeOffset AnswerTokenExpiresAt { get; private set; }
 
+    /// <summary>When the mail's link last gave an answer (it may give several until the meeting starts).</summary>
     public DateTimeOffset? AnswerTokenUsedAt { get; private set; }
 
     public AttendanceStatus? Attendance { get; private set; }
@@ -151,15 +151,13 @@ public sealed class Invitation : IVersioned
             return AnswerLinkProblem.MeetingCancelled;
         }
 
-        if (AnswerTokenUsedAt is not null)
-        {
-            return AnswerLinkProblem.AlreadyUsed;
-        }
-
         return now >= AnswerTokenExpiresAt || meeting.HasStarted(now) ? AnswerLinkProblem.Expired : AnswerLinkProblem.None;
     }
 
-    /// <summary>Answers through the mail's link: the link works once.</summary>
+    /// <summary>
+    /// Answers through the mail's link. The link keeps working until the meeting starts, as the mail
+    /// promises, so a later answer replaces an earlier one (also after a reschedule asked again).
+    /// </summary>
     public void AnswerByLink(InvitationAnswer answer, string? comment, Meeting meeting, DateTimeOffset now)
     {
         if (CheckAnswerLink(meeting, now) != AnswerLinkProblem.None)

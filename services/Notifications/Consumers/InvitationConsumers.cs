@@ -20,10 +20,18 @@ public sealed class InvitationIssuedConsumer(NotificationsDb db, LocalCopies cop
         await reminders.PlanAsync(meeting, cancellationToken);
 
         var invitation = await copies.InvitationAsync(message.InvitationId, message.Meeting.MeetingId, message.PersonId, cancellationToken);
-        if (!invitation.Issue(message.Role, message.AnswerToken, message.AnswerTokenExpiresAt) || meeting.Cancelled)
+        if (!invitation.Issue(message.Role, message.AnswerToken, message.AnswerTokenExpiresAt))
         {
             return;
         }
+
+        if (meeting.Cancelled)
+        {
+            invitation.ForgetAnswerToken();
+            return;
+        }
+
+        invitation.FollowMeetingStart(meeting.StartsAt);
 
         var mail = new MeetingMail(meeting.Snapshot, message.Role, invitation.Answer, invitation.UsableAnswerToken(time.GetUtcNow()), invitation.AnswerTokenExpiresAt);
         await mails.ToPersonAsync(MailCause.Of(context), MailKind.MeetingInvitation, message.PersonId, mail, cancellationToken);

@@ -40,6 +40,8 @@ public sealed class MeetingRescheduledConsumer(NotificationsDb db, LocalCopies c
         var now = time.GetUtcNow();
         foreach (var invitation in await recipients.ActiveInvitationsAsync(meeting.MeetingId, cancellationToken))
         {
+            // The update asks for an answer to the new time: its links work until the new start.
+            invitation.FollowMeetingStart(meeting.StartsAt);
             var mail = new MeetingMail(meeting.Snapshot, invitation.Role, invitation.Answer, invitation.UsableAnswerToken(now), invitation.AnswerTokenExpiresAt);
             await mails.ToPersonAsync(MailCause.Of(context), MailKind.MeetingUpdate, invitation.PersonId, mail, cancellationToken);
         }
@@ -64,6 +66,7 @@ public sealed class MeetingCancelledConsumer(NotificationsDb db, LocalCopies cop
         var snapshot = meeting.Snapshot;
         foreach (var invitation in await recipients.ActiveInvitationsAsync(meeting.MeetingId, cancellationToken))
         {
+            invitation.ForgetAnswerToken();
             var mail = new MeetingMail(snapshot, invitation.Role, invitation.Answer, AnswerToken: null, AnswerTokenExpiresAt: null, Reason: message.Reason);
             await mails.ToPersonAsync(MailCause.Of(context), MailKind.MeetingCancellation, invitation.PersonId, mail, cancellationToken);
         }

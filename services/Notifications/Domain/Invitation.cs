@@ -5,9 +5,10 @@ namespace KollegialtUtbyte.Notifications.Domain;
 
 /// <summary>
 /// Who is invited to which meeting, so that updates, cancellations and reminders reach every
-/// invitee. Keeps the one-click answer token until it expires, so updates and reminders can carry
-/// the answer links again. A withdrawal or an answer may arrive before the invitation itself; the
-/// row then records it and the late invitation is judged against it.
+/// invitee. Keeps the raw answer token while its links work (until the meeting starts), so updates
+/// and reminders can carry the answer links again; then it is forgotten. A withdrawal or an answer
+/// may arrive before the invitation itself; the row then records it and the late invitation is
+/// judged against it.
 /// </summary>
 public sealed class Invitation : IVersioned
 {
@@ -75,6 +76,21 @@ public sealed class Invitation : IVersioned
         AnswerToken = null;
         AnswerTokenExpiresAt = null;
         return Issued;
+    }
+
+    /// <summary>The links work until the meeting starts, and move with it (as in the Meetings service).</summary>
+    public void FollowMeetingStart(DateTimeOffset startsAt)
+    {
+        if (AnswerToken is not null)
+        {
+            AnswerTokenExpiresAt = startsAt;
+        }
+    }
+
+    /// <summary>The links no longer work (the meeting started or was cancelled): the raw token is not kept.</summary>
+    public void ForgetAnswerToken()
+    {
+        AnswerToken = null;
     }
 
     public void RecordAnswer(InvitationAnswer answer, DateTimeOffset occurredAt)

@@ -45,7 +45,7 @@ public sealed class OutgoingMail : IVersioned
     /// <summary>The language the event asked for; otherwise the directory's, otherwise Swedish.</summary>
     public Language? Language { get; private set; }
 
-    /// <summary>What the mail is about (JSON of the kind's payload). Cleared once sent: it may hold single-use links.</summary>
+    /// <summary>What the mail is about (JSON of the kind's payload). Cleared once sent or failed: it may hold link tokens.</summary>
     public string? Payload { get; private set; }
 
     public MailStatus Status { get; private set; }
@@ -159,6 +159,7 @@ public sealed class OutgoingMail : IVersioned
     {
         Status = MailStatus.Failed;
         FailedAt = now;
+        Payload = null;
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

@@ -99,6 +99,7 @@ internal sealed class OutboxDispatcher<TDbContext>(
         foreach (var message in batch)
         {
             await publishWithRetry.ExecuteAsync(async ct => await PublishAsync(message, ct), cancellationToken);
+            message.Body = OutboxSecrets.Blank(TypeOf(message), message.Body);
             message.DispatchedAt = time.GetUtcNow().UtcDateTime;
             message.Attempts++;
             await db.SaveChangesAsync(cancellationToken);
@@ -110,7 +111,7 @@ internal sealed class OutboxDispatcher<TDbContext>(
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var type = Types.GetOrAdd(message.MessageType, name => Type.GetType(name, throwOnError: true)!);
+        var type = TypeOf(message);
         var payload = JsonSerializer.Deserialize(message.Body, type, OutboxJson.Options)
             ?? throw new InvalidOperationException($"Outbox message {message.MessageId} has an empty body.");
 
@@ -121,6 +122,8 @@ internal sealed class OutboxDispatcher<TDbContext>(
 
         await bus.Publish(payload, type, context => context.MessageId = message.MessageId, cancellationToken);
     }
+
+    private static Type TypeOf(OutboxMessage message) => Types.GetOrAdd(message.MessageType, name => Type.GetType(name, throwOnError: true)!);
 
     private async Task CleanUpIfDueAsync(CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ public sealed class OutboxMessage
     /// <summary>"Namespace.Type, Assembly" of the event record.</summary>
     public required string MessageType { get; set; }
 
+    /// <summary>The event as JSON. Once dispatched, its link secrets are blanked (<see cref="OutboxSecrets"/>).</summary>
     public required string Body { get; set; }
 
     /// <summary>W3C trace context of the request that raised the event, so one trace spans publisher and consumers.</summary>

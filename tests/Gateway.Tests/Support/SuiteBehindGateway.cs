@@ -51,6 +51,7 @@ public sealed class SuiteBehindGateway : IAsyncLifetime
         var meetings = app.MapGroup("/api/meetings");
         meetings.MapGet("/invitations/answer", () => Results.Ok()).AllowAnonymous();
         meetings.MapPost("/invitations/answer", () => Results.Ok()).AllowAnonymous();
+        meetings.MapPost("/invitations/answer/confirm", () => Results.Ok()).AllowAnonymous();
         meetings.MapGet("/probe/open-at-service", () => Results.Ok()).AllowAnonymous();
 
         // Shaped like a real read by id: it must not swallow the module's OpenAPI document.

@@ -125,7 +125,7 @@ public sealed class MeetingLifecycleTests
     }
 
     [Fact]
-    public void An_invitation_answers_until_the_start_and_its_link_works_once()
+    public void An_invitation_answers_until_the_start_and_its_link_keeps_working_until_then()
     {
         var meeting = TestMeetings.Schedule(_programme, TestMeetings.Plan(7));
         meeting.Publish(TestMeetings.Now);
@@ -138,7 +138,9 @@ public sealed class MeetingLifecycleTests
 
         invitation.AnswerByLink(InvitationAnswer.Accepted, " Gärna ", meeting, TestMeetings.Now);
         Assert.Equal((InvitationAnswer.Accepted, "Gärna"), (invitation.Answer, invitation.Comment));
-        Assert.Equal(AnswerLinkProblem.AlreadyUsed, invitation.CheckAnswerLink(meeting, TestMeetings.Now));
+        Assert.Equal(AnswerLinkProblem.None, invitation.CheckAnswerLink(meeting, TestMeetings.Now));
+        invitation.AnswerByLink(InvitationAnswer.Tentative, null, meeting, TestMeetings.Now.AddMinutes(1));
+        Assert.Equal((InvitationAnswer.Tentative, null), (invitation.Answer, invitation.Comment));
 
         invitation.AnswerAs(InvitationAnswer.Declined, null, meeting, TestMeetings.Now);
         Assert.Equal(InvitationAnswer.Declined, invitation.Answer);

@@ -34,7 +34,7 @@ internal static class Given
     }
 
     public static InvitationIssued Invitation(MeetingDetails meeting, Guid personId, TeamRole? role = TeamRole.KeyOfficial, string? token = null, Guid? regionId = null) =>
-        new(Guid.NewGuid(), meeting, personId, regionId, role, token ?? NewToken(), meeting.StartsAt.AddDays(-1), Now);
+        new(Guid.NewGuid(), meeting, personId, regionId, role, token ?? NewToken(), meeting.StartsAt, Now);
 
     /// <summary>A token shaped like the Meetings service's (URL-unsafe characters included, so the links must encode them).</summary>
     public static string NewToken() => Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) + "+/=";

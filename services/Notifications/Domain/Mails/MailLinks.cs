@@ -3,8 +3,9 @@ using KollegialtUtbyte.Contracts;
 namespace KollegialtUtbyte.Notifications.Domain.Mails;
 
 /// <summary>
-/// Links in mails, all under the public address of the suite (the gateway): the one-click invitation
-/// answers (taken anonymously by the Meetings service), account activation and password reset (Identity).
+/// Links in mails, all under the public address of the suite (the gateway): the invitation answers
+/// (a Meetings page where the invitee confirms, without signing in), account activation and password
+/// reset (Identity).
 /// </summary>
 public sealed record MailLinks(Uri PublicBaseUrl)
 {

@@ -35,7 +35,7 @@ internal static class MeetingMails
                 "As your region's politician in the programme, you take part in half of the meetings. Please answer as soon as you know whether you can come."));
         }
 
-        t.AnswerLinks(body, t.Pick("Svara med ett klick", "Answer with one click"));
+        t.AnswerLinks(body, t.Pick("Svara på inbjudan", "Answer the invitation"), now);
         body.Paragraph(t.Pick(
             "Mötet finns som kalenderfil i mejlet (invite.ics), så att du kan lägga in det i din kalender.",
             "The meeting is attached as a calendar file (invite.ics), so you can add it to your calendar."));
@@ -47,7 +47,7 @@ internal static class MeetingMails
         var body = t.Body(t.Pick($"Ändrat möte: {t.Title}, {t.Date}", $"Meeting changed: {t.Title}, {t.Date}"), t.Pick($"{t.Title} har ändrats", $"{t.Title} has changed"))
             .Paragraph(t.Pick("Tid, plats eller tema för träffen har ändrats. Så här ser den ut nu:", "The time, place or theme of the meeting has changed. This is how it looks now:"))
             .Facts(t.Facts());
-        t.AnswerLinks(body, t.Pick("Passar den nya tiden? Svara med ett klick", "Does the new time suit you? Answer with one click"));
+        t.AnswerLinks(body, t.Pick("Passar den nya tiden? Svara här", "Does the new time suit you? Answer here"), now);
         body.Paragraph(t.Pick("Kalenderfilen i mejlet (invite.ics) uppdaterar mötet i din kalender.", "The calendar file in this mail (invite.ics) updates the meeting in your calendar."));
         return body.Build(t.Calendar(CalendarMethod.Request, now));
     }
@@ -80,7 +80,7 @@ internal static class MeetingMails
         }
         else
         {
-            t.AnswerLinks(body, t.Pick("Du har inte bekräftat ännu. Svara med ett klick", "You have not confirmed yet. Answer with one click"));
+            t.AnswerLinks(body, t.Pick("Du har inte bekräftat ännu. Svara här", "You have not confirmed yet. Answer here"), now);
         }
 
         return body.Build();
@@ -116,9 +116,10 @@ internal static class MeetingMails
 
         public CalendarPart Calendar(CalendarMethod method, DateTimeOffset stamp) => MeetingCalendar.Write(mail, method, to, settings, stamp);
 
-        public void AnswerLinks(MailBody body, string heading)
+        /// <summary>The answer links, while they work. Each opens a page where the answer is confirmed (mail scanners open links too).</summary>
+        public void AnswerLinks(MailBody body, string heading, DateTimeOffset now)
         {
-            if (mail.AnswerToken is not { Length: > 0 } token)
+            if (mail.AnswerToken is not { Length: > 0 } token || mail.AnswerTokenExpiresAt <= now)
             {
                 return;
             }
@@ -132,8 +133,8 @@ internal static class MeetingMails
             {
                 var until = TimeTexts.Moment(expires, TimeTexts.Zone(settings.TimeZone, settings.TimeZone), Language);
                 body.Paragraph(Pick(
-                    $"Svarslänkarna gäller till {until}. Fram till dess kan du ändra ditt svar med dem.",
-                    $"The answer links are valid until {until}. You can change your answer with them until then."));
+                    $"Länkarna öppnar en sida där du bekräftar ditt svar. De gäller till {until}. Fram till dess kan du ändra ditt svar med dem.",
+                    $"The links open a page where you confirm your answer. They are valid until {until}. You can change your answer with them until then."));
             }
         }
     }

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using KollegialtUtbyte.Contracts;
+
+namespace KollegialtUtbyte.ServiceDefaults.Outbox;
+
+/// <summary>
+/// Blanks the <see cref="LinkSecretAttribute"/> members of an event in its stored body once it has
+/// been published: the dispatched row is kept a while for diagnosis, but no longer needs the token
+/// that only the recipient's mail may carry.
+/// </summary>
+internal static class OutboxSecrets
+{
+    private static readonly ConcurrentDictionary<Type, string[]> SecretNames = new();
+
+    public static string Blank(Type type, string body)
+    {
+        var names = SecretNames.GetOrAdd(type, t => t.GetProperties()
+            .Where(p => p.IsDefined(typeof(LinkSecretAttribute)))
+            .Select(p => OutboxJson.Options.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name)
+            .ToArray());
+        if (names.Length == 0 || JsonNode.Parse(body) is not JsonObject json)
+        {
+            return body;
+        }
+
+        foreach (var name in names.Where(json.ContainsKey))
+        {
+            json[name] = "";
+        }
+
+        return json.ToJsonString(OutboxJson.Options);
+    }
+}
