@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else",
                 "The resource was changed after you read it. Reload it and apply your change again."),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ReasonOf(badRequest.StatusCode), DetailOf(badRequest)),
+            PageOutOfRangeException page => FieldProblem(page.Field, page.Message),
             _ => null,
         };
 
@@ -56,6 +58,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         return problem;
     }
+
+    private static HttpValidationProblemDetails FieldProblem(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = message,
+        };
 
     // The framework's message names the parameter; the inner JSON error says where the body is wrong.
     private static string DetailOf(BadHttpRequestException exception) =>
