@@ -169,6 +169,7 @@ public sealed class AdministrationTests(IdentityFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?page=0", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?role=superuser", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?state=Sleeping", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?state=9", Cancel)).StatusCode);
     }
 
     [Theory]

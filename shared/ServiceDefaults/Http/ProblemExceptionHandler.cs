@@ -28,8 +28,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ResourceNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else",
                 "The resource was changed after you read it. Reload it and apply your change again."),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } field } json } badRequest =>
+                FieldProblem(field, json.Message, DetailOf(badRequest)),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ReasonOf(badRequest.StatusCode), DetailOf(badRequest)),
-            PageOutOfRangeException page => FieldProblem(page.Field, page.Message),
+            PageOutOfRangeException page => FieldProblem(page.Field, page.Message, page.Message),
             _ => null,
         };
 
@@ -59,12 +61,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         return problem;
     }
 
-    private static HttpValidationProblemDetails FieldProblem(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] })
+    /// <summary>A 400 whose <c>errors</c> name the field, as the framework's own validation problems do.</summary>
+    private static HttpValidationProblemDetails FieldProblem(string field, string error, string detail) =>
+        new(new Dictionary<string, string[]> { [field] = [error] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more validation errors occurred.",
-            Detail = message,
+            Detail = detail,
         };
 
     // The framework's message names the parameter; the inner JSON error says where the body is wrong.
