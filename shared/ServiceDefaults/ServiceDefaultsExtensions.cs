@@ -36,6 +36,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseRedactedRequestLogScope();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

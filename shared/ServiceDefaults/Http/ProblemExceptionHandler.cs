@@ -1,4 +1,5 @@
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Telemetry;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, SecretRedaction.PathAndQuery(httpContext.Request));
             problem = Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side", "The error has been logged.");
         }
 
