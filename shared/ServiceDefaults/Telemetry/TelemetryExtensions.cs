@@ -24,6 +24,16 @@ public static class TelemetryExtensions
         "KollegialtUtbyte",
     ];
 
+    public static readonly string[] Meters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "System.Net.Http",
+        "MassTransit",
+        "KollegialtUtbyte.Outbox",
+        "KollegialtUtbyte",
+    ];
+
     private const string HostingLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     /// <summary>
@@ -41,16 +51,6 @@ public static class TelemetryExtensions
         ActivitySource.AddActivityListener(listener);
         return listener;
     });
-
-    public static readonly string[] Meters =
-    [
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.AspNetCore.Server.Kestrel",
-        "System.Net.Http",
-        "MassTransit",
-        "KollegialtUtbyte.Outbox",
-        "KollegialtUtbyte",
-    ];
 
     /// <summary>
     /// Traces and metrics over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, spans to a
