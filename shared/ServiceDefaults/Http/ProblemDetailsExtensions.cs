@@ -36,7 +36,11 @@ public static class ProblemDetailsExtensions
     /// </summary>
     public static JsonSerializerOptions ConfigureRequestJson(JsonSerializerOptions options)
     {
-        options.Converters.Insert(0, new EnumNamesJsonConverter());
+        if (!options.Converters.Any(c => c is EnumNamesJsonConverter))
+        {
+            options.Converters.Insert(0, new EnumNamesJsonConverter());
+        }
+
         return options;
     }
 }
