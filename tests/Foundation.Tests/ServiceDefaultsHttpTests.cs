@@ -6,6 +6,7 @@ using System.Text.Json;
 using KollegialtUtbyte.Foundation.Tests.Proof;
 using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
 using KollegialtUtbyte.Testing;
@@ -23,6 +24,14 @@ public sealed class ServiceDefaultsHttpTests : IAsyncLifetime
     private TestTokenIssuer _issuer = null!;
     private WebApplication _app = null!;
     private HttpClient _client = null!;
+
+    public enum Size
+    {
+        Small,
+        Large,
+    }
+
+    public sealed record SizeRequest(Size Size);
 
     public sealed record RenameRequest([property: Required, StringLength(20, MinimumLength = 2)] string Label, [property: Range(1, long.MaxValue)] long Version);
 
@@ -51,6 +60,10 @@ public sealed class ServiceDefaultsHttpTests : IAsyncLifetime
             await db.SaveChangesAsync();
             return Results.NoContent();
         });
+        _app.MapPost("/sizes", (SizeRequest request) => TypedResults.Ok(request));
+        _app.MapGet("/sizes", (Size? size) => TypedResults.Ok(new { size }));
+        _app.MapGet("/sizes/{size}", (Size size) => TypedResults.Ok(new { size }));
+        _app.MapGet("/pages", ([AsParameters] PageQuery paging) => TypedResults.Ok(new { skip = paging.Skip() }));
         _app.MapPost("/stale", async (SenderDb db) =>
         {
             var parcel = new Parcel { Id = Guid.NewGuid(), Label = "first" };
@@ -136,6 +149,74 @@ public sealed class ServiceDefaultsHttpTests : IAsyncLifetime
 
         var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
         Assert.Contains("JSON", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("{\"size\": 9}")]
+    [InlineData("{\"size\": 1}")]
+    [InlineData("{\"size\": \"9\"}")]
+    [InlineData("{\"size\": \"Huge\"}")]
+    [InlineData("{\"size\": \"Small, Large\"}")]
+    public async Task Enums_in_bodies_are_read_by_name_only_and_a_400_names_the_field(string body)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await _client.PostAsync("/sizes", content, TestContext.Current.CancellationToken);
+
+        var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("$.size", out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("/sizes?size=9")]
+    [InlineData("/sizes?size=1")]
+    [InlineData("/sizes?size=Huge")]
+    [InlineData("/sizes?size=Small,Large")]
+    [InlineData("/sizes/9")]
+    [InlineData("/sizes/-1")]
+    public async Task Enums_in_queries_and_routes_are_read_by_name_only_and_a_400_names_the_parameter(string path)
+    {
+        var response = await _client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("size", out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("{\"size\": \"Large\"}", "/sizes?size=Large", "/sizes/Large")]
+    public async Task Enum_names_are_read_unchanged(string body, string query, string route)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var posted = await _client.PostAsync("/sizes", content, TestContext.Current.CancellationToken);
+
+        foreach (var response in new[] { posted, await _client.GetAsync(query, TestContext.Current.CancellationToken), await _client.GetAsync(route, TestContext.Current.CancellationToken) })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.Equal("Large", answer.GetProperty("size").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=100000", "pageSize")]
+    [InlineData("pageSize=0", "pageSize")]
+    public async Task Pages_outside_the_bounds_are_400_problems_naming_the_field(string query, string field)
+    {
+        var response = await _client.GetAsync($"/pages?{query}", TestContext.Current.CancellationToken);
+
+        var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_last_page_skips_rows_without_overflowing()
+    {
+        var response = await _client.GetAsync($"/pages?page={PageQuery.MaxPage}&pageSize={PageQuery.MaxPageSize}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal((PageQuery.MaxPage - 1L) * PageQuery.MaxPageSize, answer.GetProperty("skip").GetInt64());
     }
 
     [Fact]

@@ -157,8 +157,8 @@ public sealed class AdministrationTests(IdentityFixture fixture) : IClassFixture
         var (politician, _) = await _host.AddTeamMemberAsync(TeamRole.Politician);
         var (active, _) = await _host.ActiveTeamMemberAsync(TeamRole.KeyOfficial);
 
-        var politicians = await ListAsync($"?role={Roles.Politician}&pageSize=200");
-        var pending = await ListAsync("?state=PendingActivation&pageSize=200");
+        var politicians = await ListAsync($"?role={Roles.Politician}&pageSize=100");
+        var pending = await ListAsync("?state=PendingActivation&pageSize=100");
         var found = await ListAsync($"?search={politician.PersonId:N}");
 
         Assert.Contains(politicians.Items, a => a.PersonId == politician.PersonId);
@@ -169,6 +169,21 @@ public sealed class AdministrationTests(IdentityFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?page=0", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?role=superuser", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?state=Sleeping", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _administrator.GetAsync("/api/identity/accounts?state=9", Cancel)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=100000", "pageSize")]
+    public async Task Pages_outside_the_bounds_are_400_problems_naming_the_field(string query, string field)
+    {
+        var response = await _administrator.GetAsync($"/api/identity/accounts?{query}", Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<AccountDetails> DetailsAsync(Guid accountId)

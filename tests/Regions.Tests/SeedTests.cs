@@ -4,6 +4,7 @@ using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Tests.Api;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

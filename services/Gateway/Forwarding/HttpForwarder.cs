@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using KollegialtUtbyte.Gateway.Domain;
+using KollegialtUtbyte.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ internal sealed class HttpForwarder(DestinationClients clients, IProblemDetailsS
         }
         catch (TimeoutRejectedException)
         {
-            logger.LogWarning("{Destination} did not answer {Method} {Path} in time", destination.Name, context.Request.Method, context.Request.Path);
+            logger.LogWarning("{Destination} did not answer {Method} {Path} in time", destination.Name, context.Request.Method, SecretRedaction.PathAndQuery(context.Request));
             await WriteProblemAsync(context, StatusCodes.Status504GatewayTimeout, "The service did not answer in time",
                 $"The service '{destination.Name}' did not answer in time. Try again later.");
             return;
@@ -74,7 +75,7 @@ internal sealed class HttpForwarder(DestinationClients clients, IProblemDetailsS
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            logger.LogWarning(exception, "{Destination} failed on {Method} {Path}", destination.Name, context.Request.Method, context.Request.Path);
+            logger.LogWarning(exception, "{Destination} failed on {Method} {Path}", destination.Name, context.Request.Method, SecretRedaction.PathAndQuery(context.Request));
             await WriteProblemAsync(context, StatusCodes.Status502BadGateway, "The service failed",
                 $"The service '{destination.Name}' could not be reached or gave no valid answer.");
             return;
@@ -162,7 +163,7 @@ internal sealed class HttpForwarder(DestinationClients clients, IProblemDetailsS
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             // The status line has gone out: the only honest signal left is an aborted response.
-            logger.LogWarning(exception, "{Destination} broke off its response to {Method} {Path}", destination.Name, context.Request.Method, context.Request.Path);
+            logger.LogWarning(exception, "{Destination} broke off its response to {Method} {Path}", destination.Name, context.Request.Method, SecretRedaction.PathAndQuery(context.Request));
             context.Abort();
         }
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Accounts;
@@ -6,6 +5,7 @@ using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
@@ -17,8 +17,6 @@ namespace KollegialtUtbyte.Identity.Api;
 /// <summary>Administrators list accounts, grant roles, disable and enable accounts, and resend activation links.</summary>
 public static class AccountAdministrationEndpoints
 {
-    public const int MaxPageSize = 200;
-
     public static RouteGroupBuilder MapAccountAdministration(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").RequireAuthorization(Policies.Administrator);
@@ -34,11 +32,9 @@ public static class AccountAdministrationEndpoints
     private static async Task<IResult> ListAsync(
         IdentityDb db,
         TimeProvider time,
-        string? search,
+        [AsParameters] PageQuery paging,
         string? role,
         AccountState? state,
-        [Range(1, int.MaxValue)] int page = 1,
-        [Range(1, MaxPageSize)] int pageSize = 50,
         CancellationToken cancellationToken = default)
     {
         if (role is not null && !AccountRoles.IsKnown(role))
@@ -48,9 +44,9 @@ public static class AccountAdministrationEndpoints
 
         var now = time.GetUtcNow();
         var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (!string.IsNullOrWhiteSpace(paging.Search))
         {
-            var text = search.Trim().ToUpperInvariant();
+            var text = paging.Search.Trim().ToUpperInvariant();
             query = query.Where(a => a.NormalizedEmail!.Contains(text) || a.Name.ToUpper().Contains(text));
         }
 
@@ -68,11 +64,8 @@ public static class AccountAdministrationEndpoints
             _ => query,
         };
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(a => a.Name).ThenBy(a => a.NormalizedEmail)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return Results.Ok(new AccountList(items.Select(a => AccountViews.Summary(a, now)).ToList(), total, page, pageSize));
+        var (items, total) = await query.OrderBy(a => a.Name).ThenBy(a => a.NormalizedEmail).PageAsync(paging, cancellationToken);
+        return Results.Ok(new AccountList(items.Select(a => AccountViews.Summary(a, now)).ToList(), total, paging.PageNumber(), paging.Size()));
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +11,7 @@ namespace KollegialtUtbyte.ServiceDefaults.Http;
 public static class ProblemDetailsExtensions
 {
     /// <summary>
-    /// Problem details for every error and JSON enums as strings. Request validation from data
+    /// Problem details for every error and JSON enums as strings, names only. Request validation from data
     /// annotations needs <c>builder.Services.AddValidation()</c> in the service's own project: the
     /// framework's source generator registers the validated types at that call site.
     /// </summary>
@@ -26,7 +26,21 @@ public static class ProblemDetailsExtensions
 
         // Binding failures throw so the handler above can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => OutboxJson.Configure(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o => ConfigureRequestJson(o.SerializerOptions));
         return builder;
+    }
+
+    /// <summary>
+    /// Enums as strings, read by their names only: <c>"kind": 9</c> would otherwise be stored as a
+    /// value no member has. (Events keep the outbox's options; they are written by the services themselves.)
+    /// </summary>
+    public static JsonSerializerOptions ConfigureRequestJson(JsonSerializerOptions options)
+    {
+        if (!options.Converters.Any(c => c is EnumNamesJsonConverter))
+        {
+            options.Converters.Insert(0, new EnumNamesJsonConverter());
+        }
+
+        return options;
     }
 }

@@ -1,3 +1,5 @@
+using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Telemetry;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -27,13 +29,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ResourceNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else",
                 "The resource was changed after you read it. Reload it and apply your change again."),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } field } json } badRequest =>
+                FieldProblem(field, json.Message, DetailOf(badRequest)),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ReasonOf(badRequest.StatusCode), DetailOf(badRequest)),
+            PageOutOfRangeException page => FieldProblem(page.Field, page.Message, page.Message),
             _ => null,
         };
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, SecretRedaction.PathAndQuery(httpContext.Request));
             problem = Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side", "The error has been logged.");
         }
 
@@ -56,6 +61,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
         return problem;
     }
+
+    /// <summary>A 400 whose <c>errors</c> name the field, as the framework's own validation problems do.</summary>
+    private static HttpValidationProblemDetails FieldProblem(string field, string error, string detail) =>
+        new(new Dictionary<string, string[]> { [field] = [error] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = detail,
+        };
 
     // The framework's message names the parameter; the inner JSON error says where the body is wrong.
     private static string DetailOf(BadHttpRequestException exception) =>

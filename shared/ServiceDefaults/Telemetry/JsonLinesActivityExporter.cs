@@ -5,7 +5,7 @@ using OpenTelemetry;
 namespace KollegialtUtbyte.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Appends finished spans to a file, one JSON object per line (setting <c>Telemetry:TraceFile</c>).
+/// Appends finished spans with their tags to a file, one JSON object per line (setting <c>Telemetry:TraceFile</c>).
 /// For local diagnosis and for tests that follow one trace across processes without a collector.
 /// Several processes may share one file: each line is written with a single append.
 /// </summary>
@@ -29,6 +29,7 @@ internal sealed class JsonLinesActivityExporter(string path, string serviceName)
                 kind = activity.Kind.ToString(),
                 start = activity.StartTimeUtc,
                 durationMs = activity.Duration.TotalMilliseconds,
+                tags = activity.TagObjects.GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value?.ToString()),
             }));
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,24 @@ public static class TelemetryExtensions
         "KollegialtUtbyte",
     ];
 
+    private const string HostingLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>
+    /// ASP.NET Core starts a request's activity only for a listener or its (now silent) hosting log.
+    /// This listener keeps one without an exporter too: log lines keep their trace ids and calls
+    /// onward carry the request's trace context. Exporters' own listeners decide what is recorded.
+    /// </summary>
+    private static readonly Lazy<ActivityListener> RequestActivities = new(() =>
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    });
+
     /// <summary>
     /// Traces and metrics over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, spans to a
     /// JSON-lines file when <c>Telemetry:TraceFile</c> is set; JSON console
@@ -45,6 +64,16 @@ public static class TelemetryExtensions
 
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
+        // URLs in logs go through SecretRedaction: the hosting log (its request scope and "Request
+        // starting" line carry the raw path and query) gives way to RequestLogScope, and the HTTP
+        // client factory's loggers (the full URL) to one that masks it.
+        builder.Logging.AddFilter(HostingLogCategory, LogLevel.None);
+        _ = RequestActivities.Value;
+        builder.Services.ConfigureHttpClientDefaults(http => http
+            .RemoveAllLoggers()
+            .AddLogger(services => new RedactedHttpClientLogger(
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("System.Net.Http.HttpClient")), wrapHandlersPipeline: true));
         if (!builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Logging:Json"))
         {
             builder.Logging.AddJsonConsole(o =>
@@ -67,6 +96,7 @@ public static class TelemetryExtensions
             .WithTracing(t =>
             {
                 t.AddSource(ActivitySources);
+                t.AddProcessor(new RedactingActivityProcessor());
                 if (!string.IsNullOrWhiteSpace(endpoint))
                 {
                     t.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));

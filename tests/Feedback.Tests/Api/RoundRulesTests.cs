@@ -70,6 +70,35 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
         Assert.True(tooMany.GetProperty("errors").EnumerateObject().Any(e => e.Name.Equals("reviewerCount", StringComparison.OrdinalIgnoreCase)), tooMany.ToString());
     }
 
+    [Theory]
+    [InlineData("9")]
+    [InlineData("\"9\"")]
+    [InlineData("\"Handbook, Other\"")]
+    public async Task Enums_are_taken_by_name_only_and_a_400_names_the_field(string value)
+    {
+        var (regions, documentId) = await DraftInNewProgrammeAsync("Region Blekinge", "Region Dalarna", "Region Gävleborg");
+        var author = _app.ClientFor(regions[0].Member);
+        var round = await (await author.OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        var reviewer = regions.Single(r => r.Id == round.GetProperty("reviewers")[0].Id("regionId"));
+        var feedback = await _app.ClientFor(reviewer.Member).WriteAndSubmitAsync(round.Id(), reviewer.Id);
+        await (await _app.ClientFor(_app.Administrator).PostAsJsonAsync($"/api/feedback/rounds/{round.Id()}/close", new { version = round.Version() }, Token)).ReadAsync();
+        var document = await author.GetJsonAsync($"/api/feedback/documents/{documentId}");
+
+        using var kind = new StringContent($$"""{"title": "RUS", "kind": {{value}}, "version": {{document.Version()}}}""", System.Text.Encoding.UTF8, "application/json");
+        var badKind = await (await author.PutAsync($"/api/feedback/documents/{documentId}", kind, Token)).ReadAsync(HttpStatusCode.BadRequest);
+        using var decision = new StringContent(
+            $$"""{"responses": [{"suggestionNumber": 1, "decision": {{value}}, "note": "x"}], "version": {{feedback.Version()}}}""", System.Text.Encoding.UTF8, "application/json");
+        var badDecision = await (await author.PutAsync($"/api/feedback/rounds/{round.Id()}/feedback/{reviewer.Id}/responses", decision, Token)).ReadAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(badKind.GetProperty("errors").TryGetProperty("$.kind", out _), badKind.ToString());
+        Assert.True(badDecision.GetProperty("errors").TryGetProperty("$.responses[0].decision", out _), badDecision.ToString());
+        var after = await author.GetJsonAsync($"/api/feedback/documents/{documentId}");
+        Assert.Equal(document.GetProperty("kind").GetString(), after.GetProperty("kind").GetString());
+        Assert.Equal(document.Version(), after.Version());
+        var answered = await author.GetJsonAsync($"/api/feedback/rounds/{round.Id()}/feedback/{reviewer.Id}");
+        Assert.Equal(feedback.Version(), answered.Version());
+    }
+
     [Fact]
     public async Task A_stale_update_is_a_409_and_the_newer_one_stays()
     {

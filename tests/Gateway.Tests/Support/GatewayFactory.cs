@@ -16,11 +16,13 @@ namespace KollegialtUtbyte.Gateway.Tests.Support;
 public sealed class GatewayFactory : ServiceFactory<Program>
 {
     private readonly TimeProvider? _time;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GatewayFactory(TestTokenIssuer issuer, IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
+    public GatewayFactory(TestTokenIssuer issuer, IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? services = null)
         : base("gateway", issuer, settings)
     {
         _time = time;
+        _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -74,6 +76,11 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         if (_time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_time));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

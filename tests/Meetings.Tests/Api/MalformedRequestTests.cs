@@ -49,6 +49,33 @@ public sealed class MalformedRequestTests(MeetingsAppFixture fixture) : IClassFi
         }
     }
 
+    [Theory]
+    [InlineData("9")]
+    [InlineData("\"9\"")]
+    [InlineData("\"Talk, Workshop\"")]
+    public async Task Enums_are_taken_by_name_only_and_a_400_names_the_field(string value)
+    {
+        var scenario = await Scenario.CreateAsync(App, regions: 1);
+        var meetings = await scenario.ScheduleSixAsync();
+        await scenario.PublishPlanAsync();
+        var meeting = await scenario.MeetingAsync(meetings[0].Id);
+        var politician = scenario.Teams[0].Politician;
+        var invitation = (await scenario.InvitationsOfAsync(politician)).Single(i => i.MeetingId == meeting.Id);
+
+        var agenda = await SendAsync(App.ClientFor(scenario.Facilitator), $"/api/meetings/{meeting.Id}/agenda",
+            $$"""{"items":[{"kind":{{value}},"title":"Inledning","startsAt":"{{meeting.StartsAt:O}}","durationMinutes":30}],"version":{{meeting.Version}}}""");
+        var answer = await SendAsync(App.ClientFor(politician), $"/api/meetings/invitations/{invitation.Id}/answer",
+            $$"""{"answer":{{value}},"version":{{invitation.Version}}}""");
+
+        Assert.True((await agenda.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("$.items[0].kind", out _));
+        Assert.True((await answer.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("$.answer", out _));
+        Assert.Equal(meeting.Version, (await scenario.MeetingAsync(meeting.Id)).Version);
+        Assert.Equal(invitation, (await scenario.InvitationsOfAsync(politician)).Single(i => i.Id == invitation.Id));
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string url, string json) =>
+        client.PutAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
     [Fact]
     public async Task A_body_that_is_not_json_is_a_415()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;
@@ -200,6 +201,18 @@ public sealed class PeopleApiTests(RegionsApp app) : IClassFixture<RegionsApp>
         await RegionsApp.ProblemAsync(tooBig, HttpStatusCode.BadRequest);
         await RegionsApp.ProblemAsync(zeroPage, HttpStatusCode.BadRequest);
         await RegionsApp.ProblemAsync(unknownRole, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=100000", "pageSize")]
+    public async Task Pages_outside_the_bounds_are_400_problems_naming_the_field(string query, string field)
+    {
+        var response = await app.Admin.GetAsync($"/api/regions/people?{query}", Cancellation);
+
+        var problem = await RegionsApp.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
