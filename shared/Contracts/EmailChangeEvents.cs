@@ -52,7 +52,7 @@ public sealed record PersonEmailChangeCancelled(
 /// Published by Regions: an administrator set the address directly, without the owner's
 /// confirmation (recorded in Regions' audit). Identity lets the sign-in name follow.
 /// </summary>
-public sealed record PersonEmailSetByAdministrator(
+public sealed record PersonEmailChangedByAdministrator(
     Guid PersonId,
     string PreviousEmail,
     string NewEmail,

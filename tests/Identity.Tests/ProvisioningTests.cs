@@ -121,7 +121,7 @@ public sealed class ProvisioningTests(IdentityFixture fixture) : IClassFixture<I
         var (joined, firstLink) = await _host.AddTeamMemberAsync(TeamRole.KeyOfficial);
         var newEmail = $"ny.{joined.PersonId:N}@regionvarmland.example";
 
-        await _host.PublishAsync(new PersonEmailSetByAdministrator(joined.PersonId, joined.Email, newEmail, Guid.NewGuid(), joined.OccurredAt.AddMinutes(1)));
+        await _host.PublishAsync(new PersonEmailChangedByAdministrator(joined.PersonId, joined.Email, newEmail, Guid.NewGuid(), joined.OccurredAt.AddMinutes(1)));
         await _host.PublishAsync(new PersonUpdated(joined.PersonId, joined.Name, newEmail, null, null, null, null, joined.RegionId, "sv", null, joined.OccurredAt.AddMinutes(1)));
 
         var secondLink = await _host.PublishedAsync<AccountActivationRequested>(a => a.PersonId == joined.PersonId && a.Email == newEmail);

@@ -38,7 +38,7 @@ public sealed class EmailChanges(
     }
 
     /// <summary>Records an administrator's direct change, so the account may follow it, and lets it follow; saved by the caller.</summary>
-    public async Task RecordAdministratorChangeAsync(PersonEmailSetByAdministrator message, CancellationToken cancellationToken)
+    public async Task RecordAdministratorChangeAsync(PersonEmailChangedByAdministrator message, CancellationToken cancellationToken)
     {
         await ReplacePendingAsync(message.PersonId, message.OccurredAt, cancellationToken);
         db.EmailChanges.Add(EmailChange.SetByAdministrator(message.PersonId, message.PreviousEmail, message.NewEmail, message.OccurredAt));

@@ -14,8 +14,8 @@ public sealed class PersonEmailChangeRequestedConsumer(IdentityDb db, EmailChang
 }
 
 /// <summary>An administrator set the address directly: the account may follow it.</summary>
-public sealed class PersonEmailSetByAdministratorConsumer(IdentityDb db, EmailChanges changes) : IdempotentConsumer<PersonEmailSetByAdministrator, IdentityDb>(db)
+public sealed class PersonEmailChangedByAdministratorConsumer(IdentityDb db, EmailChanges changes) : IdempotentConsumer<PersonEmailChangedByAdministrator, IdentityDb>(db)
 {
-    protected override Task ApplyAsync(PersonEmailSetByAdministrator message, ConsumeContext<PersonEmailSetByAdministrator> context, CancellationToken cancellationToken) =>
+    protected override Task ApplyAsync(PersonEmailChangedByAdministrator message, ConsumeContext<PersonEmailChangedByAdministrator> context, CancellationToken cancellationToken) =>
         changes.RecordAdministratorChangeAsync(message, cancellationToken);
 }

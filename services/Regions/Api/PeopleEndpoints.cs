@@ -271,7 +271,7 @@ public static class PeopleEndpoints
         {
             person.SetEmailDirectly(email);
             db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.SetByAdministrator, previous, person.Email, user.PersonId(), user.DisplayName(), now));
-            db.AddEvent(new PersonEmailSetByAdministrator(person.Id, previous, person.Email, user.PersonId(), now));
+            db.AddEvent(new PersonEmailChangedByAdministrator(person.Id, previous, person.Email, user.PersonId(), now));
             return;
         }
 

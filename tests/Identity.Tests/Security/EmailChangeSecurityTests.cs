@@ -119,12 +119,12 @@ public sealed class EmailChangeSecurityTests(IdentityFixture fixture) : IClassFi
         var firstNew = $"{Guid.NewGuid():N}@regionvarmland.example";
         var secondNew = $"{Guid.NewGuid():N}@regionvarmland.example";
 
-        await _host.PublishAsync(new PersonEmailSetByAdministrator(first.PersonId, first.Email, firstNew, Guid.NewGuid(), DateTimeOffset.UtcNow));
+        await _host.PublishAsync(new PersonEmailChangedByAdministrator(first.PersonId, first.Email, firstNew, Guid.NewGuid(), DateTimeOffset.UtcNow));
         await _host.PublishAsync(Updated(first, firstNew));
         var updated = Updated(second, secondNew);
         await _host.PublishAsync(updated);
         await _host.ConsumedAsync<PersonUpdated>(e => e == updated);
-        await _host.PublishAsync(new PersonEmailSetByAdministrator(second.PersonId, second.Email, secondNew, Guid.NewGuid(), DateTimeOffset.UtcNow));
+        await _host.PublishAsync(new PersonEmailChangedByAdministrator(second.PersonId, second.Email, secondNew, Guid.NewGuid(), DateTimeOffset.UtcNow));
 
         await Eventually.UntilAsync(async () => (await _host.AccountOfAsync(first.PersonId))!.Email == firstNew, "the first account follows the administrator's change");
         await Eventually.UntilAsync(async () => (await _host.AccountOfAsync(second.PersonId))!.Email == secondNew, "the second account follows the administrator's change");

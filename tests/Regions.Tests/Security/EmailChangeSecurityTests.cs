@@ -112,7 +112,7 @@ public sealed class EmailChangeSecurityTests(RegionsApp app) : IClassFixture<Reg
 
         Assert.Equal(newEmail, (await RegionsApp.ReadAsync<PersonResponse>(byAdministrator, HttpStatusCode.OK)).Email);
         await app.PublishedAsync<PersonUpdated>(e => e.PersonId == person.Id && e.Email == newEmail);
-        var set = await app.PublishedAsync<PersonEmailSetByAdministrator>(e => e.PersonId == person.Id);
+        var set = await app.PublishedAsync<PersonEmailChangedByAdministrator>(e => e.PersonId == person.Id);
         Assert.Equal((person.Email, newEmail, administrator.PersonId), (set.PreviousEmail, set.NewEmail, set.AdministratorId));
         var audit = await app.Admin.GetFromJsonAsync<List<EmailChangeAuditResponse>>($"{url}/email-changes", RegionsApp.Json, Cancellation);
         var entry = Assert.Single(audit!);
