@@ -29,7 +29,8 @@ public static class IdentityModule
         var settings = builder.Configuration.GetSection(IdentitySettings.SectionName);
         builder.Services.AddOptions<IdentitySettings>().Bind(settings)
             .Validate(s => s.AccessTokenLifetime > TimeSpan.Zero && s.RefreshTokenLifetime > TimeSpan.Zero
-                    && s.ActivationLinkLifetime > TimeSpan.Zero && s.PasswordResetLinkLifetime > TimeSpan.Zero,
+                    && s.ActivationLinkLifetime > TimeSpan.Zero && s.PasswordResetLinkLifetime > TimeSpan.Zero
+                    && s.EmailChangeLinkLifetime > TimeSpan.Zero,
                 "Identity: every token and link lifetime must be positive.")
             .Validate(s => s.MaxFailedSignIns >= 1 && s.LockoutDuration > TimeSpan.Zero, "Identity: MaxFailedSignIns must be at least 1 and LockoutDuration positive.")
             .Validate(s => s.MinimumPasswordLength >= 8, "Identity: MinimumPasswordLength must be at least 8.")
@@ -73,6 +74,7 @@ public static class IdentityModule
         builder.Services.AddScoped<AccountLinks>();
         builder.Services.AddScoped<LinkRedemption>();
         builder.Services.AddScoped<DirectorySync>();
+        builder.Services.AddScoped<EmailChanges>();
         return builder;
     }
 
@@ -81,6 +83,7 @@ public static class IdentityModule
         app.MapDiscoveryEndpoints();
         app.MapTokenEndpoints();
         app.MapAccountPages();
+        app.MapEmailChangePages();
         app.MapGroup("/api/identity")
             .MapAccountAdministration()
             .MapMyAccount();

@@ -20,6 +20,9 @@ public sealed class IdentitySettings
 
     public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>How long the links that confirm or stop a change of e-mail address work.</summary>
+    public TimeSpan EmailChangeLinkLifetime { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Wrong passwords in a row before the account is locked for <see cref="LockoutDuration"/>.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 

@@ -11,6 +11,7 @@ namespace KollegialtUtbyte.Gateway.Tests;
 public sealed class AuthorizationMatrixTests(SuiteBehindGateway suite) : IClassFixture<SuiteBehindGateway>
 {
     private const string RegionA = "a0000000-0000-4000-8000-00000000000a";
+    private const string PersonA = "b0000000-0000-4000-8000-00000000000a";
 
     //                                                                   anon adm  fac  tmA  tmB  polA polB
     private static readonly MatrixRow[] Rows =
@@ -32,6 +33,16 @@ public sealed class AuthorizationMatrixTests(SuiteBehindGateway suite) : IClassF
         new("GET", "/api/meetings/invitations/answer?token=abc",         200, 200, 200, 200, 200, 200, 200),
         new("POST", "/api/meetings/invitations/answer",                  200, 200, 200, 200, 200, 200, 200),
         new("POST", "/api/meetings/invitations/answer/confirm",          200, 200, 200, 200, 200, 200, 200),
+
+        // The audit of a person's e-mail changes (who changed which address when): administrators only.
+        new("GET", $"/api/regions/people/{PersonA}/email-changes",      401, 200, 403, 403, 403, 403, 403),
+
+        // Explicitly public: the pages mailed to confirm a changed e-mail address (new address) or
+        // stop it (old address). The link's token is the credential; GET shows, POST acts.
+        new("GET", "/account/confirm-email?token=abc",                   200, 200, 200, 200, 200, 200, 200),
+        new("POST", "/account/confirm-email",                            200, 200, 200, 200, 200, 200, 200),
+        new("GET", "/account/stop-email-change?token=abc",               200, 200, 200, 200, 200, 200, 200),
+        new("POST", "/account/stop-email-change",                        200, 200, 200, 200, 200, 200, 200),
 
         // Outside /api: identity's token and discovery endpoints, the portal.
         new("POST", "/connect/token",                                    200, 200, 200, 200, 200, 200, 200),

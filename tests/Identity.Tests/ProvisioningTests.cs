@@ -116,11 +116,12 @@ public sealed class ProvisioningTests(IdentityFixture fixture) : IClassFixture<I
     }
 
     [Fact]
-    public async Task A_new_email_address_moves_the_account_and_a_pending_account_gets_a_link_at_the_new_address()
+    public async Task An_address_set_by_an_administrator_moves_the_account_and_a_pending_account_gets_a_link_at_the_new_address()
     {
         var (joined, firstLink) = await _host.AddTeamMemberAsync(TeamRole.KeyOfficial);
         var newEmail = $"ny.{joined.PersonId:N}@regionvarmland.example";
 
+        await _host.PublishAsync(new PersonEmailChangedByAdministrator(joined.PersonId, joined.Email, newEmail, Guid.NewGuid(), joined.OccurredAt.AddMinutes(1)));
         await _host.PublishAsync(new PersonUpdated(joined.PersonId, joined.Name, newEmail, null, null, null, null, joined.RegionId, "sv", null, joined.OccurredAt.AddMinutes(1)));
 
         var secondLink = await _host.PublishedAsync<AccountActivationRequested>(a => a.PersonId == joined.PersonId && a.Email == newEmail);

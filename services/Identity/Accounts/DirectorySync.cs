@@ -128,7 +128,26 @@ public sealed class DirectorySync(
             return;
         }
 
-        var holder = await users.FindByEmailAsync(person.Email);
+        // The sign-in name follows the directory only to an address its owner confirmed or an
+        // administrator set: otherwise whoever may edit the directory could take the account
+        // over with a password reset to an address of their own.
+        var sameAddress = string.Equals(account.NormalizedEmail, users.NormalizeEmail(person.Email), StringComparison.Ordinal);
+        if (!sameAddress && !await IsAuthorisedAsync(person.PersonId, person.Email, cancellationToken))
+        {
+            logger.LogWarning("Account {AccountId} keeps its e-mail address: the directory names an address that was not confirmed", account.Id);
+            return;
+        }
+
+        await MoveSignInAsync(account, person.Email, confirmedByOwner: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the account's sign-in name and address to <paramref name="email"/>, unless another
+    /// account uses it. Outstanding links, mailed to the old address, stop working.
+    /// </summary>
+    public async Task MoveSignInAsync(Account account, string email, bool confirmedByOwner, CancellationToken cancellationToken)
+    {
+        var holder = await users.FindByEmailAsync(email);
         if (holder is not null && holder.Id != account.Id)
         {
             logger.LogWarning("Account {AccountId} keeps its e-mail address: account {OtherId} already uses the new one", account.Id, holder.Id);
@@ -136,13 +155,14 @@ public sealed class DirectorySync(
         }
 
         var addressChanged = holder is null;
-        account.Email = person.Email;
-        account.UserName = person.Email;
+        account.Email = email;
+        account.UserName = email;
         await users.UpdateNormalizedEmailAsync(account);
         await users.UpdateNormalizedUserNameAsync(account);
         if (addressChanged)
         {
-            account.EmailConfirmed = false;
+            account.EmailConfirmed = confirmedByOwner;
+            await links.WithdrawAllAsync(account.Id, cancellationToken);
 
             // A link sent to the old address must not be the only way in.
             if (!account.HasPassword && !account.IsDisabled)
@@ -150,6 +170,15 @@ public sealed class DirectorySync(
                 await links.RequestActivationAsync(account, cancellationToken);
             }
         }
+    }
+
+    private async Task<bool> IsAuthorisedAsync(Guid personId, string email, CancellationToken cancellationToken)
+    {
+        var normalized = EmailChange.Normalize(email);
+        return await db.EmailChanges.AnyAsync(
+            c => c.PersonId == personId && c.NormalizedNewEmail == normalized
+                && (c.State == EmailChangeState.Confirmed || c.State == EmailChangeState.SetByAdministrator),
+            cancellationToken);
     }
 
     private string? DemoPassword =>

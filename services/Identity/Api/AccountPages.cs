@@ -206,14 +206,14 @@ public static class AccountPages
             HtmlPage.Paragraph(texts.InvalidLinkText) + HtmlPage.Link($"{http.Request.PathBase}{ResetPasswordPath}?lang={texts.Language}", texts.RequestNewLink),
             StatusCodes.Status400BadRequest);
 
-    private static IResult BadFormPage(HttpContext http)
+    internal static IResult BadFormPage(HttpContext http)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         var status = http.Request.HasFormContentType ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType;
         return HtmlPage.Render(http, texts, texts.BadFormTitle, HtmlPage.Paragraph(texts.BadFormText), status);
     }
 
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    internal static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
     {
         if (!http.Request.HasFormContentType)
         {

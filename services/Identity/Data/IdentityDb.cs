@@ -19,6 +19,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<AccountLinkToken> AccountLinkTokens => Set<AccountLinkToken>();
 
+    public DbSet<EmailChange> EmailChanges => Set<EmailChange>();
+
     // Fixed so the model (and so the hand-written migration) does not depend on the options at run time.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version1;
 

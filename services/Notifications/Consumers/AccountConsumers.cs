@@ -44,3 +44,21 @@ public sealed class AccountDisabledConsumer(NotificationsDb db, LocalCopies copi
     protected override Task ApplyAsync(AccountDisabled message, ConsumeContext<AccountDisabled> context, CancellationToken cancellationToken) =>
         copies.DisableAccountAsync(message.AccountId, message.PersonId, cancellationToken);
 }
+
+/// <summary>
+/// A change of e-mail address: the confirmation link to the new address, the notice with the stop
+/// link to the old one. Each to the address the event names, never to the directory's copy.
+/// </summary>
+public sealed class PersonEmailChangeLinksIssuedConsumer(NotificationsDb db, MailQueue mails)
+    : IdempotentConsumer<PersonEmailChangeLinksIssued, NotificationsDb>(db)
+{
+    protected override async Task ApplyAsync(PersonEmailChangeLinksIssued message, ConsumeContext<PersonEmailChangeLinksIssued> context, CancellationToken cancellationToken)
+    {
+        var cause = MailCause.Of(context);
+        var language = Languages.FromPreference(message.PreferredLanguage);
+        await mails.ToAddressAsync(cause, MailKind.EmailChangeConfirmation, message.NewEmail, message.Name, language, message.PersonId,
+            new EmailChangeMail(message.ConfirmToken, message.CurrentEmail, message.NewEmail, message.ExpiresAt), cancellationToken);
+        await mails.ToAddressAsync(cause, MailKind.EmailChangeNotice, message.CurrentEmail, message.Name, language, message.PersonId,
+            new EmailChangeMail(message.StopToken, message.CurrentEmail, message.NewEmail, message.ExpiresAt), cancellationToken);
+    }
+}

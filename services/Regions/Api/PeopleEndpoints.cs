@@ -18,7 +18,8 @@ public sealed record MembershipResponse(Guid ProgrammeId, Guid RegionId, TeamRol
 /// <summary>
 /// A directory entry. <c>Email</c> and <c>Phone</c> are null when <c>ContactHidden</c> (another
 /// region's politician who has not allowed sharing); <c>Gender</c> is shown only to the person
-/// and to administrators.
+/// and to administrators. <c>PendingEmail</c>, shown to those who may edit the person, is an
+/// address waiting for its owner's confirmation; until then <c>Email</c> is the one in use.
 /// </summary>
 public sealed record PersonResponse(
     Guid Id,
@@ -36,7 +37,19 @@ public sealed record PersonResponse(
     bool ContactHidden,
     bool IsFacilitator,
     IReadOnlyList<MembershipResponse> Teams,
-    long Version);
+    long Version,
+    string? PendingEmail = null);
+
+/// <summary>A step in changing a person's e-mail address, as the audit keeps it.</summary>
+public sealed record EmailChangeAuditResponse(
+    Guid Id,
+    Guid PersonId,
+    EmailChangeStep Step,
+    string PreviousEmail,
+    string NewEmail,
+    Guid? ChangedBy,
+    string? ChangedByName,
+    DateTimeOffset At);
 
 /// <summary>The roles the directory can be filtered by: a team role or facilitator.</summary>
 public enum DirectoryRole
@@ -72,12 +85,18 @@ public sealed record UpdatePersonRequest(
     [property: Required, AllowedValues(Languages.Swedish, Languages.English, ErrorMessage = "Språket är 'sv' eller 'en'.")] string PreferredLanguage,
     [property: AllowedValues(Genders.Woman, Genders.Man, Genders.NonBinary, null, ErrorMessage = "Kön är 'woman', 'man', 'non-binary' eller utelämnas.")] string? Gender,
     bool ShareContactDetails,
-    [property: Range(1, long.MaxValue)] long Version)
+    [property: Range(1, long.MaxValue)] long Version,
+    bool SetEmailDirectly = false)
 {
     public PersonDetails Details() => new(Name, Email, Phone, Title, PreferredLanguage, Gender, ShareContactDetails);
 }
 
-/// <summary>The directory of people: everyone signed in reads it; administrators, project leaders (for their region) and people themselves keep it.</summary>
+/// <summary>
+/// The directory of people: everyone signed in reads it; administrators, project leaders (for
+/// their region) and people themselves keep it. A changed e-mail address (the sign-in name)
+/// waits for its owner to confirm it from the new address; only an administrator may set one
+/// directly, and that is audited.
+/// </summary>
 public static class PeopleEndpoints
 {
     public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder api)
@@ -88,6 +107,7 @@ public static class PeopleEndpoints
         people.MapGet("/{personId:guid}", GetAsync);
         people.MapPost("/", RegisterAsync);
         people.MapPut("/{personId:guid}", UpdateAsync);
+        people.MapGet("/{personId:guid}/email-changes", EmailChangesAsync);
         return api;
     }
 
@@ -114,7 +134,7 @@ public static class PeopleEndpoints
 
         if (query.SearchTerm() is { } term)
         {
-            people = people.Where(p => p.SearchText.Contains(term));
+            people = SearchAsVisible(people, db, user, term);
         }
 
         if (role == DirectoryRole.Facilitator)
@@ -135,6 +155,27 @@ public static class PeopleEndpoints
 
         var (items, total) = await people.OrderBy(p => p.Name).ThenBy(p => p.Id).PageAsync(query, cancellationToken);
         return (await DescribeAsync(db, items, user, cancellationToken)).ToPage(query, total);
+    }
+
+    /// <summary>
+    /// Name and title for everyone; the e-mail address only where the searcher may see it (the
+    /// same rule as <see cref="Access.SeesContactOf"/>), or a search would confirm a hidden address.
+    /// </summary>
+    private static IQueryable<Person> SearchAsVisible(IQueryable<Person> people, RegionsDb db, ClaimsPrincipal user, string term)
+    {
+        var seesEveryone = user.IsAdministrator();
+        var self = user.PersonId();
+        var ownRegion = user.RegionId();
+        var politicians = db.Teams.SelectMany(t => t.Members)
+            .Where(m => m.Role == TeamRole.Politician || m.Role == TeamRole.SubstitutePolitician)
+            .Select(m => m.PersonId);
+        return people.Where(p => p.SearchText.Contains(term)
+            || (p.NormalizedEmail.Contains(term)
+                && (seesEveryone
+                    || p.ShareContactDetails
+                    || (self != null && p.Id == self)
+                    || (ownRegion != null && p.RegionId == ownRegion)
+                    || !politicians.Contains(p.Id))));
     }
 
     private static async Task<PersonResponse> GetAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
@@ -194,34 +235,82 @@ public static class PeopleEndpoints
             return Access.Forbidden("Endast en administratör kan flytta en person till en annan region eller organisation.");
         }
 
-        Versions.Expect(db, person, request.Version);
-        var employerName = await db.EmployerNameAsync(affiliation, cancellationToken);
-        await EnsureEmailFreeAsync(db, personId, request.Email, cancellationToken);
+        if (request.SetEmailDirectly && !user.IsAdministrator())
+        {
+            return Access.Forbidden("Endast en administratör kan byta e-postadress utan att ägaren bekräftar den nya adressen.");
+        }
 
-        // The teams are read to tell about the changed details, not changed themselves.
-        var teams = await db.Teams.Where(t => t.Members.Any(m => m.PersonId == personId)).ToListAsync(cancellationToken);
+        Versions.Expect(db, person, request.Version);
+        await db.EmployerNameAsync(affiliation, cancellationToken);
+        var isTeamMember = await db.Teams.AnyAsync(t => t.Members.Any(m => m.PersonId == personId), cancellationToken);
         var isFacilitator = await db.Facilitators.AnyAsync(f => f.PersonId == personId, cancellationToken);
-        person.MoveTo(affiliation, isTeamMember: teams.Count > 0, isFacilitator);
+        person.MoveTo(affiliation, isTeamMember, isFacilitator);
         person.ChangeDetails(request.Details());
 
         var now = time.GetUtcNow();
-        var names = await DirectoryNames.LoadAsync(db, cancellationToken);
-        db.AddEvent(DirectoryEvents.Updated(person, employerName, now));
-        foreach (var team in teams)
+        if (person.IsNewAddress(request.Email))
         {
-            var member = team.Members.Single(m => m.PersonId == personId);
-            db.AddEvent(DirectoryEvents.Updated(team, member, person, names.RegionName(team.RegionId) ?? "", now));
+            await EnsureEmailFreeAsync(db, personId, request.Email, cancellationToken);
+            ChangeEmail(db, person, request.Email, request.SetEmailDirectly, user, now);
         }
 
+        // The directory keeps publishing the address in use: a pending one is not published.
+        await PersonAnnouncements.AnnounceUpdateAsync(db, person, now, cancellationToken);
         await db.SaveUniqueAsync(cancellationToken);
         Versions.SetETag(http, person.Version);
         return TypedResults.Ok((await DescribeAsync(db, [person], user, cancellationToken))[0]);
     }
 
+    /// <summary>
+    /// A new address waits for its owner to confirm it from the link Identity mails to it (the
+    /// old address is told and can stop it). An administrator may set it directly instead.
+    /// </summary>
+    private static void ChangeEmail(RegionsDb db, Person person, string email, bool directly, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        var previous = person.Email;
+        if (directly)
+        {
+            person.SetEmailDirectly(email);
+            db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.SetByAdministrator, previous, person.Email, user.PersonId(), user.DisplayName(), now));
+            db.AddEvent(new PersonEmailChangedByAdministrator(person.Id, previous, person.Email, user.PersonId(), now));
+            return;
+        }
+
+        var changeId = Guid.CreateVersion7();
+        if (person.RequestEmailChange(email, changeId, user.PersonId()))
+        {
+            db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.Requested, previous, person.PendingEmail!, user.PersonId(), user.DisplayName(), now));
+            db.AddEvent(new PersonEmailChangeRequested(
+                changeId, person.Id, person.Name, previous, person.PendingEmail!, person.PreferredLanguage, user.PersonId(), now));
+        }
+    }
+
+    /// <summary>The audit of the person's e-mail changes, newest first. Administrators only.</summary>
+    private static async Task<IResult> EmailChangesAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!user.IsAdministrator())
+        {
+            return Access.Forbidden("Endast administratörer läser historiken över ändrade e-postadresser.");
+        }
+
+        if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
+        {
+            throw new ResourceNotFoundException("Person", personId);
+        }
+
+        var entries = await db.EmailChangeAudits.AsNoTracking().Where(a => a.PersonId == personId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new EmailChangeAuditResponse(a.Id, a.PersonId, a.Step, a.PreviousEmail, a.NewEmail, a.ChangedBy, a.ChangedByName, a.At))
+            .ToList());
+    }
+
+    /// <summary>One person per address: in use or waiting for confirmation, by nobody else.</summary>
     private static async Task EnsureEmailFreeAsync(RegionsDb db, Guid? self, string email, CancellationToken cancellationToken)
     {
         var normalized = EmailAddresses.Normalize(email);
-        DirectoryRules.EnsureEmailFree(email, await db.People.AnyAsync(p => p.Id != self && p.NormalizedEmail == normalized, cancellationToken));
+        DirectoryRules.EnsureEmailFree(email, await db.People.AnyAsync(
+            p => p.Id != self && (p.NormalizedEmail == normalized || p.NormalizedPendingEmail == normalized), cancellationToken));
     }
 
     /// <summary>Directory entries for <paramref name="people"/> as <paramref name="user"/> may see them.</summary>
@@ -256,7 +345,8 @@ public static class PeopleEndpoints
                 !contactVisible,
                 facilitators.Contains(person.Id),
                 teams,
-                person.Version);
+                person.Version,
+                contactVisible && user.MayEdit(person) ? person.PendingEmail : null);
         }).ToList();
     }
 }

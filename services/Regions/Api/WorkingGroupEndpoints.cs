@@ -40,12 +40,17 @@ public sealed record DisbandWorkingGroupRequest([property: Range(1, long.MaxValu
 
 /// <summary>
 /// Cross-region working groups of a programme. Everyone signed in reads them; administrators
-/// and the project leaders of the member regions form and change them.
+/// form and change them. A project leader of a member region changes the topic and, for their
+/// own region only, whether it and its people take part: every region a change touches (a
+/// region added or removed, a person added or removed) must be one they manage.
 /// </summary>
 public static class WorkingGroupEndpoints
 {
     private const string MemberRegionsOnly =
         "Arbetsgrupper ändras av administratörer och av projektledarna i gruppens regioner; din region måste ingå i gruppen.";
+
+    private const string OwnRegionOnly =
+        "En projektledare lägger till och tar bort bara sin egen region och dess personer; andra regioner och deras personer ändras av en administratör.";
 
     public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder api)
     {
@@ -109,6 +114,12 @@ public static class WorkingGroupEndpoints
 
         var participating = await ParticipatingRegionsAsync(db, programmeId, cancellationToken);
         var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
+
+        // Forming a group adds every region and person in it.
+        if (!MayTouch(user, request.RegionIds.Select(id => (Guid?)id).Concat(RegionsOf(people))))
+        {
+            return Access.Forbidden(OwnRegionOnly);
+        }
         var now = time.GetUtcNow();
         var group = WorkingGroup.Form(Guid.CreateVersion7(), programmeId, request.Topic, request.RegionIds, people, participating, now);
         db.WorkingGroups.Add(group);
@@ -131,6 +142,11 @@ public static class WorkingGroupEndpoints
         Versions.Expect(db, group, request.Version);
         var participating = await ParticipatingRegionsAsync(db, group.ProgrammeId, cancellationToken);
         var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
+        if (!MayTouch(user, await RegionsTouchedAsync(db, group, request.RegionIds, people, cancellationToken)))
+        {
+            return Access.Forbidden(OwnRegionOnly);
+        }
+
         group.Change(request.Topic, request.RegionIds, people, participating);
         db.AddEvent(DirectoryEvents.Changed(group, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
@@ -161,6 +177,27 @@ public static class WorkingGroupEndpoints
 
     private static bool MayChange(ClaimsPrincipal user, IEnumerable<Guid> regionIds) =>
         user.IsAdministrator() || regionIds.Any(user.ManagesRegion);
+
+    /// <summary>Whether the caller manages every one of <paramref name="touchedRegionIds"/>. A person of no region is touchable by administrators only.</summary>
+    private static bool MayTouch(ClaimsPrincipal user, IEnumerable<Guid?> touchedRegionIds) =>
+        user.IsAdministrator() || touchedRegionIds.All(region => region is { } id && user.ManagesRegion(id));
+
+    private static bool MayTouch(ClaimsPrincipal user, IEnumerable<Guid> touchedRegionIds) =>
+        MayTouch(user, touchedRegionIds.Select(id => (Guid?)id));
+
+    private static IEnumerable<Guid?> RegionsOf(IEnumerable<Person> people) => people.Select(p => p.RegionId);
+
+    /// <summary>The regions added or removed, and the regions of the people added or removed.</summary>
+    private static async Task<List<Guid?>> RegionsTouchedAsync(
+        RegionsDb db, WorkingGroup group, IReadOnlyList<Guid> regionIds, IReadOnlyList<Person> people, CancellationToken cancellationToken)
+    {
+        var wanted = regionIds.Distinct().ToList();
+        var regions = group.RegionIds.Except(wanted).Concat(wanted.Except(group.RegionIds)).Select(id => (Guid?)id);
+        var added = people.Where(p => !group.PersonIds.Contains(p.Id));
+        var removedIds = group.PersonIds.Where(id => people.All(p => p.Id != id)).ToList();
+        var removed = await db.People.AsNoTracking().Where(p => removedIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        return regions.Concat(RegionsOf(added)).Concat(RegionsOf(removed)).ToList();
+    }
 
     private static async Task<List<Guid>> ParticipatingRegionsAsync(RegionsDb db, Guid programmeId, CancellationToken cancellationToken) =>
         await db.Teams.Where(t => t.ProgrammeId == programmeId).Select(t => t.RegionId).ToListAsync(cancellationToken);

@@ -22,6 +22,8 @@ public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(o
 
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
+    public DbSet<EmailChangeAudit> EmailChangeAudits => Set<EmailChangeAudit>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -85,6 +85,22 @@ public sealed class Person : IVersioned
     /// </summary>
     public bool ShareContactDetails { get; private set; }
 
+    /// <summary>
+    /// An address someone asked to change to, waiting for its owner to confirm it from the link
+    /// mailed to it. Until then <see cref="Email"/> stays the address the suite signs in and
+    /// mails with.
+    /// </summary>
+    public string? PendingEmail { get; private set; }
+
+    public string? NormalizedPendingEmail { get; private set; }
+
+    /// <summary>The change the pending address belongs to; only its confirmation adopts it.</summary>
+    public Guid? PendingEmailChangeId { get; private set; }
+
+    /// <summary>Who asked for the pending address, for the audit entry once it is confirmed.</summary>
+    public Guid? PendingEmailRequestedBy { get; private set; }
+
+    /// <summary>Name and title, lower-cased, for everyone's search. The e-mail address is searched separately, only where the searcher may see it.</summary>
     public string SearchText { get; private set; } = "";
 
     public DateTimeOffset RegisteredAt { get; private set; }
@@ -96,21 +112,19 @@ public sealed class Person : IVersioned
     public static Person Register(Guid id, PersonDetails details, Affiliation affiliation, DateTimeOffset now)
     {
         var person = new Person { Id = id, RegisteredAt = now };
+        person.AdoptEmail(details.Email);
         person.ChangeDetails(details);
         person.MoveTo(affiliation, isTeamMember: false);
         return person;
     }
 
+    /// <summary>
+    /// Changes everything but the e-mail address, which changes through
+    /// <see cref="RequestEmailChange"/> (or, by an administrator, <see cref="SetEmailDirectly"/>).
+    /// </summary>
     public void ChangeDetails(PersonDetails details)
     {
         Name = Text.Required(details.Name, "person.name-required", "En person måste ha ett namn.");
-        if (!EmailAddresses.IsWellFormed(details.Email))
-        {
-            throw new RuleViolationException("person.email-format", $"'{details.Email}' är ingen giltig e-postadress.");
-        }
-
-        Email = details.Email.Trim();
-        NormalizedEmail = EmailAddresses.Normalize(details.Email);
         Phone = Text.Optional(details.Phone);
         Title = Text.Optional(details.Title);
         PreferredLanguage = Languages.All.Contains(details.PreferredLanguage)
@@ -120,7 +134,99 @@ public sealed class Person : IVersioned
             ? details.Gender
             : throw new RuleViolationException("person.gender", "Kön anges som 'woman', 'man', 'non-binary' eller lämnas tomt.");
         ShareContactDetails = details.ShareContactDetails;
-        SearchText = Text.SearchTextOf(Name, Email, Title);
+        SearchText = Text.SearchTextOf(Name, Title);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="email"/> is another mailbox than the current one. Another spelling
+    /// of the same address ("Eva@Region.example") is not: it is adopted at once.
+    /// </summary>
+    public bool IsNewAddress(string email)
+    {
+        EnsureWellFormed(email);
+        if (EmailAddresses.Normalize(email) != NormalizedEmail)
+        {
+            return true;
+        }
+
+        Email = email.Trim();
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="email"/> as pending until its owner confirms it. Returns false when
+    /// that address is already pending (the earlier request and its links still stand).
+    /// </summary>
+    public bool RequestEmailChange(string email, Guid changeId, Guid? requestedBy)
+    {
+        EnsureWellFormed(email);
+        var normalized = EmailAddresses.Normalize(email);
+        if (normalized == NormalizedPendingEmail)
+        {
+            return false;
+        }
+
+        PendingEmail = email.Trim();
+        NormalizedPendingEmail = normalized;
+        PendingEmailChangeId = changeId;
+        PendingEmailRequestedBy = requestedBy;
+        return true;
+    }
+
+    /// <summary>An administrator's direct change, without confirmation (audited by the caller). Drops a pending address.</summary>
+    public void SetEmailDirectly(string email)
+    {
+        EnsureWellFormed(email);
+        AdoptEmail(email);
+        ClearPendingEmail();
+    }
+
+    /// <summary>Adopts the pending address if <paramref name="changeId"/> is the pending change; returns whether it did.</summary>
+    public bool ConfirmEmailChange(Guid changeId)
+    {
+        if (PendingEmailChangeId != changeId || PendingEmail is not { } pending)
+        {
+            return false;
+        }
+
+        AdoptEmail(pending);
+        ClearPendingEmail();
+        return true;
+    }
+
+    /// <summary>Drops the pending address if <paramref name="changeId"/> is the pending change; returns whether it did.</summary>
+    public bool CancelEmailChange(Guid changeId)
+    {
+        if (PendingEmailChangeId != changeId)
+        {
+            return false;
+        }
+
+        ClearPendingEmail();
+        return true;
+    }
+
+    private void AdoptEmail(string email)
+    {
+        EnsureWellFormed(email);
+        Email = email.Trim();
+        NormalizedEmail = EmailAddresses.Normalize(email);
+    }
+
+    private void ClearPendingEmail()
+    {
+        PendingEmail = null;
+        NormalizedPendingEmail = null;
+        PendingEmailChangeId = null;
+        PendingEmailRequestedBy = null;
+    }
+
+    private static void EnsureWellFormed(string email)
+    {
+        if (!EmailAddresses.IsWellFormed(email))
+        {
+            throw new RuleViolationException("person.email-format", $"'{email}' är ingen giltig e-postadress.");
+        }
     }
 
     /// <summary>

@@ -48,6 +48,9 @@ public sealed class SuiteBehindGateway : IAsyncLifetime
         regions.MapGet("/signed-in", () => Results.Ok());
         regions.MapGet("/open-at-service", () => Results.Ok()).AllowAnonymous();
 
+        // Shaped like the audit of e-mail changes: administrators only.
+        app.MapGet("/api/regions/people/{personId:guid}/email-changes", () => Results.Ok()).RequireAuthorization(Policies.Administrator);
+
         var meetings = app.MapGroup("/api/meetings");
         meetings.MapGet("/invitations/answer", () => Results.Ok()).AllowAnonymous();
         meetings.MapPost("/invitations/answer", () => Results.Ok()).AllowAnonymous();
@@ -59,6 +62,11 @@ public sealed class SuiteBehindGateway : IAsyncLifetime
 
         app.MapPost("/connect/token", () => Results.Ok(new { access_token = "stand-in", token_type = "Bearer" })).AllowAnonymous();
         app.MapGet("/.well-known/openid-configuration", () => Results.Ok(new { issuer = "stand-in" })).AllowAnonymous();
+        foreach (var page in new[] { "/account/confirm-email", "/account/stop-email-change" })
+        {
+            app.MapGet(page, () => Results.Content("<!DOCTYPE html><title>Konto</title>", "text/html")).AllowAnonymous();
+            app.MapPost(page, () => Results.Content("<!DOCTYPE html><title>Konto</title>", "text/html")).AllowAnonymous();
+        }
         app.MapGet("/", () => Results.Content("<!DOCTYPE html><title>Portal</title>", "text/html")).AllowAnonymous();
     }
 

@@ -70,7 +70,7 @@ public sealed class FacilitatorAndWorkingGroupApiTests(RegionsApp app) : IClassF
     }
 
     [Fact]
-    public async Task Project_leaders_of_member_regions_form_a_working_group_and_it_is_published()
+    public async Task An_administrator_forms_a_working_group_and_it_is_published()
     {
         var värmland = await app.RegionAsync("17");
         var norrbotten = await app.RegionAsync("25");
@@ -79,7 +79,7 @@ public sealed class FacilitatorAndWorkingGroupApiTests(RegionsApp app) : IClassF
         var fromVärmland = await app.RegisterPersonAsync(värmland.Id, name: "Vera Värmländska");
         var fromNorrbotten = await app.RegisterPersonAsync(norrbotten.Id, name: "Nils Norrbottning");
 
-        var response = await app.ClientFor(TestUser.ProjectLeader(värmland.Id)).PostAsJsonAsync(
+        var response = await app.Admin.PostAsJsonAsync(
             $"/api/regions/programmes/{programme.Id}/working-groups",
             new
             {

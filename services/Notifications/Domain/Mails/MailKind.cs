@@ -14,4 +14,10 @@ public enum MailKind
     AccountActivation,
     PasswordReset,
     PoliticianQuotaAlert,
+
+    /// <summary>To the new address of a changed e-mail address: the link that confirms it.</summary>
+    EmailChangeConfirmation,
+
+    /// <summary>To the old address of a changed e-mail address: the notice, with the link that stops the change.</summary>
+    EmailChangeNotice,
 }

@@ -4,14 +4,16 @@ namespace KollegialtUtbyte.Notifications.Domain.Mails;
 
 /// <summary>
 /// Links in mails, all under the public address of the suite (the gateway): the invitation answers
-/// (a Meetings page where the invitee confirms, without signing in), account activation and password
-/// reset (Identity).
+/// (a Meetings page where the invitee confirms, without signing in), account activation, password
+/// reset and the confirmation or stop of a changed e-mail address (Identity).
 /// </summary>
 public sealed record MailLinks(Uri PublicBaseUrl)
 {
     public const string InvitationAnswerPath = "api/meetings/invitations/answer";
     public const string ActivationPath = "account/activate";
     public const string PasswordResetPath = "account/reset-password";
+    public const string EmailChangeConfirmationPath = "account/confirm-email";
+    public const string EmailChangeStopPath = "account/stop-email-change";
 
     public Uri Portal => Base;
 
@@ -23,4 +25,11 @@ public sealed record MailLinks(Uri PublicBaseUrl)
     public Uri AccountActivation(string token) => new(Base, $"{ActivationPath}?token={Uri.EscapeDataString(token)}");
 
     public Uri PasswordReset(string token) => new(Base, $"{PasswordResetPath}?token={Uri.EscapeDataString(token)}");
+
+    /// <summary>The page opens in the mail's language.</summary>
+    public Uri EmailChangeConfirmation(string token, Language language) =>
+        new(Base, $"{EmailChangeConfirmationPath}?token={Uri.EscapeDataString(token)}&lang={language.Code()}");
+
+    public Uri EmailChangeStop(string token, Language language) =>
+        new(Base, $"{EmailChangeStopPath}?token={Uri.EscapeDataString(token)}&lang={language.Code()}");
 }

@@ -13,6 +13,7 @@ public abstract record MailPayload
         MailKind.FeedbackReviewRequested or MailKind.FeedbackDeadlineReminder or MailKind.FeedbackReleased => typeof(FeedbackMail),
         MailKind.AccountActivation or MailKind.PasswordReset => typeof(AccountLinkMail),
         MailKind.PoliticianQuotaAlert => typeof(QuotaAlertMail),
+        MailKind.EmailChangeConfirmation or MailKind.EmailChangeNotice => typeof(EmailChangeMail),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of mail."),
     };
 }
@@ -35,6 +36,12 @@ public sealed record FeedbackMail(
 
 /// <summary>An account activation or password reset link. The token is single-use and must never be logged.</summary>
 public sealed record AccountLinkMail(string Token, DateTimeOffset ExpiresAt) : MailPayload;
+
+/// <summary>
+/// A change of e-mail address: the confirmation link (to the new address) or the stop link (to the
+/// old). The token is single-use and must never be logged.
+/// </summary>
+public sealed record EmailChangeMail(string Token, string CurrentEmail, string NewEmail, DateTimeOffset ExpiresAt) : MailPayload;
 
 public sealed record QuotaAlertMail(
     Guid ProgrammeId,

@@ -9,6 +9,7 @@ public static class MailRenderer
             MeetingMail meeting => MeetingMails.Render(kind, meeting, recipient, settings, now),
             FeedbackMail feedback => FeedbackMails.Render(kind, feedback, recipient, settings),
             AccountLinkMail account => AccountMails.Render(kind, account, recipient, settings),
+            EmailChangeMail change => EmailChangeMails.Render(kind, change, recipient, settings),
             QuotaAlertMail quota => QuotaMails.Render(quota, recipient, settings),
             _ => throw new ArgumentException($"No text for {payload.GetType().Name}.", nameof(payload)),
         };

@@ -18,12 +18,17 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property(p => p.Title).HasMaxLength(FieldLengths.Title);
         person.Property(p => p.PreferredLanguage).HasMaxLength(8);
         person.Property(p => p.Gender).HasMaxLength(32);
+        person.Property(p => p.PendingEmail).HasMaxLength(FieldLengths.Email);
+        person.Property(p => p.NormalizedPendingEmail).HasMaxLength(FieldLengths.Email);
         person.Property(p => p.SearchText).HasMaxLength(FieldLengths.SearchText);
         person.Property(p => p.Version).IsConcurrencyToken();
         person.Ignore(p => p.Affiliation);
 
         // One person per e-mail address; the unique index also settles two registrations racing.
         person.HasIndex(p => p.NormalizedEmail).IsUnique();
+
+        // Nobody else may be waiting to confirm the same new address (NULLs do not collide).
+        person.HasIndex(p => p.NormalizedPendingEmail).IsUnique();
         person.HasIndex(p => p.Name);
         person.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
         person.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
