@@ -2,6 +2,7 @@ using KollegialtUtbyte.Gateway.Api;
 using KollegialtUtbyte.Gateway.Domain;
 using KollegialtUtbyte.Gateway.Forwarding;
 using KollegialtUtbyte.Gateway.RateLimiting;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace KollegialtUtbyte.Gateway;
@@ -20,6 +21,8 @@ public static class GatewayModule
         var settings = builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new GatewaySettings();
         var routes = RouteTable.From(settings);
 
+        // The gateway checks tokens for every API behind it; each service then checks its own audience.
+        builder.AcceptAccessTokensFor([.. TokenAudiences.Apis]);
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton<DestinationClients>();
         builder.Services.AddSingleton<HttpForwarder>();

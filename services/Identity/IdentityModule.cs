@@ -5,6 +5,7 @@ using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class IdentityModule
     {
         builder.AddServiceDatabase<IdentityDb>(Name);
         builder.AddServiceOpenApi(Name);
+        builder.AcceptAccessTokensFor(TokenAudiences.Identity);
         builder.AddConsumersOf<IdentityDb>(Name);
         builder.AddDatabaseSeeder<IdentityDb, IdentityBootstrap>();
         builder.Services.AddValidation();

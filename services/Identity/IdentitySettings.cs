@@ -8,9 +8,6 @@ public sealed class IdentitySettings
     /// <summary>The <c>iss</c> of every token and the discovery document's issuer; unset means the request's base URL.</summary>
     public string? Issuer { get; set; }
 
-    /// <summary>The <c>aud</c> of access tokens; services that set <c>Auth:Audience</c> to it check it.</summary>
-    public string? Audience { get; set; } = "kollegialt-utbyte";
-
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a refresh token may wait unused; every use gives a new one.</summary>
@@ -72,6 +69,9 @@ public sealed class ClientSettings
 
     /// <summary>Scopes the client may ask for; it gets all of them when it asks for none.</summary>
     public List<string> Scopes { get; set; } = [];
+
+    /// <summary>The APIs (<c>regions</c>, <c>meetings</c>, <c>feedback</c>, <c>identity</c>) the client's tokens are for; no others accept them.</summary>
+    public List<string> Audiences { get; set; } = [];
 }
 
 /// <summary>The first administrator. Without a password the account is created unactivated and an activation link is mailed.</summary>

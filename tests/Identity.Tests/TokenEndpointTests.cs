@@ -38,6 +38,7 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         var token = Jwt.Read(body.GetProperty("access_token").GetString()!);
         Assert.Equal("RS256", token.Alg);
         Assert.Equal("at+jwt", token.Typ);
+        Assert.Equal(["feedback", "identity", "meetings", "regions"], token.Audiences.Order());
         Assert.Contains(token.Kid, await PublishedKeyIdsAsync());
         Assert.Equal("http://localhost", token.Issuer);
         Assert.Equal(activation.AccountId.ToString(), token.Subject);
@@ -209,6 +210,7 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         Assert.Equal(IdentityFixture.MachineClient, token.Subject);
         Assert.Equal(IdentityFixture.MachineClient, token.GetClaim(ClaimNames.ClientId).Value);
         Assert.Equal(Roles.Facilitator, token.GetClaim(ClaimNames.Role).Value);
+        Assert.Equal(["identity", "meetings"], token.Audiences.Order());
         Assert.False(token.TryGetClaim(ClaimNames.Person, out _));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Equal("invalid_client", await ErrorOf(wrongSecret, HttpStatusCode.Unauthorized));

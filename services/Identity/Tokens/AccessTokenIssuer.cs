@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,13 +15,15 @@ public sealed record TokenSubject(
     IReadOnlyList<string> Roles,
     Guid? RegionId,
     string? ClientId,
-    IReadOnlyList<string> Scopes);
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> Audiences);
 
 public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt, TimeSpan Lifetime);
 
 /// <summary>
-/// Short-lived JWT access tokens (RFC 9068 shape), RS256 with the active key's <c>kid</c>. The
-/// claim names are the suite's (<see cref="ClaimNames"/>), which every service reads.
+/// Short-lived JWT access tokens (RFC 9068: <c>typ</c> <c>at+jwt</c>), RS256 with the active key's
+/// <c>kid</c>, for the APIs named in <c>aud</c>. The claim names are the suite's
+/// (<see cref="ClaimNames"/>), which every service reads.
 /// </summary>
 public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySettings> settings, TimeProvider time)
 {
@@ -40,6 +43,8 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySett
         AddIfPresent(claims, ClaimNames.Email, subject.Email);
         AddIfPresent(claims, ClaimNames.Region, subject.RegionId?.ToString());
         AddIfPresent(claims, ClaimNames.ClientId, subject.ClientId);
+        // Always an array: a validator that accepts one API must see which APIs the token is for.
+        claims[JwtRegisteredClaimNames.Aud] = subject.Audiences.ToArray();
         if (subject.Roles.Count > 0)
         {
             claims[ClaimNames.Role] = subject.Roles.ToArray();
@@ -53,12 +58,11 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySett
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
-            Audience = settings.Value.Audience,
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
-            TokenType = "at+jwt",
+            TokenType = AuthenticationExtensions.AccessTokenType,
             SigningCredentials = keys.Active.Credentials,
         });
         return new IssuedAccessToken(token, now + lifetime, lifetime);

@@ -1,5 +1,6 @@
 using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Identity.Tokens;
 
@@ -73,14 +74,14 @@ public sealed class TokenGrants(Passwords passwords, RefreshTokenService refresh
 
         var scopes = requested.Count > 0 ? requested : client.Scopes;
         var token = accessTokens.Issue(issuer, new TokenSubject(
-            client.ClientId, null, null, null, client.Roles.Distinct().ToList(), null, client.ClientId, scopes));
+            client.ClientId, null, null, null, client.Roles.Distinct().ToList(), null, client.ClientId, scopes, client.Audiences.Distinct().ToList()));
         return new TokenResponse(token.Token, (int)token.Lifetime.TotalSeconds, null, scopes.Count > 0 ? string.Join(' ', scopes) : null);
     }
 
     private TokenResponse Respond(string issuer, Account account, string? clientId, string? refreshToken)
     {
         var token = accessTokens.Issue(issuer, new TokenSubject(
-            account.Id.ToString(), account.PersonId, account.Name, account.Email, account.RoleList, account.RegionId, clientId, []));
+            account.Id.ToString(), account.PersonId, account.Name, account.Email, account.RoleList, account.RegionId, clientId, [], TokenAudiences.Apis));
         return new TokenResponse(token.Token, (int)token.Lifetime.TotalSeconds, refreshToken, null);
     }
 }

@@ -4,15 +4,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KollegialtUtbyte.ServiceDefaults.Security;
 
 public static class AuthenticationExtensions
 {
+    /// <summary>The only signing algorithm the identity service uses; pinned so no token can choose another (HS256, none).</summary>
+    public const string SigningAlgorithm = SecurityAlgorithms.RsaSha256;
+
+    /// <summary>The <c>typ</c> of access tokens (RFC 9068), so that no other JWT of the issuer passes as one.</summary>
+    public const string AccessTokenType = "at+jwt";
+
     /// <summary>
-    /// JWT bearer validation against the identity service's discovery document and JWKS. Every
-    /// endpoint requires a signed-in user unless it says <c>AllowAnonymous()</c>.
+    /// JWT bearer validation against the identity service's discovery document and JWKS: issuer,
+    /// lifetime, RS256, <c>typ</c> <c>at+jwt</c> and an audience this process serves
+    /// (<see cref="TokenAudiences.AcceptAccessTokensFor"/>). Every endpoint requires a signed-in
+    /// user unless it says <c>AllowAnonymous()</c>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceAuthentication(this IHostApplicationBuilder builder)
     {
@@ -34,13 +43,19 @@ public static class AuthenticationExtensions
                 {
                     NameClaimType = ClaimNames.Name,
                     RoleClaimType = ClaimNames.Role,
-                    ValidateAudience = !string.IsNullOrWhiteSpace(settings.Audience),
-                    ValidAudience = settings.Audience,
+                    ValidateAudience = true,
+                    ValidAlgorithms = [SigningAlgorithm],
+                    ValidTypes = [AccessTokenType],
                     ValidateIssuer = true,
                     ValidateLifetime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
+
+        builder.Services.AddOptions<AcceptedAudiences>();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AcceptedAudiences>>((options, accepted) =>
+                options.TokenValidationParameters.ValidAudiences = accepted.Value.Audiences.ToList());
 
         // Misconfiguration (e.g. an http authority without RequireHttpsMetadata=false) stops the
         // service at start instead of failing every request with a 500.

@@ -11,9 +11,6 @@ public sealed class AuthSettings
     /// <summary>Where to read the discovery document when it is not under the authority (e.g. inside a cluster).</summary>
     public string? MetadataAddress { get; set; }
 
-    /// <summary>Expected audience; unset means any audience issued by the authority.</summary>
-    public string? Audience { get; set; }
-
     /// <summary>Off only for development and tests on loopback http.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }

@@ -38,6 +38,7 @@ public sealed class ProtectedService : IAsyncDisposable
         builder.Configuration["Auth:MetadataAddress"] = metadataAddress;
         builder.Configuration["Auth:RequireHttpsMetadata"] = "false";
         builder.AddServiceAuthentication();
+        builder.AcceptAccessTokensFor(TokenAudiences.Meetings);
 
         var app = builder.Build();
         app.UseAuthentication();
