@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KollegialtUtbyte.ServiceDefaults.Security;
@@ -35,6 +37,14 @@ public static class AuthenticationExtensions
                 if (!string.IsNullOrWhiteSpace(settings.MetadataAddress))
                 {
                     options.MetadataAddress = settings.MetadataAddress;
+                    if (Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) &&
+                        Uri.TryCreate(settings.MetadataAddress, UriKind.Absolute, out var metadata))
+                    {
+                        options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+                            settings.MetadataAddress,
+                            new OpenIdConnectConfigurationRetriever(),
+                            new InternalMetadataRetriever(authority, metadata, settings.RequireHttpsMetadata));
+                    }
                 }
 
                 options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
