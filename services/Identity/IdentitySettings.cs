@@ -5,8 +5,18 @@ public sealed class IdentitySettings
 {
     public const string SectionName = "Identity";
 
-    /// <summary>The <c>iss</c> of every token and the discovery document's issuer; unset means the request's base URL.</summary>
+    /// <summary>
+    /// The <c>iss</c> of every token and the start of every URL the discovery document advertises:
+    /// the suite's public address (the gateway's). Unset means the address a trusted proxy
+    /// forwarded, or else the request's base URL.
+    /// </summary>
     public string? Issuer { get; set; }
+
+    /// <summary>
+    /// Networks (CIDR) whose <c>X-Forwarded-Proto</c>/<c>-Host</c> are believed when no issuer is
+    /// configured; none configured means loopback only (a gateway on the same machine).
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
