@@ -41,7 +41,7 @@ public sealed class DomainTests
     }
 
     [Fact]
-    public void The_region_is_that_of_the_most_recently_taken_active_place()
+    public void The_regions_are_those_of_every_active_place_most_recently_taken_first()
     {
         var personId = Guid.NewGuid();
         var (older, newer, left) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
@@ -53,8 +53,8 @@ public sealed class DomainTests
         };
         places[2].ApplyLeft(TeamRole.KeyOfficial, Now.AddDays(3));
 
-        Assert.Equal(newer, TeamMembership.RegionOf(places));
-        Assert.Null(TeamMembership.RegionOf([places[2]]));
+        Assert.Equal([newer, older], TeamMembership.RegionsOf(places));
+        Assert.Empty(TeamMembership.RegionsOf([places[2]]));
     }
 
     [Fact]

@@ -51,6 +51,21 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_person_in_two_regions_teams_gets_a_token_naming_both_regions()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var (joined, _) = await _host.ActiveTeamMemberAsync(TeamRole.KeyOfficial, first);
+        await _host.PublishAsync(joined with { RegionId = second, RegionName = "Region Dalarna", Role = TeamRole.ProjectLeader, OccurredAt = joined.OccurredAt.AddMinutes(1) });
+        await _host.ConsumedAsync<TeamMemberJoined>(j => j.PersonId == joined.PersonId && j.RegionId == second);
+
+        var session = await _host.SignInAsync(joined.Email, IdentityHost.Password);
+
+        var token = Jwt.Read(session.AccessToken);
+        Assert.Equal(new[] { first, second }.Select(r => r.ToString()).Order(), token.Claims.Where(c => c.Type == ClaimNames.Region).Select(c => c.Value).Order());
+        Assert.Equal([Roles.ProjectLeader, Roles.TeamMember], token.Claims.Where(c => c.Type == ClaimNames.Role).Select(c => c.Value));
+    }
+
+    [Fact]
     public async Task Wrong_credentials_and_accounts_without_a_password_get_invalid_grant()
     {
         var (active, _) = await _host.ActiveTeamMemberAsync();

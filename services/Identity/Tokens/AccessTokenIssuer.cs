@@ -15,7 +15,7 @@ public sealed record TokenSubject(
     string? Name,
     string? Email,
     IReadOnlyList<string> Roles,
-    Guid? RegionId,
+    IReadOnlyList<Guid> RegionIds,
     string? ClientId,
     IReadOnlyList<string> Scopes,
     IReadOnlyList<string> Audiences);
@@ -43,7 +43,11 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySett
         AddIfPresent(claims, ClaimNames.Person, subject.PersonId?.ToString());
         AddIfPresent(claims, ClaimNames.Name, subject.Name);
         AddIfPresent(claims, ClaimNames.Email, subject.Email);
-        AddIfPresent(claims, ClaimNames.Region, subject.RegionId?.ToString());
+        if (subject.RegionIds.Count > 0)
+        {
+            claims[ClaimNames.Region] = subject.RegionIds.Select(r => r.ToString()).ToArray();
+        }
+
         AddIfPresent(claims, ClaimNames.ClientId, subject.ClientId);
         // Always an array: a validator that accepts one API must see which APIs the token is for.
         claims[JwtRegisteredClaimNames.Aud] = subject.Audiences.ToArray();

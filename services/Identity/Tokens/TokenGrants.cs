@@ -74,14 +74,14 @@ public sealed class TokenGrants(Passwords passwords, RefreshTokenService refresh
 
         var scopes = requested.Count > 0 ? requested : client.Scopes;
         var token = accessTokens.Issue(issuer, new TokenSubject(
-            client.ClientId, null, null, null, client.Roles.Distinct().ToList(), null, client.ClientId, scopes, client.Audiences.Distinct().ToList()));
+            client.ClientId, null, null, null, client.Roles.Distinct().ToList(), [], client.ClientId, scopes, client.Audiences.Distinct().ToList()));
         return new TokenResponse(token.Token, (int)token.Lifetime.TotalSeconds, null, scopes.Count > 0 ? string.Join(' ', scopes) : null);
     }
 
     private TokenResponse Respond(string issuer, Account account, string? clientId, string? refreshToken)
     {
         var token = accessTokens.Issue(issuer, new TokenSubject(
-            account.Id.ToString(), account.PersonId, account.Name, account.Email, account.RoleList, account.RegionId, clientId, [], TokenAudiences.Apis));
+            account.Id.ToString(), account.PersonId, account.Name, account.Email, account.RoleList, account.RegionList, clientId, [], TokenAudiences.Apis));
         return new TokenResponse(token.Token, (int)token.Lifetime.TotalSeconds, refreshToken, null);
     }
 }

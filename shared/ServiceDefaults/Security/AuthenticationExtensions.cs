@@ -75,14 +75,18 @@ public static class AuthenticationExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Facilitator, p => p.RequireRole(Roles.Facilitator, Roles.Administrator))
-            .AddPolicy(Policies.TeamMember, p => p.RequireClaim(ClaimNames.Region))
-            .AddPolicy(Policies.ProjectLeader, p => p.RequireRole(Roles.ProjectLeader).RequireClaim(ClaimNames.Region));
+            .AddPolicy(Policies.TeamMember, p => p.RequireRole(Roles.ProjectLeader, Roles.TeamMember).RequireClaim(ClaimNames.Region))
+            .AddPolicy(Policies.ProjectLeader, p => p.RequireRole(Roles.ProjectLeader).RequireClaim(ClaimNames.Region))
+            .AddPolicy(Policies.Politician, p => p.RequireRole(Roles.Politician).RequireClaim(ClaimNames.Region));
 
         return builder;
     }
 }
 
-/// <summary>Authorization policy names; resource checks (own region, own invitation) stay in the endpoints.</summary>
+/// <summary>
+/// Authorization policy names, each naming exactly the roles it admits; resource checks (own
+/// region, own invitation) stay in the endpoints.
+/// </summary>
 public static class Policies
 {
     public const string Administrator = "administrator";
@@ -90,8 +94,15 @@ public static class Policies
     /// <summary>Facilitators, and administrators who can do what facilitators do.</summary>
     public const string Facilitator = "facilitator";
 
-    /// <summary>Anyone who belongs to a region's team (the token carries a region).</summary>
+    /// <summary>
+    /// Those who work in a region's team: project leaders and key officials (with a region).
+    /// Not politicians, who sit in the team but do not do its work.
+    /// </summary>
     public const string TeamMember = "team-member";
 
+    /// <summary>A region's project leader (with a region).</summary>
     public const string ProjectLeader = "project-leader";
+
+    /// <summary>Politicians and substitutes of a region's team (with a region).</summary>
+    public const string Politician = "politician";
 }
