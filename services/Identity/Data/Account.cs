@@ -32,6 +32,12 @@ public sealed class Account : IdentityUser<Guid>, IVersioned
     /// <summary>Room for every Swedish region (21) and then some.</summary>
     public const int RegionIdsMaxLength = 1024;
 
+    /// <summary>
+    /// Lockouts since the last successful sign-in (or new password): each one lasts longer. Not
+    /// reset when a lockout ends, so the guessing does not start over.
+    /// </summary>
+    public int LockoutCount { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the person chose a password for the first time.</summary>

@@ -1,8 +1,6 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using System.Net;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -86,46 +84,16 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySett
 /// <summary>
 /// The issuer name and the suite's public address, which every URL the identity service hands
 /// out starts with: <c>Identity:Issuer</c> (the gateway's public URL); without it, the address a
-/// trusted proxy (<c>Identity:TrustedProxies</c>, loopback by default) says the caller used
-/// (<c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c>); else the address the request came in on.
+/// trusted proxy says the caller used (<see cref="TrustedProxyHeaders"/>); else the address the
+/// request came in on.
 /// </summary>
-public sealed class IssuerNames(IOptions<IdentitySettings> settings)
+public sealed class IssuerNames(IOptions<IdentitySettings> settings, TrustedProxyHeaders proxies)
 {
-    private readonly IReadOnlyList<IPNetwork> _trustedProxies = TrustedNetworks(settings.Value.TrustedProxies);
-
     public string For(HttpRequest request) =>
         settings.Value.Issuer is { Length: > 0 } configured
             ? configured.TrimEnd('/')
-            : PublicBaseUrl(request) ?? BaseUrl(request);
+            : proxies.PublicBaseUrl(request) ?? BaseUrl(request);
 
     /// <summary>Where this instance's endpoints are reached by the caller.</summary>
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
-
-    private string? PublicBaseUrl(HttpRequest request)
-    {
-        var remote = request.HttpContext.Connection.RemoteIpAddress;
-        if (remote is null || !_trustedProxies.Any(n => n.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)))
-        {
-            return null;
-        }
-
-        // The last value is the one the nearest proxy (the trusted one) added.
-        var proto = LastValue(request.Headers["X-Forwarded-Proto"]);
-        var host = LastValue(request.Headers["X-Forwarded-Host"]);
-        if (proto is not ("http" or "https") || host is null || !HostString.FromUriComponent(host).HasValue ||
-            !Uri.TryCreate($"{proto}://{host}", UriKind.Absolute, out var uri) || uri.PathAndQuery != "/")
-        {
-            return null;
-        }
-
-        return $"{proto}://{host}{request.PathBase}".TrimEnd('/');
-    }
-
-    private static string? LastValue(StringValues values) =>
-        values.Count == 0 ? null : values[^1]?.Split(',').Select(v => v.Trim()).LastOrDefault(v => v.Length > 0);
-
-    private static IReadOnlyList<IPNetwork> TrustedNetworks(IReadOnlyList<string> configured) =>
-        (configured.Count > 0 ? configured : ["127.0.0.0/8", "::1/128"]).Select(text => IPNetwork.TryParse(text, out var network)
-            ? network
-            : throw new InvalidOperationException($"Identity:TrustedProxies: '{text}' is not a network in CIDR notation (e.g. 10.0.0.0/8).")).ToList();
 }

@@ -30,18 +30,18 @@ public sealed record GrantResult(TokenResponse? Response, OAuthError? Error)
 /// <summary>The grants of <c>/connect/token</c>: password, refresh token, client credentials.</summary>
 public sealed class TokenGrants(Passwords passwords, RefreshTokenService refreshTokens, AccessTokenIssuer accessTokens, IdentityDb db)
 {
+    public static readonly OAuthError SignInRefused = OAuthError.InvalidGrant(
+        "The e-mail address or the password is wrong, or the account cannot sign in right now. Check them, or reset the password.");
+
     /// <summary>The first-party portal (and tests) sign a person in with e-mail address and password.</summary>
     public async Task<GrantResult> PasswordAsync(string issuer, string userName, string password, string? clientId, CancellationToken cancellationToken)
     {
         var result = await passwords.SignInAsync(userName, password, cancellationToken);
-        switch (result.Outcome)
+        if (result.Outcome != SignInOutcome.Succeeded)
         {
-            case SignInOutcome.WrongCredentials:
-                return OAuthError.InvalidGrant("The e-mail address or the password is wrong.");
-            case SignInOutcome.LockedOut:
-                return OAuthError.InvalidGrant("The account is locked for a while after repeated failed sign-ins; try again later or reset the password.");
-            case SignInOutcome.Disabled:
-                return OAuthError.InvalidGrant("The account is disabled.");
+            // One answer for an unknown account, a wrong password, a locked or a disabled account:
+            // nothing here tells a guesser whether the account exists or how it stands.
+            return SignInRefused;
         }
 
         var account = result.Account!;

@@ -29,7 +29,12 @@ internal static class AccountEndpoints
         var (signedIn, error) = await tokens.SignInAsync(email.Trim(), password, context.RequestAborted);
         if (signedIn is null)
         {
-            var reason = error?.Error == "invalid_grant" ? "invalid" : "unavailable";
+            var reason = error?.Error switch
+            {
+                "invalid_grant" => "invalid",
+                "slow_down" => "throttled",
+                _ => "unavailable",
+            };
             return Results.LocalRedirect(SignInPage(reason, email, back));
         }
 
