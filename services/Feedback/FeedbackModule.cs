@@ -5,6 +5,7 @@ using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Feedback;
 
@@ -20,6 +21,7 @@ public static class FeedbackModule
     {
         builder.AddServiceDatabase<FeedbackDb>(Name);
         builder.AddServiceOpenApi(Name);
+        builder.AcceptAccessTokensFor(TokenAudiences.Feedback);
         builder.AddDatabaseSeeder<FeedbackDb, LensCatalogueSeeder>();
         builder.AddConsumersOf<FeedbackDb>(Name);
         builder.Services.AddValidation();

@@ -21,6 +21,8 @@ public static class GatewayModule
         var settings = builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new GatewaySettings();
         var routes = RouteTable.From(settings);
 
+        // The gateway checks tokens for every API behind it; each service then checks its own audience.
+        builder.AcceptAccessTokensFor([.. TokenAudiences.Apis]);
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton<DestinationClients>();
         builder.Services.AddSingleton<HttpForwarder>();

@@ -5,6 +5,7 @@ using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class IdentityModule
     {
         builder.AddServiceDatabase<IdentityDb>(Name);
         builder.AddServiceOpenApi(Name);
+        builder.AcceptAccessTokensFor(TokenAudiences.Identity);
         builder.AddConsumersOf<IdentityDb>(Name);
         builder.AddDatabaseSeeder<IdentityDb, IdentityBootstrap>();
         builder.Services.AddValidation();
@@ -32,7 +34,11 @@ public static class IdentityModule
                     && s.ActivationLinkLifetime > TimeSpan.Zero && s.PasswordResetLinkLifetime > TimeSpan.Zero
                     && s.EmailChangeLinkLifetime > TimeSpan.Zero,
                 "Identity: every token and link lifetime must be positive.")
-            .Validate(s => s.MaxFailedSignIns >= 1 && s.LockoutDuration > TimeSpan.Zero, "Identity: MaxFailedSignIns must be at least 1 and LockoutDuration positive.")
+            .Validate(s => s.MaxFailedSignIns >= 1 && s.LockoutDuration > TimeSpan.Zero && s.MaxLockoutDuration >= s.LockoutDuration,
+                "Identity: MaxFailedSignIns must be at least 1, LockoutDuration positive and MaxLockoutDuration at least LockoutDuration.")
+            .Validate(s => s.Throttle is { AttemptsPerAccount: >= 1, AttemptsPerAddress: >= 1, ResetLinksPerAccount: >= 1, ResetRequestsPerAddress: >= 1 }
+                    && s.Throttle.AccountWindow > TimeSpan.Zero && s.Throttle.AddressWindow > TimeSpan.Zero && s.Throttle.ResetWindow > TimeSpan.Zero,
+                "Identity:Throttle: every limit must be at least 1 and every window positive.")
             .Validate(s => s.MinimumPasswordLength >= 8, "Identity: MinimumPasswordLength must be at least 8.")
             .ValidateOnStart();
 
@@ -65,7 +71,9 @@ public static class IdentityModule
         builder.Services.AddHostedService<SigningKeyCheck>();
         builder.Services.AddHostedService<ExpiredTokenCleanup>();
         builder.Services.AddSingleton<ClientRegistry>();
+        builder.Services.AddSingleton<TrustedProxyHeaders>();
         builder.Services.AddSingleton<IssuerNames>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddScoped<RefreshTokenService>();
         builder.Services.AddScoped<TokenGrants>();

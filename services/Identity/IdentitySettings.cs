@@ -5,11 +5,18 @@ public sealed class IdentitySettings
 {
     public const string SectionName = "Identity";
 
-    /// <summary>The <c>iss</c> of every token and the discovery document's issuer; unset means the request's base URL.</summary>
+    /// <summary>
+    /// The <c>iss</c> of every token and the start of every URL the discovery document advertises:
+    /// the suite's public address (the gateway's). Unset means the address a trusted proxy
+    /// forwarded, or else the request's base URL.
+    /// </summary>
     public string? Issuer { get; set; }
 
-    /// <summary>The <c>aud</c> of access tokens; services that set <c>Auth:Audience</c> to it check it.</summary>
-    public string? Audience { get; set; } = "kollegialt-utbyte";
+    /// <summary>
+    /// Networks (CIDR) whose <c>X-Forwarded-Proto</c>/<c>-Host</c> are believed when no issuer is
+    /// configured; none configured means loopback only (a gateway on the same machine).
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -26,7 +33,13 @@ public sealed class IdentitySettings
     /// <summary>Wrong passwords in a row before the account is locked for <see cref="LockoutDuration"/>.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
+    /// <summary>The first lockout; each further one (until a successful sign-in) lasts twice as long, up to <see cref="MaxLockoutDuration"/>.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan MaxLockoutDuration { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Rate limits of sign-in attempts (<c>/connect/token</c>) and password-reset requests.</summary>
+    public SignInThrottleSettings Throttle { get; set; } = new();
 
     public int MinimumPasswordLength { get; set; } = 10;
 
@@ -75,6 +88,9 @@ public sealed class ClientSettings
 
     /// <summary>Scopes the client may ask for; it gets all of them when it asks for none.</summary>
     public List<string> Scopes { get; set; } = [];
+
+    /// <summary>The APIs (<c>regions</c>, <c>meetings</c>, <c>feedback</c>, <c>identity</c>) the client's tokens are for; no others accept them.</summary>
+    public List<string> Audiences { get; set; } = [];
 }
 
 /// <summary>The first administrator. Without a password the account is created unactivated and an activation link is mailed.</summary>
@@ -85,4 +101,32 @@ public sealed class AdministratorSettings
     public string? Password { get; set; }
 
     public string Name { get; set; } = "Administratör";
+}
+
+/// <summary>
+/// Section <c>Identity:Throttle</c>: how often one account name and one client address may try
+/// to sign in, and ask for password-reset links; beyond that the answer is 429 with Retry-After.
+/// </summary>
+public sealed class SignInThrottleSettings
+{
+    /// <summary>Password (and client-secret) attempts per account name within <see cref="AccountWindow"/>.</summary>
+    public int AttemptsPerAccount { get; set; } = 10;
+
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Attempts per client address within <see cref="AddressWindow"/>. Sign-ins through the portal
+    /// all come from the portal's address, so this is sized for the portal's peak.
+    /// </summary>
+    public int AttemptsPerAddress { get; set; } = 120;
+
+    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Reset links mailed to one address within <see cref="ResetWindow"/>; further requests are answered the same but send nothing.</summary>
+    public int ResetLinksPerAccount { get; set; } = 3;
+
+    public TimeSpan ResetWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Reset requests per client address within <see cref="ResetWindow"/>.</summary>
+    public int ResetRequestsPerAddress { get; set; } = 30;
 }

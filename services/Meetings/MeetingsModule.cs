@@ -4,6 +4,7 @@ using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Meetings;
 
@@ -19,6 +20,7 @@ public static class MeetingsModule
     {
         builder.AddServiceDatabase<MeetingsDb>(Name);
         builder.AddServiceOpenApi(Name);
+        builder.AcceptAccessTokensFor(TokenAudiences.Meetings);
         builder.AddDatabaseSeeder<MeetingsDb, MeetingsSeeder>();
         builder.AddConsumersOf<MeetingsDb>(Name);
         builder.Services.AddValidation();

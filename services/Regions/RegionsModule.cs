@@ -4,6 +4,7 @@ using KollegialtUtbyte.Regions.Data.Seeding;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Regions;
 
@@ -19,6 +20,7 @@ public static class RegionsModule
     {
         builder.AddServiceDatabase<RegionsDb>(Name);
         builder.AddServiceOpenApi(Name);
+        builder.AcceptAccessTokensFor(TokenAudiences.Regions);
         builder.AddDatabaseSeeder<RegionsDb, RegionsSeeder>();
         builder.AddConsumersOf<RegionsDb>(Name);
         builder.Services.AddValidation();

@@ -87,7 +87,11 @@ public sealed class DistributedSuite : IAsyncLifetime
             ("Identity__Issuer", publicUrl),
             ("Identity__SigningKeys__0__Path", signingKey),
             ("Identity__Administrator__Email", AdministratorEmail),
-            ("Identity__Administrator__Password", AdministratorPassword));
+            ("Identity__Administrator__Password", AdministratorPassword),
+
+            // The suite signs the same people in many times a minute; guessing protection has its own tests.
+            ("Identity__Throttle__AttemptsPerAccount", "100000"),
+            ("Identity__Throttle__AttemptsPerAddress", "100000"));
         var regions = await ServiceSettings("Regions");
         var meetings = await ServiceSettings("Meetings", ("Meetings__PublicBaseUrl", publicUrl));
         var feedback = await ServiceSettings("Feedback", ("Feedback__Storage__Directory", Path.Combine(_directory, "documents")));

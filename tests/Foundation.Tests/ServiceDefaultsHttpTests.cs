@@ -8,6 +8,7 @@ using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,7 @@ public sealed class ServiceDefaultsHttpTests : IAsyncLifetime
         builder.Configuration["Auth:RequireHttpsMetadata"] = "false";
         builder.Configuration["ConnectionStrings:sender"] = $"Data Source={Path.Combine(directory, "sender.db")}";
         builder.AddServiceDefaults("defaults-test");
+        builder.AcceptAccessTokensFor(TokenAudiences.Regions);
         builder.AddServiceDatabase<SenderDb>("sender");
         builder.AddServiceMessaging("defaults-test");
         builder.Services.AddValidation();

@@ -104,12 +104,22 @@ public sealed class AdministrationTests(IdentityFixture fixture) : IClassFixture
         Assert.Equal(AccountState.Disabled, details.State);
         await _host.PublishedAsync<AccountDisabled>(d => d.AccountId == activation.AccountId);
         Assert.Equal("invalid_grant", await ErrorOf(await _host.RefreshAsync(session.RefreshToken!)));
-        Assert.Equal("invalid_grant", await ErrorOf(await _host.PostTokenAsync(new Dictionary<string, string>
+        var refused = await _host.PostTokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["username"] = joined.Email,
             ["password"] = IdentityHost.Password,
-        })));
+        });
+        var unknown = await _host.PostTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["username"] = "ingen.alls@example.test",
+            ["password"] = IdentityHost.Password,
+        });
+
+        // A disabled account gets the answer an unknown one gets: nothing tells how it stands.
+        Assert.Equal("invalid_grant", await ErrorOf(refused));
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(Cancel), await refused.Content.ReadAsStringAsync(Cancel));
 
         var enabled = await _administrator.PostAsJsonAsync($"/api/identity/accounts/{activation.AccountId}/enable", new { version = details.Version }, Cancel);
 

@@ -57,6 +57,57 @@ public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<Iden
 
         Assert.Equal("https://konto.kollegialt-utbyte.example", document.GetProperty("issuer").GetString());
         Assert.Equal("https://konto.kollegialt-utbyte.example", token.Issuer);
-        Assert.Equal("http://localhost/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
+        Assert.All(AdvertisedUrls(document), url => Assert.StartsWith("https://konto.kollegialt-utbyte.example/", url));
+        Assert.Equal("https://konto.kollegialt-utbyte.example/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Behind_the_gateway_every_advertised_url_is_the_gateway_s(bool issuerConfigured)
+    {
+        var gatewayPort = FreeLoopbackPort();
+        var publicUrl = $"http://127.0.0.1:{gatewayPort}";
+        await using var identity = IdentityHost.OnKestrel(fixture.Issuer, s => s["Identity:Issuer"] = issuerConfigured ? publicUrl : null);
+        await using var gateway = new GatewayInFront(fixture.Issuer, identity.BaseUrl!, gatewayPort);
+        using var client = new HttpClient { BaseAddress = gateway.Address };
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Cancel);
+
+        Assert.Equal(publicUrl, document.GetProperty("issuer").GetString());
+        var urls = AdvertisedUrls(document);
+        Assert.Equal(3, urls.Count);
+        Assert.All(urls, url => Assert.StartsWith(publicUrl + "/", url));
+        Assert.DoesNotContain(urls, url => url.StartsWith(identity.BaseUrl!, StringComparison.Ordinal));
+
+        // The advertised addresses work: the keys are reachable through the gateway.
+        using var jwks = await client.GetAsync(document.GetProperty("jwks_uri").GetString(), Cancel);
+        Assert.Equal(HttpStatusCode.OK, jwks.StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_from_an_untrusted_address_do_not_change_the_advertised_urls()
+    {
+        await using var identity = IdentityHost.OnKestrel(fixture.Issuer, s => s["Identity:TrustedProxies:0"] = "192.0.2.0/24");
+        using var client = new HttpClient { BaseAddress = new Uri(identity.BaseUrl!) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "attacker.example");
+
+        using var response = await client.SendAsync(request, Cancel);
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        Assert.All(AdvertisedUrls(document), url => Assert.StartsWith(identity.BaseUrl! + "/", url));
+    }
+
+    private static List<string> AdvertisedUrls(JsonElement document) =>
+        document.EnumerateObject().Where(p => p.Name.EndsWith("_uri", StringComparison.Ordinal) || p.Name.EndsWith("_endpoint", StringComparison.Ordinal))
+            .Select(p => p.Value.GetString()!).ToList();
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

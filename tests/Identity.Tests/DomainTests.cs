@@ -41,7 +41,7 @@ public sealed class DomainTests
     }
 
     [Fact]
-    public void The_region_is_that_of_the_most_recently_taken_active_place()
+    public void The_regions_are_those_of_every_active_place_most_recently_taken_first()
     {
         var personId = Guid.NewGuid();
         var (older, newer, left) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
@@ -53,8 +53,8 @@ public sealed class DomainTests
         };
         places[2].ApplyLeft(TeamRole.KeyOfficial, Now.AddDays(3));
 
-        Assert.Equal(newer, TeamMembership.RegionOf(places));
-        Assert.Null(TeamMembership.RegionOf([places[2]]));
+        Assert.Equal([newer, older], TeamMembership.RegionsOf(places));
+        Assert.Empty(TeamMembership.RegionsOf([places[2]]));
     }
 
     [Fact]
@@ -71,13 +71,24 @@ public sealed class DomainTests
     [Fact]
     public void Lockout_starts_at_the_fifth_failure_and_ends_after_its_duration()
     {
-        var policy = new LockoutPolicy(5, TimeSpan.FromMinutes(15));
+        var policy = new LockoutPolicy(5, TimeSpan.FromMinutes(15), TimeSpan.FromHours(24));
 
-        Assert.Equal((4, null), policy.AfterFailure(3, Now));
-        var (count, end) = policy.AfterFailure(4, Now);
-        Assert.Equal(0, count);
+        Assert.Equal((4, 0, null), policy.AfterFailure(3, 0, Now));
+        var (count, lockouts, end) = policy.AfterFailure(4, 0, Now);
+        Assert.Equal((0, 1), (count, lockouts));
         Assert.True(LockoutPolicy.IsLockedOut(end, Now.AddMinutes(14)));
         Assert.False(LockoutPolicy.IsLockedOut(end, Now.AddMinutes(15)));
+    }
+
+    [Fact]
+    public void Each_further_lockout_doubles_up_to_the_cap()
+    {
+        var policy = new LockoutPolicy(5, TimeSpan.FromMinutes(15), TimeSpan.FromHours(24));
+
+        Assert.Equal(
+            [15, 30, 60, 120, 240, 480, 960, 1440, 1440, 1440],
+            Enumerable.Range(0, 10).Select(earlier => policy.DurationAfter(earlier).TotalMinutes));
+        Assert.Equal(Now.AddHours(24), policy.AfterFailure(4, 1000, Now).LockoutEnd);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var caller = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
         Assert.Equal(joined.PersonId, caller.Person);
-        Assert.Equal(regionId, caller.Region);
+        Assert.Equal([regionId], caller.Regions);
         Assert.Equal(joined.Name, caller.Name);
         Assert.Equal(joined.Email, caller.Email);
         Assert.Equal([Roles.ProjectLeader, Roles.TeamMember], caller.Roles.Order());

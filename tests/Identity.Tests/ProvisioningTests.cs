@@ -34,7 +34,7 @@ public sealed class ProvisioningTests(IdentityFixture fixture) : IClassFixture<I
         Assert.Equal("en", activation.PreferredLanguage);
         Assert.NotEmpty(activation.Token);
         var account = (await _host.AccountOfAsync(joined.PersonId))!;
-        Assert.Equal(regionId, account.RegionId);
+        Assert.Equal([regionId], account.RegionList);
         Assert.Null(account.PasswordHash);
     }
 
@@ -72,7 +72,7 @@ public sealed class ProvisioningTests(IdentityFixture fixture) : IClassFixture<I
 
         var account = (await _host.AccountOfAsync(joined.PersonId))!;
         Assert.Empty(account.RoleList);
-        Assert.Null(account.RegionId);
+        Assert.Empty(account.RegionList);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         var token = Jwt.Read(body.GetProperty("access_token").GetString()!);
         Assert.Equal("RS256", token.Alg);
         Assert.Equal("at+jwt", token.Typ);
+        Assert.Equal(["feedback", "identity", "meetings", "regions"], token.Audiences.Order());
         Assert.Contains(token.Kid, await PublishedKeyIdsAsync());
         Assert.Equal("http://localhost", token.Issuer);
         Assert.Equal(activation.AccountId.ToString(), token.Subject);
@@ -47,6 +48,21 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         Assert.Equal(regionId.ToString(), token.GetClaim(ClaimNames.Region).Value);
         Assert.Equal([Roles.ProjectLeader, Roles.TeamMember], token.Claims.Where(c => c.Type == ClaimNames.Role).Select(c => c.Value));
         Assert.Equal(TimeSpan.FromMinutes(10), token.ValidTo - token.IssuedAt);
+    }
+
+    [Fact]
+    public async Task A_person_in_two_regions_teams_gets_a_token_naming_both_regions()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var (joined, _) = await _host.ActiveTeamMemberAsync(TeamRole.KeyOfficial, first);
+        await _host.PublishAsync(joined with { RegionId = second, RegionName = "Region Dalarna", Role = TeamRole.ProjectLeader, OccurredAt = joined.OccurredAt.AddMinutes(1) });
+        await _host.ConsumedAsync<TeamMemberJoined>(j => j.PersonId == joined.PersonId && j.RegionId == second);
+
+        var session = await _host.SignInAsync(joined.Email, IdentityHost.Password);
+
+        var token = Jwt.Read(session.AccessToken);
+        Assert.Equal(new[] { first, second }.Select(r => r.ToString()).Order(), token.Claims.Where(c => c.Type == ClaimNames.Region).Select(c => c.Value).Order());
+        Assert.Equal([Roles.ProjectLeader, Roles.TeamMember], token.Claims.Where(c => c.Type == ClaimNames.Role).Select(c => c.Value));
     }
 
     [Fact]
@@ -209,6 +225,7 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         Assert.Equal(IdentityFixture.MachineClient, token.Subject);
         Assert.Equal(IdentityFixture.MachineClient, token.GetClaim(ClaimNames.ClientId).Value);
         Assert.Equal(Roles.Facilitator, token.GetClaim(ClaimNames.Role).Value);
+        Assert.Equal(["identity", "meetings"], token.Audiences.Order());
         Assert.False(token.TryGetClaim(ClaimNames.Person, out _));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Equal("invalid_client", await ErrorOf(wrongSecret, HttpStatusCode.Unauthorized));

@@ -43,6 +43,10 @@ public sealed class EmbeddedSuite : IAsyncLifetime
             ["Notifications:PublicBaseUrl"] = Address.ToString().TrimEnd('/'),
             ["Notifications:Delivery:PickupDirectory"] = MailDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The tests sign the same people in many times a minute; guessing protection has its own tests.
+            ["Identity:Throttle:AttemptsPerAccount"] = "100000",
+            ["Identity:Throttle:AttemptsPerAddress"] = "100000",
         };
         _host = new WebApplicationFactory<EmbeddedApplication>().WithWebHostBuilder(b =>
         {

@@ -70,16 +70,53 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         return new TestTokenIssuer(app, key, issuer);
     }
 
-    public string CreateToken(TestUser user, TimeSpan? lifetime = null) => CreateToken(user, _key, Issuer, lifetime);
+    /// <summary>An access token as the identity service issues one: RS256, <c>typ</c> <c>at+jwt</c>, for every API.</summary>
+    public string CreateToken(TestUser user, TimeSpan? lifetime = null) => CreateToken(user, new Shape(Credentials(_key), Issuer, lifetime));
 
     /// <summary>A well-formed token this issuer never signed (another key, same kid shape).</summary>
     public string CreateTokenWithForeignKey(TestUser user) =>
-        CreateToken(user, new RsaSecurityKey(RSA.Create(2048)) { KeyId = _key.KeyId }, Issuer, null);
+        CreateToken(user, new Shape(Credentials(new RsaSecurityKey(RSA.Create(2048)) { KeyId = _key.KeyId }), Issuer, null));
 
     /// <summary>A token signed by this issuer's key but naming another issuer.</summary>
-    public string CreateTokenFromOtherIssuer(TestUser user) => CreateToken(user, _key, "https://elsewhere.example", null);
+    public string CreateTokenFromOtherIssuer(TestUser user) => CreateToken(user, new Shape(Credentials(_key), "https://elsewhere.example", null));
 
-    private static string CreateToken(TestUser user, RsaSecurityKey key, string issuer, TimeSpan? lifetime)
+    /// <summary>A token of this issuer for the given audiences only (none: without <c>aud</c>).</summary>
+    public string CreateTokenFor(TestUser user, params string[] audiences) =>
+        CreateToken(user, new Shape(Credentials(_key), Issuer, null) { Audiences = audiences });
+
+    /// <summary>A token of this issuer with another <c>typ</c>, e.g. an ID token's <c>JWT</c>.</summary>
+    public string CreateTokenOfType(TestUser user, string type) =>
+        CreateToken(user, new Shape(Credentials(_key), Issuer, null) { Type = type });
+
+    /// <summary>
+    /// A token with another algorithm: <c>HS256</c> keyed with this issuer's public modulus (the
+    /// classic key-confusion forgery), or <c>none</c> (unsigned).
+    /// </summary>
+    public string CreateTokenWithAlgorithm(TestUser user, string algorithm)
+    {
+        SigningCredentials? credentials = algorithm switch
+        {
+            SecurityAlgorithms.HmacSha256 => new SigningCredentials(
+                new SymmetricSecurityKey(_key.Rsa.ExportParameters(false).Modulus!) { KeyId = _key.KeyId }, SecurityAlgorithms.HmacSha256),
+            "none" => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "HS256 or none."),
+        };
+        return CreateToken(user, new Shape(credentials, Issuer, null));
+    }
+
+    /// <summary>The APIs a person's token is for, as the identity service issues it.</summary>
+    public static readonly IReadOnlyList<string> AllApis = ["identity", "regions", "meetings", "feedback"];
+
+    private static SigningCredentials Credentials(RsaSecurityKey key) => new(key, SecurityAlgorithms.RsaSha256);
+
+    private sealed record Shape(SigningCredentials? Credentials, string Issuer, TimeSpan? Lifetime)
+    {
+        public IReadOnlyList<string> Audiences { get; init; } = AllApis;
+
+        public string Type { get; init; } = "at+jwt";
+    }
+
+    private static string CreateToken(TestUser user, Shape shape)
     {
         var claims = new Dictionary<string, object>
         {
@@ -89,22 +126,28 @@ public sealed class TestTokenIssuer : IAsyncDisposable
             [ClaimNames.Email] = user.Email,
             [ClaimNames.Role] = user.Roles.ToArray(),
         };
-        if (user.RegionId is { } region)
+        if (user.AllRegionIds.Count > 0)
         {
-            claims[ClaimNames.Region] = region.ToString();
+            claims[ClaimNames.Region] = user.AllRegionIds.Select(r => r.ToString()).ToArray();
+        }
+
+        if (shape.Audiences.Count > 0)
+        {
+            claims[JwtRegisteredClaimNames.Aud] = shape.Audiences.ToArray();
         }
 
         // A negative lifetime gives a token that expired that long ago.
-        var expires = DateTime.UtcNow + (lifetime ?? TimeSpan.FromMinutes(30));
+        var expires = DateTime.UtcNow + (shape.Lifetime ?? TimeSpan.FromMinutes(30));
         var issuedAt = new[] { DateTime.UtcNow.AddSeconds(-5), expires.AddMinutes(-5) }.Min();
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = issuer,
+            Issuer = shape.Issuer,
             Claims = claims,
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = expires,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            TokenType = shape.Type,
+            SigningCredentials = shape.Credentials,
         });
     }
 

@@ -8,37 +8,40 @@ using Microsoft.EntityFrameworkCore;
 namespace KollegialtUtbyte.Feedback.Api;
 
 /// <summary>
-/// Who is calling, as far as this service is concerned: the token says which region a person
+/// Who is calling, as far as this service is concerned: the token says which regions a person
 /// belongs to, and the local copy of the Regions service's teams confirms that they are (still)
-/// in that region's team. Project leaders and officials with key functions act for their region;
-/// other team members (the politician) may read what their region has.
+/// in those regions' teams and with which role. Project leaders and officials with key functions
+/// act for their regions; other team members (the politicians) may read what their regions have.
 /// </summary>
-internal sealed record Caller(Guid PersonId, Guid? RegionId, bool IsAdministrator, bool WorksForRegion, bool BelongsToRegion)
+internal sealed record Caller(Guid PersonId, IReadOnlySet<Guid> RegionIds, bool IsAdministrator, IReadOnlySet<Guid> WorksFor, IReadOnlySet<Guid> BelongsTo)
 {
     public static async Task<Caller> ResolveAsync(ClaimsPrincipal user, FeedbackDb db, CancellationToken cancellationToken)
     {
         var personId = user.PersonId() ?? Guid.Empty;
-        var regionId = user.RegionId();
-        var roles = regionId is { } region && personId != Guid.Empty
+        var regionIds = user.RegionIds();
+        var places = regionIds.Count > 0 && personId != Guid.Empty
             ? await db.TeamMembers
-                .Where(m => m.PersonId == personId && m.RegionId == region && m.Active)
-                .Select(m => m.Role)
+                .Where(m => m.PersonId == personId && regionIds.Contains(m.RegionId) && m.Active)
+                .Select(m => new { m.RegionId, m.Role })
                 .ToListAsync(cancellationToken)
             : [];
         var hasTeamRole = user.IsInRole(Roles.TeamMember) || user.IsInRole(Roles.ProjectLeader);
         return new Caller(
             personId,
-            regionId,
+            regionIds,
             user.IsAdministrator(),
-            WorksForRegion: hasTeamRole && roles.Any(TeamMember.WorksOnStrategies),
-            BelongsToRegion: roles.Count > 0);
+            WorksFor: hasTeamRole ? places.Where(p => TeamMember.WorksOnStrategies(p.Role)).Select(p => p.RegionId).ToHashSet() : new HashSet<Guid>(),
+            BelongsTo: places.Select(p => p.RegionId).ToHashSet());
     }
 
     /// <summary>May change what <paramref name="regionId"/> owns or writes (its documents, rounds, feedback, answers).</summary>
-    public bool ActsFor(Guid regionId) => WorksForRegion && RegionId == regionId;
+    public bool ActsFor(Guid regionId) => WorksFor.Contains(regionId);
 
     /// <summary>May read what <paramref name="regionId"/> owns.</summary>
-    public bool ReadsFor(Guid regionId) => IsAdministrator || (BelongsToRegion && RegionId == regionId);
+    public bool ReadsFor(Guid regionId) => IsAdministrator || BelongsTo.Contains(regionId);
+
+    /// <summary>The person has a place in <paramref name="regionId"/>'s team (the administrator's role aside).</summary>
+    public bool IsOf(Guid regionId) => BelongsTo.Contains(regionId);
 
     public void EnsureActsFor(Guid regionId, string what)
     {

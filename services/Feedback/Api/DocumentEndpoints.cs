@@ -10,7 +10,8 @@ namespace KollegialtUtbyte.Feedback.Api;
 public sealed record CreateDocumentRequest(
     [property: Required, StringLength(StrategyDocument.TitleMaxLength, MinimumLength = 1)] string Title,
     StrategyDocumentKind Kind,
-    [property: StringLength(StrategyDocument.DescriptionMaxLength)] string? Description);
+    [property: StringLength(StrategyDocument.DescriptionMaxLength)] string? Description,
+    Guid? RegionId = null);
 
 public sealed record UpdateDocumentRequest(
     [property: Required, StringLength(StrategyDocument.TitleMaxLength, MinimumLength = 1)] string Title,
@@ -33,16 +34,21 @@ internal static class DocumentEndpoints
     private static async Task<IResult> ListAsync(Guid? regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
-        var region = caller.IsAdministrator ? regionId : caller.RegionId;
-        if (!caller.IsAdministrator && (region is null || !caller.ReadsFor(region.Value) || (regionId is not null && regionId != region)))
+        // Administrators see every region's (or the one asked for); others their own regions' (or the one asked for).
+        if (!caller.IsAdministrator && (caller.BelongsTo.Count == 0 || (regionId is { } asked && !caller.ReadsFor(asked))))
         {
-            throw new AccessDeniedException("Du ser bara din egen regions dokument.");
+            throw new AccessDeniedException("Du ser bara dina egna regioners dokument.");
         }
 
         var query = db.Documents.AsQueryable();
-        if (region is { } only)
+        if (regionId is { } only)
         {
             query = query.Where(d => d.RegionId == only);
+        }
+        else if (!caller.IsAdministrator)
+        {
+            var own = caller.BelongsTo.ToList();
+            query = query.Where(d => own.Contains(d.RegionId));
         }
 
         var documents = await query.OrderBy(d => d.Title).ToListAsync(cancellationToken);
@@ -58,9 +64,18 @@ internal static class DocumentEndpoints
     private static async Task<IResult> CreateAsync(CreateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
-        if (caller.RegionId is not { } region || !caller.ActsFor(region))
+        if (caller.WorksFor.Count == 0 || (request.RegionId is { } named && !caller.ActsFor(named)))
         {
             throw new AccessDeniedException("Bara en regions projektledare och tjänstepersoner i teamet kan lägga upp strategidokument.");
+        }
+
+        // Someone in several regions' teams says which region the document is for.
+        if ((request.RegionId ?? (caller.WorksFor.Count == 1 ? caller.WorksFor.Single() : null)) is not { } region)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["regionId"] = ["Du är med i flera regioners team: ange vilken region dokumentet hör till."],
+            });
         }
 
         var document = StrategyDocument.Create(region, request.Title, request.Kind, request.Description, caller.PersonId, time.GetUtcNow());

@@ -59,8 +59,8 @@ internal static class FeedbackEndpoints
         {
             if (access.IsReviewer)
             {
-                var ownRegion = caller.RegionId!.Value;
-                query = query.Where(f => f.ReviewerRegionId == ownRegion);
+                var ownRegions = caller.BelongsTo.ToList();
+                query = query.Where(f => ownRegions.Contains(f.ReviewerRegionId));
             }
             else
             {
@@ -88,7 +88,7 @@ internal static class FeedbackEndpoints
             if (access.IsReviewer)
             {
                 // Reviewers read their own region's feedback, never another reviewer's.
-                feedback = caller.RegionId == regionId ? feedback : null;
+                feedback = caller.IsOf(regionId) ? feedback : null;
             }
             else
             {

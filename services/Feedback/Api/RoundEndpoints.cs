@@ -98,12 +98,13 @@ internal static class RoundEndpoints
         {
             rounds = await db.Rounds.OrderBy(r => r.Deadline).ToListAsync(cancellationToken);
         }
-        else if (caller is { BelongsToRegion: true, RegionId: { } region })
+        else if (caller.BelongsTo.Count > 0)
         {
             var asAuthor = role is null or "author";
             var asReviewer = role is null or "reviewer";
+            var regions = caller.BelongsTo.ToList();
             rounds = await db.Rounds
-                .Where(r => (asAuthor && r.AuthorRegionId == region) || (asReviewer && r.Reviewers.Any(x => x.RegionId == region)))
+                .Where(r => (asAuthor && regions.Contains(r.AuthorRegionId)) || (asReviewer && r.Reviewers.Any(x => regions.Contains(x.RegionId))))
                 .OrderBy(r => r.Deadline)
                 .ToListAsync(cancellationToken);
         }

@@ -111,10 +111,11 @@ internal static class ViewQueries
             return new DocumentAccess(document, true, new HashSet<Guid>());
         }
 
-        if (caller is { BelongsToRegion: true, RegionId: { } region })
+        if (caller.BelongsTo.Count > 0)
         {
+            var regions = caller.BelongsTo.ToList();
             var reviewable = await db.Rounds
-                .Where(r => r.DocumentId == documentId && r.Reviewers.Any(x => x.RegionId == region))
+                .Where(r => r.DocumentId == documentId && r.Reviewers.Any(x => regions.Contains(x.RegionId)))
                 .Select(r => r.VersionId)
                 .ToListAsync(cancellationToken);
             if (reviewable.Count > 0)
@@ -132,7 +133,7 @@ internal static class ViewQueries
         var round = await db.Rounds.FindAsync([roundId], cancellationToken)
             ?? throw new ResourceNotFoundException("Feedback round", roundId);
         var isAuthor = caller.ReadsFor(round.AuthorRegionId) && !caller.IsAdministrator;
-        var isReviewer = caller is { BelongsToRegion: true, RegionId: { } region } && round.IsReviewer(region);
+        var isReviewer = caller.BelongsTo.Any(round.IsReviewer);
         if (!isAuthor && !isReviewer && !caller.IsAdministrator)
         {
             throw new ResourceNotFoundException("Feedback round", roundId);
@@ -192,7 +193,7 @@ internal static class ViewQueries
             {
                 // Whether a reviewer has delivered is shown to administrators, to the reviewer itself,
                 // and to the author region once the round is closed.
-                var mayKnow = caller.IsAdministrator || caller.RegionId == reviewer.RegionId || (round.IsClosed && caller.ReadsFor(round.AuthorRegionId));
+                var mayKnow = caller.IsAdministrator || caller.IsOf(reviewer.RegionId) || (round.IsClosed && caller.ReadsFor(round.AuthorRegionId));
                 var own = mayKnow ? feedback.FirstOrDefault(f => f.RoundId == round.Id && f.ReviewerRegionId == reviewer.RegionId) : null;
                 return new ReviewerView(reviewer.RegionId, names.NameOf(reviewer.RegionId), reviewer.Source, own?.Status, own?.Late);
             });

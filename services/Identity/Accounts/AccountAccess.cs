@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Accounts;
 
-/// <summary>What an account may do: granted roles, the roles and region its person's place in the directory gives.</summary>
+/// <summary>What an account may do: granted roles, the roles and regions its person's places in the directory give.</summary>
 public sealed class AccountAccess(IdentityDb db, UserManager<Account> users, TimeProvider time)
 {
     public async Task<IReadOnlyList<string>> GrantedRolesAsync(Account account) => AccountRoles.ValidateGranted(await users.GetRolesAsync(account));
@@ -19,12 +19,12 @@ public sealed class AccountAccess(IdentityDb db, UserManager<Account> users, Tim
         return db.TeamMemberships.Local.Where(m => m.PersonId == personId).OrderByDescending(m => m.AsOf).ToList();
     }
 
-    public async Task<(IReadOnlyList<string> Roles, Guid? RegionId)> FromDirectoryAsync(Guid personId, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<string> Roles, IReadOnlyList<Guid> RegionIds)> FromDirectoryAsync(Guid personId, CancellationToken cancellationToken)
     {
         var person = await db.People.FindAsync([personId], cancellationToken);
         var memberships = await MembershipsAsync(personId, cancellationToken);
         var roles = AccountRoles.FromDirectory(memberships.Where(m => m.IsActive).Select(m => m.Role), person?.IsFacilitator ?? false);
-        return (roles, TeamMembership.RegionOf(memberships));
+        return (roles, TeamMembership.RegionsOf(memberships));
     }
 
     /// <summary>
@@ -34,12 +34,12 @@ public sealed class AccountAccess(IdentityDb db, UserManager<Account> users, Tim
     public async Task<bool> RefreshAsync(Account account, IReadOnlyList<string>? granted, bool announce, CancellationToken cancellationToken)
     {
         granted ??= await GrantedRolesAsync(account);
-        var (directoryRoles, regionId) = await FromDirectoryAsync(account.PersonId, cancellationToken);
+        var (directoryRoles, regionIds) = await FromDirectoryAsync(account.PersonId, cancellationToken);
         var effective = AccountRoles.Effective(granted, directoryRoles);
         var joined = string.Join(' ', effective);
         var changed = account.EffectiveRoles != joined;
         account.EffectiveRoles = joined;
-        account.RegionId = regionId;
+        account.RegionIds = string.Join(' ', regionIds);
         if (changed && announce)
         {
             db.AddEvent(new AccountRolesChanged(account.Id, account.PersonId, account.Email!, account.Name, effective, time.GetUtcNow()));

@@ -10,10 +10,12 @@ public enum SignInOutcome
 {
     Succeeded,
 
-    /// <summary>No such account, no password yet, or the wrong password: deliberately not told apart.</summary>
+    /// <summary>No such account, no password yet, or the wrong password.</summary>
     WrongCredentials,
     LockedOut,
     Disabled,
+
+    // The token endpoint answers the three failures alike, so none tells whether an account exists.
 }
 
 public sealed record SignInResult(SignInOutcome Outcome, Account? Account);
@@ -24,7 +26,7 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
     // Verified against when the account does not exist, so a wrong user name costs as long as a wrong password.
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString()));
 
-    private LockoutPolicy Lockout => new(settings.Value.MaxFailedSignIns, settings.Value.LockoutDuration);
+    private LockoutPolicy Lockout => new(settings.Value.MaxFailedSignIns, settings.Value.LockoutDuration, settings.Value.MaxLockoutDuration);
 
     /// <summary>Checks the password; counts failures toward the lockout and saves that count.</summary>
     public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken)
@@ -37,12 +39,13 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
             return new SignInResult(SignInOutcome.WrongCredentials, null);
         }
 
+        // Verified even while locked (and the result then ignored), so every failure costs the same time.
+        var verification = users.PasswordHasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (LockoutPolicy.IsLockedOut(account.LockoutEnd, now))
         {
             return new SignInResult(SignInOutcome.LockedOut, account);
         }
 
-        var verification = users.PasswordHasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
             await CountFailureAsync(account, now, cancellationToken);
@@ -56,10 +59,11 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
         }
 
         var changed = false;
-        if (account.AccessFailedCount != 0 || account.LockoutEnd is not null)
+        if (account.AccessFailedCount != 0 || account.LockoutEnd is not null || account.LockoutCount != 0)
         {
             account.AccessFailedCount = 0;
             account.LockoutEnd = null;
+            account.LockoutCount = 0;
             changed = true;
         }
 
@@ -94,7 +98,7 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
         {
             if (!LockoutPolicy.IsLockedOut(account.LockoutEnd, now))
             {
-                (account.AccessFailedCount, account.LockoutEnd) = Lockout.AfterFailure(account.AccessFailedCount, now);
+                (account.AccessFailedCount, account.LockoutCount, account.LockoutEnd) = Lockout.AfterFailure(account.AccessFailedCount, account.LockoutCount, now);
             }
 
             try
@@ -124,7 +128,8 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
 
     /// <summary>
     /// Sets a password that passed <see cref="ProblemsWithAsync"/>: activates the account, confirms
-    /// the e-mail (the link reached it) and lifts any lockout. Saved by the caller.
+    /// the e-mail (the link reached it) and lifts any lockout, starting the lockouts over as a
+    /// successful sign-in does (the link proved the mailbox). Saved by the caller.
     /// </summary>
     public void SetPassword(Account account, string password)
     {
@@ -133,6 +138,7 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
         account.EmailConfirmed = true;
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
+        account.LockoutCount = 0;
         account.ActivatedAt ??= time.GetUtcNow();
     }
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
+using KollegialtUtbyte.Identity.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -85,7 +87,8 @@ public static class AccountPages
 
     /// <summary>With a token: choose the new password. Without: ask for a link by e-mail address.</summary>
     private static async Task<IResult> ResetPasswordAsync(
-        HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentitySettings> settings)
+        HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentitySettings> settings,
+        SignInThrottle throttle, TrustedProxyHeaders proxies)
     {
         var form = await ReadFormAsync(http);
         if (form is null)
@@ -96,7 +99,13 @@ public static class AccountPages
         var texts = HtmlPage.TextsFor(http.Request, HtmlPage.Single(form, "lang"));
         if (!form.ContainsKey("token"))
         {
-            return await RequestResetAsync(http, texts, HtmlPage.Single(form, "email")?.Trim(), links, users, db, settings.Value);
+            if (throttle.ResetRequest(proxies.ClientAddress(http.Request)) is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return HtmlPage.Render(http, texts, texts.TooManyRequestsTitle, HtmlPage.Paragraph(texts.TooManyRequestsText), StatusCodes.Status429TooManyRequests);
+            }
+
+            return await RequestResetAsync(http, texts, HtmlPage.Single(form, "email")?.Trim(), links, users, db, settings.Value, throttle);
         }
 
         var token = HtmlPage.Single(form, "token");
@@ -119,10 +128,11 @@ public static class AccountPages
 
     /// <summary>
     /// Sends a reset link when the address belongs to an account that may sign in. The answer is
-    /// the same either way, so the page does not reveal who has an account.
+    /// the same either way, so the page does not reveal who has an account; also when the address
+    /// has had its share of links lately and nothing is sent.
     /// </summary>
     private static async Task<IResult> RequestResetAsync(
-        HttpContext http, PageTexts texts, string? email, AccountLinks links, UserManager<Account> users, IdentityDb db, IdentitySettings settings)
+        HttpContext http, PageTexts texts, string? email, AccountLinks links, UserManager<Account> users, IdentityDb db, IdentitySettings settings, SignInThrottle throttle)
     {
         var error = string.IsNullOrEmpty(email) ? texts.EmailRequired
             : email.Length > 256 || !new EmailAddressAttribute().IsValid(email) ? texts.EmailInvalid
@@ -133,7 +143,7 @@ public static class AccountPages
         }
 
         var account = await users.FindByEmailAsync(email!);
-        if (account is { IsDisabled: false })
+        if (account is { IsDisabled: false } && throttle.MayMailResetLink(email!))
         {
             await links.RequestPasswordResetAsync(account, http.RequestAborted);
             await db.SaveChangesAsync(http.RequestAborted);

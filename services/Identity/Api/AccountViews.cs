@@ -24,7 +24,7 @@ public sealed record AccountSummary(
     string Name,
     AccountState State,
     IReadOnlyList<string> Roles,
-    Guid? RegionId,
+    IReadOnlyList<Guid> RegionIds,
     long Version);
 
 public sealed record AccountList(IReadOnlyList<AccountSummary> Items, int Total, int Page, int PageSize);
@@ -44,7 +44,7 @@ public sealed record AccountDetails(
     IReadOnlyList<string> DirectoryRoles,
     bool IsFacilitator,
     IReadOnlyList<TeamPlace> TeamPlaces,
-    Guid? RegionId,
+    IReadOnlyList<Guid> RegionIds,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ActivatedAt,
     DateTimeOffset? DisabledAt,
@@ -68,7 +68,7 @@ internal static class AccountViews
         : AccountState.Active;
 
     public static AccountSummary Summary(Account account, DateTimeOffset now) =>
-        new(account.Id, account.PersonId, account.Email ?? "", account.Name, StateOf(account, now), account.RoleList, account.RegionId, account.Version);
+        new(account.Id, account.PersonId, account.Email ?? "", account.Name, StateOf(account, now), account.RoleList, account.RegionList, account.Version);
 
     public static async Task<AccountDetails> DetailsAsync(Account account, AccountAccess access, IdentityDb db, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ internal static class AccountViews
             .ToList();
         return new AccountDetails(
             account.Id, account.PersonId, account.Email ?? "", account.Name, account.PreferredLanguage, StateOf(account, now),
-            account.RoleList, granted, directoryRoles, person?.IsFacilitator ?? false, places, account.RegionId,
+            account.RoleList, granted, directoryRoles, person?.IsFacilitator ?? false, places, account.RegionList,
             account.CreatedAt, account.ActivatedAt, account.DisabledAt,
             LockoutPolicy.IsLockedOut(account.LockoutEnd, now) ? account.LockoutEnd : null,
             account.Version);

@@ -25,12 +25,12 @@ public static class DiscoveryEndpoints
 
     private static IResult Discovery(HttpContext http, IssuerNames issuers, ClientRegistry clients)
     {
-        // Endpoints are where this request reached the service, so a cluster-internal metadata
-        // address leads to cluster-internal endpoints while the issuer stays the configured one.
-        var baseUrl = IssuerNames.BaseUrl(http.Request);
+        // Every advertised URL is public (the issuer's), even when the document was read on the
+        // service's own, internal address: clients must never learn or call internal addresses.
+        var baseUrl = issuers.For(http.Request);
         var document = new JsonObject
         {
-            ["issuer"] = issuers.For(http.Request),
+            ["issuer"] = baseUrl,
             ["jwks_uri"] = baseUrl + JwksPath,
             ["token_endpoint"] = baseUrl + "/connect/token",
             ["revocation_endpoint"] = baseUrl + "/connect/revocation",

@@ -119,6 +119,20 @@ internal static class OAuthProtocol
         return Results.Json(new Dictionary<string, string> { ["error"] = error.Error, ["error_description"] = error.Description }, statusCode: status);
     }
 
+    /// <summary>
+    /// 429 with <c>Retry-After</c> (RFC 6585) in the shape of an RFC 6749 error; <c>slow_down</c> is
+    /// the code OAuth uses for "too many requests, wait" (RFC 8628 3.5).
+    /// </summary>
+    public static IResult TooManyRequests(HttpContext http, TimeSpan retryAfter)
+    {
+        NoStore(http.Response);
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(
+            new Dictionary<string, string> { ["error"] = "slow_down", ["error_description"] = $"Too many sign-in attempts; try again in {seconds} seconds." },
+            statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
     public static IResult Token(HttpContext http, TokenResponse response)
     {
         NoStore(http.Response);

@@ -50,6 +50,10 @@ internal sealed record PageTexts
 
     public required string ResetTitle { get; init; }
 
+    public required string TooManyRequestsTitle { get; init; }
+
+    public required string TooManyRequestsText { get; init; }
+
     public required string ResetIntro { get; init; }
 
     public required string ResetButton { get; init; }
@@ -112,6 +116,8 @@ internal sealed record PageTexts
         ResetRequestedTitle = "Kolla din e-post",
         ResetRequestedText = valid => $"Om det finns ett konto med den adressen har vi skickat en länk till den. Länken gäller i {Duration(valid, Languages.Swedish)} och kan användas en gång.",
         ResetTitle = "Välj ett nytt lösenord",
+        TooManyRequestsTitle = "För många försök",
+        TooManyRequestsText = "Det har kommit för många förfrågningar härifrån på kort tid. Vänta en stund och försök igen.",
         ResetIntro = "Välj ett nytt lösenord för ditt konto. Du loggas samtidigt ut på alla enheter.",
         ResetButton = "Spara lösenordet",
         ResetDoneTitle = "Lösenordet är bytt",
@@ -157,6 +163,8 @@ internal sealed record PageTexts
         ResetRequestedTitle = "Check your e-mail",
         ResetRequestedText = valid => $"If there is an account with that address, we have sent a link to it. The link is valid for {Duration(valid, Languages.English)} and can be used once.",
         ResetTitle = "Choose a new password",
+        TooManyRequestsTitle = "Too many attempts",
+        TooManyRequestsText = "Too many requests have come from here in a short time. Please wait a while and try again.",
         ResetIntro = "Choose a new password for your account. You will be signed out on all devices.",
         ResetButton = "Save the password",
         ResetDoneTitle = "Your password has been changed",

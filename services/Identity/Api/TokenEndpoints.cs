@@ -12,12 +12,22 @@ public static class TokenEndpoints
         return app;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext http, TokenGrants grants, ClientRegistry clients, IssuerNames issuers)
+    private static async Task<IResult> IssueAsync(
+        HttpContext http, TokenGrants grants, ClientRegistry clients, IssuerNames issuers, SignInThrottle throttle, TrustedProxyHeaders proxies)
     {
         var (parameters, formError) = await OAuthProtocol.ReadFormAsync(http.Request);
         if (formError is not null)
         {
             return OAuthProtocol.Error(http, formError);
+        }
+
+        // Guessing passwords or client secrets is throttled per account (client) and per address;
+        // refresh tokens are random and long, nothing to guess there.
+        var grantType = parameters!.GetValueOrDefault("grant_type");
+        if (grantType is "password" or "client_credentials" &&
+            throttle.SignInAttempt(parameters!.GetValueOrDefault(grantType == "password" ? "username" : "client_id"), proxies.ClientAddress(http.Request)) is { } wait)
+        {
+            return OAuthProtocol.TooManyRequests(http, wait);
         }
 
         var (client, clientError) = OAuthProtocol.IdentifyClient(http.Request, parameters!, clients);

@@ -23,8 +23,20 @@ public sealed class Account : IdentityUser<Guid>, IVersioned
     /// </summary>
     public string EffectiveRoles { get; set; } = "";
 
-    /// <summary>The region whose team the person acts for (the token's region claim), if any.</summary>
-    public Guid? RegionId { get; set; }
+    /// <summary>
+    /// Every region whose team the person has a place in, space-separated (the token's
+    /// multi-valued region claim). Recomputed with the roles.
+    /// </summary>
+    public string RegionIds { get; set; } = "";
+
+    /// <summary>Room for every Swedish region (21) and then some.</summary>
+    public const int RegionIdsMaxLength = 1024;
+
+    /// <summary>
+    /// Lockouts since the last successful sign-in (or new password): each one lasts longer. Not
+    /// reset when a lockout ends, so the guessing does not start over.
+    /// </summary>
+    public int LockoutCount { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -38,6 +50,8 @@ public sealed class Account : IdentityUser<Guid>, IVersioned
     public bool HasPassword => PasswordHash is not null;
 
     public IReadOnlyList<string> RoleList => EffectiveRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<Guid> RegionList => [.. RegionIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
 
     public long Version { get; set; }
 }

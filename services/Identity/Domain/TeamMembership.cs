@@ -61,9 +61,9 @@ public sealed class TeamMembership
     }
 
     /// <summary>
-    /// The region a person acts for: that of the team place they most recently took. A person is
-    /// normally in one region's team; the token carries one region.
+    /// Every region a person acts for: those of all their active team places, most recently taken
+    /// first. A person may sit in several regions' teams; the token names all of them.
     /// </summary>
-    public static Guid? RegionOf(IEnumerable<TeamMembership> memberships) =>
-        memberships.Where(m => m.IsActive).OrderByDescending(m => m.AsOf).ThenBy(m => m.RegionId).FirstOrDefault()?.RegionId;
+    public static IReadOnlyList<Guid> RegionsOf(IEnumerable<TeamMembership> memberships) =>
+        memberships.Where(m => m.IsActive).OrderByDescending(m => m.AsOf).ThenBy(m => m.RegionId).Select(m => m.RegionId).Distinct().ToList();
 }

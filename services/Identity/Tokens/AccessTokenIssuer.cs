@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -12,15 +13,17 @@ public sealed record TokenSubject(
     string? Name,
     string? Email,
     IReadOnlyList<string> Roles,
-    Guid? RegionId,
+    IReadOnlyList<Guid> RegionIds,
     string? ClientId,
-    IReadOnlyList<string> Scopes);
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> Audiences);
 
 public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt, TimeSpan Lifetime);
 
 /// <summary>
-/// Short-lived JWT access tokens (RFC 9068 shape), RS256 with the active key's <c>kid</c>. The
-/// claim names are the suite's (<see cref="ClaimNames"/>), which every service reads.
+/// Short-lived JWT access tokens (RFC 9068: <c>typ</c> <c>at+jwt</c>), RS256 with the active key's
+/// <c>kid</c>, for the APIs named in <c>aud</c>. The claim names are the suite's
+/// (<see cref="ClaimNames"/>), which every service reads.
 /// </summary>
 public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySettings> settings, TimeProvider time)
 {
@@ -38,8 +41,14 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySett
         AddIfPresent(claims, ClaimNames.Person, subject.PersonId?.ToString());
         AddIfPresent(claims, ClaimNames.Name, subject.Name);
         AddIfPresent(claims, ClaimNames.Email, subject.Email);
-        AddIfPresent(claims, ClaimNames.Region, subject.RegionId?.ToString());
+        if (subject.RegionIds.Count > 0)
+        {
+            claims[ClaimNames.Region] = subject.RegionIds.Select(r => r.ToString()).ToArray();
+        }
+
         AddIfPresent(claims, ClaimNames.ClientId, subject.ClientId);
+        // Always an array: a validator that accepts one API must see which APIs the token is for.
+        claims[JwtRegisteredClaimNames.Aud] = subject.Audiences.ToArray();
         if (subject.Roles.Count > 0)
         {
             claims[ClaimNames.Role] = subject.Roles.ToArray();
@@ -53,12 +62,11 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySett
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
-            Audience = settings.Value.Audience,
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
-            TokenType = "at+jwt",
+            TokenType = AuthenticationExtensions.AccessTokenType,
             SigningCredentials = keys.Active.Credentials,
         });
         return new IssuedAccessToken(token, now + lifetime, lifetime);
@@ -73,13 +81,18 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<IdentitySett
     }
 }
 
-/// <summary>The issuer name: <c>Identity:Issuer</c>, or the base URL the request came in on.</summary>
-public sealed class IssuerNames(IOptions<IdentitySettings> settings)
+/// <summary>
+/// The issuer name and the suite's public address, which every URL the identity service hands
+/// out starts with: <c>Identity:Issuer</c> (the gateway's public URL); without it, the address a
+/// trusted proxy says the caller used (<see cref="TrustedProxyHeaders"/>); else the address the
+/// request came in on.
+/// </summary>
+public sealed class IssuerNames(IOptions<IdentitySettings> settings, TrustedProxyHeaders proxies)
 {
     public string For(HttpRequest request) =>
         settings.Value.Issuer is { Length: > 0 } configured
             ? configured.TrimEnd('/')
-            : BaseUrl(request);
+            : proxies.PublicBaseUrl(request) ?? BaseUrl(request);
 
     /// <summary>Where this instance's endpoints are reached by the caller.</summary>
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');

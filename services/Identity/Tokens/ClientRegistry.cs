@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using KollegialtUtbyte.Identity.Domain;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Identity.Tokens;
@@ -34,6 +35,14 @@ public sealed class ClientRegistry
             if (unknownRoles.Count > 0)
             {
                 throw new InvalidOperationException($"Client '{client.ClientId}' names unknown role(s): {string.Join(", ", unknownRoles)}.");
+            }
+
+            var unknownAudiences = client.Audiences.Where(a => !TokenAudiences.Apis.Contains(a, StringComparer.Ordinal)).ToList();
+            if (client.Audiences.Count == 0 || unknownAudiences.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Client '{client.ClientId}' needs Audiences from: {string.Join(", ", TokenAudiences.Apis)}" +
+                    (unknownAudiences.Count > 0 ? $" (unknown: {string.Join(", ", unknownAudiences)})." : "."));
             }
 
             if (!_clients.TryAdd(client.ClientId, client))

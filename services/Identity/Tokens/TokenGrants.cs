@@ -1,5 +1,6 @@
 using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Identity.Tokens;
 
@@ -29,18 +30,18 @@ public sealed record GrantResult(TokenResponse? Response, OAuthError? Error)
 /// <summary>The grants of <c>/connect/token</c>: password, refresh token, client credentials.</summary>
 public sealed class TokenGrants(Passwords passwords, RefreshTokenService refreshTokens, AccessTokenIssuer accessTokens, IdentityDb db)
 {
+    public static readonly OAuthError SignInRefused = OAuthError.InvalidGrant(
+        "The e-mail address or the password is wrong, or the account cannot sign in right now. Check them, or reset the password.");
+
     /// <summary>The first-party portal (and tests) sign a person in with e-mail address and password.</summary>
     public async Task<GrantResult> PasswordAsync(string issuer, string userName, string password, string? clientId, CancellationToken cancellationToken)
     {
         var result = await passwords.SignInAsync(userName, password, cancellationToken);
-        switch (result.Outcome)
+        if (result.Outcome != SignInOutcome.Succeeded)
         {
-            case SignInOutcome.WrongCredentials:
-                return OAuthError.InvalidGrant("The e-mail address or the password is wrong.");
-            case SignInOutcome.LockedOut:
-                return OAuthError.InvalidGrant("The account is locked for a while after repeated failed sign-ins; try again later or reset the password.");
-            case SignInOutcome.Disabled:
-                return OAuthError.InvalidGrant("The account is disabled.");
+            // One answer for an unknown account, a wrong password, a locked or a disabled account:
+            // nothing here tells a guesser whether the account exists or how it stands.
+            return SignInRefused;
         }
 
         var account = result.Account!;
@@ -73,14 +74,14 @@ public sealed class TokenGrants(Passwords passwords, RefreshTokenService refresh
 
         var scopes = requested.Count > 0 ? requested : client.Scopes;
         var token = accessTokens.Issue(issuer, new TokenSubject(
-            client.ClientId, null, null, null, client.Roles.Distinct().ToList(), null, client.ClientId, scopes));
+            client.ClientId, null, null, null, client.Roles.Distinct().ToList(), [], client.ClientId, scopes, client.Audiences.Distinct().ToList()));
         return new TokenResponse(token.Token, (int)token.Lifetime.TotalSeconds, null, scopes.Count > 0 ? string.Join(' ', scopes) : null);
     }
 
     private TokenResponse Respond(string issuer, Account account, string? clientId, string? refreshToken)
     {
         var token = accessTokens.Issue(issuer, new TokenSubject(
-            account.Id.ToString(), account.PersonId, account.Name, account.Email, account.RoleList, account.RegionId, clientId, []));
+            account.Id.ToString(), account.PersonId, account.Name, account.Email, account.RoleList, account.RegionList, clientId, [], TokenAudiences.Apis));
         return new TokenResponse(token.Token, (int)token.Lifetime.TotalSeconds, refreshToken, null);
     }
 }

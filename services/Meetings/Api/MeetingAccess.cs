@@ -19,6 +19,6 @@ internal static class MeetingAccess
     public static bool MayLead(this ClaimsPrincipal user, Meeting meeting) =>
         user.IsAdministrator() || (user.IsFacilitator() && user.PersonId() is { } person && meeting.IsLedBy(person));
 
-    /// <summary>Quota and representation of a region: administrators, facilitators and the region's own team.</summary>
-    public static bool MayFollowRegion(this ClaimsPrincipal user, Guid regionId) => user.SeesDrafts() || user.RegionId() == regionId;
+    /// <summary>Quota and representation of a region: administrators, facilitators and the region's own team (politicians included).</summary>
+    public static bool MayFollowRegion(this ClaimsPrincipal user, Guid regionId) => user.SeesDrafts() || user.RegionIds().Contains(regionId);
 }

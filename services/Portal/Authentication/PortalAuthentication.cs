@@ -35,7 +35,7 @@ public static class PortalAuthentication
             .AddPolicy(PortalPolicies.SignedIn, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
             .AddPolicy(PortalPolicies.Administrator, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Administrator))
             .AddPolicy(PortalPolicies.Facilitator, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Facilitator, Roles.Administrator))
-            .AddPolicy(PortalPolicies.TeamMember, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ClaimNames.Region))
+            .AddPolicy(PortalPolicies.TeamMember, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.ProjectLeader, Roles.TeamMember).RequireClaim(ClaimNames.Region))
             .AddPolicy(PortalPolicies.Politician, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Politician));
         builder.Services.AddScoped<TokenClient>();
         return builder;

@@ -12,7 +12,7 @@ namespace KollegialtUtbyte.Regions.Api;
 internal static class Access
 {
     public static bool ManagesRegion(this ClaimsPrincipal user, Guid regionId) =>
-        user.IsAdministrator() || (user.IsInRole(Roles.ProjectLeader) && user.RegionId() == regionId);
+        user.IsAdministrator() || (user.IsInRole(Roles.ProjectLeader) && user.RegionIds().Contains(regionId));
 
     /// <summary>Administrators, the region's project leaders and the person themselves.</summary>
     public static bool MayEdit(this ClaimsPrincipal user, Person person) =>
@@ -27,7 +27,7 @@ internal static class Access
         || person.ShareContactDetails
         || user.IsAdministrator()
         || user.PersonId() == person.Id
-        || (person.RegionId is { } region && user.RegionId() == region);
+        || (person.RegionId is { } region && user.RegionIds().Contains(region));
 
     /// <summary>Self-declared gender feeds aggregated statistics only; it is not shown to others.</summary>
     public static bool SeesGenderOf(this ClaimsPrincipal user, Person person) =>

@@ -8,11 +8,11 @@ public sealed class AuthSettings
     /// <summary>The identity service's issuer URL; its discovery document and JWKS are read from there.</summary>
     public string? Authority { get; set; }
 
-    /// <summary>Where to read the discovery document when it is not under the authority (e.g. inside a cluster).</summary>
+    /// <summary>
+    /// Where to read the discovery document when it is not under the authority (e.g. inside a
+    /// cluster); the JWKS it names under the public authority is then read from this origin too.
+    /// </summary>
     public string? MetadataAddress { get; set; }
-
-    /// <summary>Expected audience; unset means any audience issued by the authority.</summary>
-    public string? Audience { get; set; }
 
     /// <summary>Off only for development and tests on loopback http.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;

@@ -28,6 +28,37 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task A_person_in_two_regions_teams_works_for_both_and_names_the_region_of_a_new_document()
+    {
+        var regions = await _app.AddRegionsAsync("Region Gävleborg", "Region Dalarna");
+        var (first, second) = (regions[0], regions[1]);
+        var both = first.Member;
+        await _app.PublishAsync(new TeamMemberJoined(FeedbackApp.Programme, second.Id, second.Name, both.PersonId, TeamRole.KeyOfficial,
+            both.Name, both.Email, null, "sv", null, DateTimeOffset.UtcNow));
+        await Eventually.UntilAsync(
+            () => _app.QueryAsync(db => db.TeamMembers.AnyAsync(m => m.PersonId == both.PersonId && m.RegionId == second.Id)),
+            "the second team place is known");
+        var client = _app.ClientFor(both.AlsoIn(second.Id));
+
+        using var unnamed = await client.PostAsJsonAsync("/api/feedback/documents", new { title = "Strategi", kind = "Other" }, Token);
+        using var forSecond = await client.PostAsJsonAsync("/api/feedback/documents", new { title = "Dalastrategi", kind = "Other", regionId = second.Id }, Token);
+        using var forStranger = await client.PostAsJsonAsync("/api/feedback/documents", new { title = "Kapad", kind = "Other", regionId = Guid.NewGuid() }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("regionId", await unnamed.Content.ReadAsStringAsync(Token), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Created, forSecond.StatusCode);
+        Assert.Equal(second.Id, (await forSecond.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Token)).GetProperty("regionId").GetGuid());
+        Assert.Equal(HttpStatusCode.Forbidden, forStranger.StatusCode);
+        var listed = await client.GetJsonAsync($"/api/feedback/documents?regionId={second.Id}");
+        Assert.Contains("Dalastrategi", listed.EnumerateArray().Select(d => d.GetProperty("title").GetString()));
+
+        // The politician of the region manages nothing, however many regions the token names.
+        var politician = _app.ClientFor(second.Politician);
+        using var byPolitician = await politician.PostAsJsonAsync("/api/feedback/documents", new { title = "Politikerns", kind = "Other", regionId = second.Id }, Token);
+        Assert.Equal(HttpStatusCode.Forbidden, byPolitician.StatusCode);
+    }
+
+    [Fact]
     public async Task Another_regions_draft_is_not_found_and_an_unassigned_region_cannot_touch_its_round()
     {
         var scene = await ReviewSceneAsync();

@@ -13,11 +13,12 @@ public static class Personas
     public const string Facilitator = "facilitator";
     public const string TeamMemberA = "team member of region A";
     public const string TeamMemberB = "team member of region B";
+    public const string TeamMemberAB = "team member of regions A and B";
     public const string PoliticianA = "politician of region A";
     public const string PoliticianB = "politician of region B";
 
     /// <summary>In the matrix's column order.</summary>
-    public static readonly IReadOnlyList<string> Columns = [Anonymous, Administrator, Facilitator, TeamMemberA, TeamMemberB, PoliticianA, PoliticianB];
+    public static readonly IReadOnlyList<string> Columns = [Anonymous, Administrator, Facilitator, TeamMemberA, TeamMemberB, TeamMemberAB, PoliticianA, PoliticianB];
 
     private static readonly Dictionary<string, TestUser?> Users = new()
     {
@@ -26,6 +27,7 @@ public static class Personas
         [Facilitator] = TestUser.Facilitator(),
         [TeamMemberA] = TestUser.TeamMember(RegionA),
         [TeamMemberB] = TestUser.TeamMember(RegionB),
+        [TeamMemberAB] = TestUser.TeamMember(RegionA).AlsoIn(RegionB),
         [PoliticianA] = TestUser.Politician(RegionA),
         [PoliticianB] = TestUser.Politician(RegionB),
     };

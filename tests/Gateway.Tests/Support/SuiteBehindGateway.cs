@@ -45,6 +45,10 @@ public sealed class SuiteBehindGateway : IAsyncLifetime
         regions.MapGet("/facilitators", () => Results.Ok()).RequireAuthorization(Policies.Facilitator);
         regions.MapGet("/regions/{regionId:guid}", (Guid regionId, HttpContext context) =>
             context.User.MayActForRegion(regionId) ? Results.Ok() : Results.Forbid());
+        regions.MapGet("/team-members", () => Results.Ok()).RequireAuthorization(Policies.TeamMember);
+        regions.MapGet("/team-members/regions/{regionId:guid}", (Guid regionId, HttpContext context) =>
+            context.User.MayActForRegion(regionId) ? Results.Ok() : Results.Forbid()).RequireAuthorization(Policies.TeamMember);
+        regions.MapGet("/project-leaders", () => Results.Ok()).RequireAuthorization(Policies.ProjectLeader);
         regions.MapGet("/signed-in", () => Results.Ok());
         regions.MapGet("/open-at-service", () => Results.Ok()).AllowAnonymous();
 
@@ -56,6 +60,7 @@ public sealed class SuiteBehindGateway : IAsyncLifetime
         meetings.MapPost("/invitations/answer", () => Results.Ok()).AllowAnonymous();
         meetings.MapPost("/invitations/answer/confirm", () => Results.Ok()).AllowAnonymous();
         meetings.MapGet("/probe/open-at-service", () => Results.Ok()).AllowAnonymous();
+        meetings.MapGet("/probe/politicians", () => Results.Ok()).RequireAuthorization(Policies.Politician);
 
         // Shaped like a real read by id: it must not swallow the module's OpenAPI document.
         meetings.MapGet("/{meetingId}", (string meetingId) => Results.Ok(meetingId));

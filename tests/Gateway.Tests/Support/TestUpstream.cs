@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,9 @@ public sealed class TestUpstream : IAsyncDisposable
         return StartAsync(builder, 0, b =>
         {
             b.AddServiceDefaults("stand-in");
+
+            // Like a module, the stand-in accepts tokens for the APIs it serves and no others.
+            b.AcceptAccessTokensFor(openApiModules);
             foreach (var module in openApiModules)
             {
                 b.AddServiceOpenApi(module);

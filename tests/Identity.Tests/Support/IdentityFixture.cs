@@ -29,8 +29,11 @@ public sealed class IdentityFixture : IAsyncLifetime
             s["Identity:Clients:0:Roles:0"] = Contracts.Roles.Facilitator;
             s["Identity:Clients:0:Scopes:0"] = "reports";
             s["Identity:Clients:0:Scopes:1"] = "statistics";
+            s["Identity:Clients:0:Audiences:0"] = "meetings";
+            s["Identity:Clients:0:Audiences:1"] = "identity";
             s["Identity:Clients:1:ClientId"] = HashedClient;
             s["Identity:Clients:1:SecretSha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(HashedClientSecret)));
+            s["Identity:Clients:1:Audiences:0"] = "meetings";
         });
         _ = Host.Services;
     }

@@ -77,6 +77,12 @@ public sealed class IdentityHost : ServiceFactory<Program>
             ["Identity:SigningKeys:0:Path"] = TestKeys.WritePrivateKey(TestKeys.NewDirectory(), "signing"),
             ["Identity:Administrator:Email"] = AdministratorEmail,
             ["Identity:Administrator:Password"] = AdministratorPassword,
+
+            // Tests sign in often and fast; the throttle's own tests set low limits.
+            ["Identity:Throttle:AttemptsPerAccount"] = "100000",
+            ["Identity:Throttle:AttemptsPerAddress"] = "100000",
+            ["Identity:Throttle:ResetLinksPerAccount"] = "100000",
+            ["Identity:Throttle:ResetRequestsPerAddress"] = "100000",
         };
         configure?.Invoke(settings);
         return settings;

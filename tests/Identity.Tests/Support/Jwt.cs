@@ -22,11 +22,12 @@ internal static class Jwt
             [ClaimNames.Subject] = original.Subject,
             [ClaimNames.Person] = original.GetClaim(ClaimNames.Person).Value,
             [ClaimNames.Role] = new[] { Roles.Administrator },
+            [JwtRegisteredClaimNames.Aud] = original.Audiences.ToArray(),
         };
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
-            Audience = original.Audiences.FirstOrDefault(),
+            TokenType = original.Typ,
             Claims = claims,
             IssuedAt = DateTime.UtcNow.AddSeconds(-5),
             NotBefore = DateTime.UtcNow.AddSeconds(-5),

@@ -38,6 +38,7 @@ public sealed class ProtectedService : IAsyncDisposable
         builder.Configuration["Auth:MetadataAddress"] = metadataAddress;
         builder.Configuration["Auth:RequireHttpsMetadata"] = "false";
         builder.AddServiceAuthentication();
+        builder.AcceptAccessTokensFor(TokenAudiences.Meetings);
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -48,7 +49,7 @@ public sealed class ProtectedService : IAsyncDisposable
             user.DisplayName(),
             user.FindFirst(ClaimNames.Email)?.Value,
             user.FindAll(ClaimNames.Role).Select(c => c.Value).ToList(),
-            user.RegionId(),
+            user.RegionIds().Order().ToList(),
             user.FindFirst(ClaimNames.ClientId)?.Value));
         app.MapGet("/administration", () => Results.Ok()).RequireAuthorization(Policies.Administrator);
         await app.StartAsync();
@@ -75,4 +76,4 @@ public sealed class ProtectedService : IAsyncDisposable
     }
 }
 
-public sealed record WhoAmI(string? Subject, Guid? Person, string? Name, string? Email, IReadOnlyList<string> Roles, Guid? Region, string? ClientId);
+public sealed record WhoAmI(string? Subject, Guid? Person, string? Name, string? Email, IReadOnlyList<string> Roles, IReadOnlyList<Guid> Regions, string? ClientId);

@@ -114,6 +114,28 @@ public sealed class PeopleApiTests(RegionsApp app) : IClassFixture<RegionsApp>
     }
 
     [Fact]
+    public async Task A_project_leader_of_two_regions_registers_people_in_both_and_a_politician_in_neither()
+    {
+        var halland = await app.RegionAsync("13");
+        var kronoberg = await app.RegionAsync("07");
+        var skåne = await app.RegionAsync("12");
+        var leaderOfBoth = app.ClientFor(TestUser.ProjectLeader(halland.Id).AlsoIn(kronoberg.Id));
+        var politician = app.ClientFor(TestUser.Politician(halland.Id));
+
+        var responses = new List<HttpResponseMessage>();
+        foreach (var (client, region) in new[] { (leaderOfBoth, halland), (leaderOfBoth, kronoberg), (leaderOfBoth, skåne), (politician, halland) })
+        {
+            responses.Add(await client.PostAsJsonAsync(
+                "/api/regions/people", new { name = "Ny Medarbetare", email = $"{Guid.NewGuid():N}@region.example", regionId = region.Id }, RegionsApp.Json, Cancellation));
+        }
+
+        Assert.Equal(HttpStatusCode.Created, responses[0].StatusCode);
+        Assert.Equal(HttpStatusCode.Created, responses[1].StatusCode);
+        await RegionsApp.ProblemAsync(responses[2], HttpStatusCode.Forbidden);
+        await RegionsApp.ProblemAsync(responses[3], HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Another_regions_politician_shows_no_e_mail_or_phone_unless_they_allowed_it()
     {
         var halland = await app.RegionAsync("13");
