@@ -30,8 +30,8 @@ public sealed record PersonEmailChangeLinksIssued(
     string CurrentEmail,
     string NewEmail,
     string PreferredLanguage,
-    string ConfirmToken,
-    string StopToken,
+    [property: LinkSecret] string ConfirmToken,
+    [property: LinkSecret] string StopToken,
     DateTimeOffset ExpiresAt,
     DateTimeOffset OccurredAt);
 

@@ -165,7 +165,7 @@ public static class PeopleEndpoints
     {
         var seesEveryone = user.IsAdministrator();
         var self = user.PersonId();
-        var ownRegion = user.RegionId();
+        var ownRegions = user.RegionIds().ToList();
         var politicians = db.Teams.SelectMany(t => t.Members)
             .Where(m => m.Role == TeamRole.Politician || m.Role == TeamRole.SubstitutePolitician)
             .Select(m => m.PersonId);
@@ -174,7 +174,7 @@ public static class PeopleEndpoints
                 && (seesEveryone
                     || p.ShareContactDetails
                     || (self != null && p.Id == self)
-                    || (ownRegion != null && p.RegionId == ownRegion)
+                    || (p.RegionId != null && ownRegions.Contains(p.RegionId.Value))
                     || !politicians.Contains(p.Id))));
     }
 
