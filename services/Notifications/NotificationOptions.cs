@@ -1,8 +1,9 @@
-using System.Net.Mail;
+using System.Net;
 using KollegialtUtbyte.Calendar;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace KollegialtUtbyte.Notifications;
 
@@ -104,6 +105,18 @@ public sealed class DeliveryOptions
     public DeliveryPolicy Policy => new(MaxAttempts, FirstRetryPause, LongestRetryPause);
 }
 
+public enum SmtpSecurity
+{
+    /// <summary>Connect in plain text, then STARTTLS before anything else is sent; refused by servers that do not offer it.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (implicit TLS, usually port 465).</summary>
+    SslOnConnect,
+
+    /// <summary>No encryption: only for a server on loopback or in development.</summary>
+    None,
+}
+
 /// <summary>Section <c>Notifications:Delivery:Smtp</c>.</summary>
 public sealed class SmtpOptions
 {
@@ -111,8 +124,16 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
-    /// <summary>STARTTLS before anything else is sent.</summary>
+    /// <summary>How the connection is secured; when not set, <see cref="EnableTls"/> decides between STARTTLS and none.</summary>
+    public SmtpSecurity? Security { get; set; }
+
+    /// <summary>The older switch: STARTTLS (true) or a plain connection (false); <see cref="Security"/> wins when set.</summary>
     public bool EnableTls { get; set; } = true;
+
+    /// <summary>Allows <see cref="SmtpSecurity.None"/> to a server that is not on loopback outside development: a local mail catcher in a container network.</summary>
+    public bool AllowUnencrypted { get; set; }
+
+    public SmtpSecurity EffectiveSecurity => Security ?? (EnableTls ? SmtpSecurity.StartTls : SmtpSecurity.None);
 
     public string? UserName { get; set; }
 
@@ -122,8 +143,11 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Refuses to start with settings that would lose or misdirect mail, saying which setting is wrong.</summary>
-internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+internal sealed class NotificationOptionsValidator(IHostEnvironment environment) : IValidateOptions<NotificationOptions>
 {
+    // Addresses as mail servers take them: a local part and a domain, no display name.
+    private static readonly ParserOptions AddressRules = new() { AllowAddressesWithoutDomain = false };
+
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
         var problems = new List<string>();
@@ -133,17 +157,17 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
             problems.Add("Notifications:PublicBaseUrl must be an absolute http(s) URL (the suite's public address).");
         }
 
-        if (!MailAddress.TryCreate(options.Sender.Address, out _))
+        if (!IsAddress(options.Sender.Address))
         {
             problems.Add("Notifications:Sender:Address must be an e-mail address.");
         }
 
-        if (options.Organizer is { Address.Length: > 0 } organizer && !MailAddress.TryCreate(organizer.Address, out _))
+        if (options.Organizer is { Address.Length: > 0 } organizer && !IsAddress(organizer.Address))
         {
             problems.Add("Notifications:Organizer:Address must be an e-mail address.");
         }
 
-        if (options.Administrators.FirstOrDefault(a => !MailAddress.TryCreate(a, out _)) is { } invalid)
+        if (options.Administrators.FirstOrDefault(a => !IsAddress(a)) is { } invalid)
         {
             problems.Add($"Notifications:Administrators holds '{invalid}', which is not an e-mail address.");
         }
@@ -161,6 +185,13 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
         if (delivery.Method == DeliveryMethod.Smtp && string.IsNullOrWhiteSpace(delivery.Smtp.Host))
         {
             problems.Add("Notifications:Delivery:Smtp:Host is required when Notifications:Delivery:Method is Smtp.");
+        }
+
+        if (delivery.Method == DeliveryMethod.Smtp && delivery.Smtp.EffectiveSecurity == SmtpSecurity.None
+            && !delivery.Smtp.AllowUnencrypted && !environment.IsDevelopment() && !IsLoopback(delivery.Smtp.Host))
+        {
+            problems.Add("Notifications:Delivery:Smtp:Security None (or EnableTls false) is only allowed for a server on loopback or in development "
+                + "(or with Notifications:Delivery:Smtp:AllowUnencrypted for a local mail catcher); use StartTls or SslOnConnect.");
         }
 
         if (delivery.Smtp.Port is < 1 or > 65535)
@@ -182,4 +213,10 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    private static bool IsAddress(string? value) =>
+        MailboxAddress.TryParse(AddressRules, value, out var mailbox) && string.IsNullOrEmpty(mailbox.Name) && mailbox.Domain.Length > 0;
+
+    private static bool IsLoopback(string? host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }

@@ -43,7 +43,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<WakeOnCommitInterceptor>();
         builder.Services.ConfigureDbContext<NotificationsDb>((services, options) => options.AddInterceptors(services.GetRequiredService<WakeOnCommitInterceptor>()));
         builder.Services.AddSingleton<NotificationMetrics>();
-        builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+        builder.Services.AddSingleton<IMailTransport, MailKitTransport>();
 
         builder.Services.AddScoped<LocalCopies>();
         builder.Services.AddScoped<Recipients>();

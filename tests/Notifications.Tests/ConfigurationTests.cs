@@ -1,5 +1,6 @@
 using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.Testing.Mail;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Notifications.Tests;
@@ -21,5 +22,38 @@ public sealed class ConfigurationTests
 
         var validation = Assert.IsType<OptionsValidationException>(exception.GetBaseException(), exactMatch: false);
         Assert.Contains(validation.Failures, f => f.Contains(complaint, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Security", "None")]
+    [InlineData("EnableTls", "false")]
+    public async Task Mail_to_a_remote_SMTP_server_without_TLS_is_refused_at_start(string key, string value)
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var service = await NotificationsService.StartAsync(new Dictionary<string, string?>
+            {
+                ["Notifications:Delivery:Method"] = "Smtp",
+                ["Notifications:Delivery:Smtp:Host"] = "smtp.region.example.test",
+                [$"Notifications:Delivery:Smtp:{key}"] = value,
+            });
+        });
+
+        var validation = Assert.IsType<OptionsValidationException>(exception.GetBaseException(), exactMatch: false);
+        Assert.Contains(validation.Failures, f => f.Contains("Notifications:Delivery:Smtp:Security None", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_local_mail_catcher_without_TLS_is_accepted_when_allowed_explicitly()
+    {
+        await using var service = await NotificationsService.StartAsync(new Dictionary<string, string?>
+        {
+            ["Notifications:Delivery:Method"] = "Smtp",
+            ["Notifications:Delivery:Smtp:Host"] = "mailpit",
+            ["Notifications:Delivery:Smtp:Security"] = "None",
+            ["Notifications:Delivery:Smtp:AllowUnencrypted"] = "true",
+        });
+
+        Assert.Equal(SmtpSecurity.None, service.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.Delivery.Smtp.EffectiveSecurity);
     }
 }

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using KollegialtUtbyte.Notifications.Delivery;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 
@@ -14,12 +14,13 @@ public sealed class PickupDirectoryTests
         var options = new NotificationOptions();
         options.Delivery.Method = DeliveryMethod.PickupDirectory;
         options.Delivery.PickupDirectory = directory;
-        var transport = new SystemNetMailTransport(Options.Create(options));
+        var transport = new MailKitTransport(Options.Create(options));
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            using var message = new MailMessage("noreply@kollegialt-utbyte.example", "pia.politiker@halland.example", "Inbjudan", "Välkommen");
-            message.Headers.Add("Message-ID", "<0f4c2d1e9a8b4c7d8e9f00112233aabb@kollegialt-utbyte.example>");
+            using var message = new MimeMessage { Subject = "Inbjudan", MessageId = "0f4c2d1e9a8b4c7d8e9f00112233aabb@kollegialt-utbyte.example", Body = new TextPart("plain") { Text = "Välkommen" } };
+            message.From.Add(MailboxAddress.Parse("noreply@kollegialt-utbyte.example"));
+            message.To.Add(MailboxAddress.Parse("pia.politiker@halland.example"));
             await transport.SendAsync(message, TestContext.Current.CancellationToken);
         }
 

@@ -131,7 +131,7 @@ public sealed class SmtpDeliveryTests
             ["Notifications:Delivery:Method"] = "Smtp",
             ["Notifications:Delivery:Smtp:Host"] = "127.0.0.1",
             ["Notifications:Delivery:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Notifications:Delivery:Smtp:EnableTls"] = "false",
+            ["Notifications:Delivery:Smtp:Security"] = "None",
             ["Notifications:Delivery:Smtp:Timeout"] = "00:00:10",
         };
         foreach (var (key, value) in more)

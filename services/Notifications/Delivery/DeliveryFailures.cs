@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MailKit.Net.Smtp;
 
 namespace KollegialtUtbyte.Notifications.Delivery;
 
@@ -6,13 +6,13 @@ namespace KollegialtUtbyte.Notifications.Delivery;
 internal static class DeliveryFailures
 {
     /// <summary>
-    /// A mailbox the server rejects for good (5xx for the recipient) or an address that is not one
-    /// cannot be fixed by retrying; everything else (connection refused or dropped, 4xx, timeouts,
-    /// a full disk under the pickup directory) may pass.
+    /// A reply the server gives for good (5xx: unknown mailbox, sender refused, message rejected) or
+    /// an address that is not one cannot be fixed by retrying; everything else (connection refused
+    /// or dropped, 4xx, timeouts, a full disk under the pickup directory) may pass.
     /// </summary>
     public static bool IsPermanent(Exception exception) => exception switch
     {
-        SmtpFailedRecipientException recipient => (int)recipient.StatusCode is >= 500 and < 600,
+        SmtpCommandException command => (int)command.StatusCode is >= 500 and < 600,
         FormatException => true,
         _ => false,
     };

@@ -157,7 +157,7 @@ internal sealed class MailDispatcher(
 
         try
         {
-            using var message = MimeMessages.Create(mail.Id, content, recipient, _options.Sender);
+            using var message = MimeMessages.Create(mail.Id, content, recipient, _options.Sender, time.GetUtcNow());
             await sendWithRetry.ExecuteAsync(async ct => await transport.SendAsync(message, ct), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,27 +1,30 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace KollegialtUtbyte.Notifications.Delivery;
 
 /// <summary>Hands a mail over for delivery; throws when it could not.</summary>
 public interface IMailTransport
 {
-    Task SendAsync(MailMessage message, CancellationToken cancellationToken);
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Delivery with System.Net.Mail: over SMTP (host, port, STARTTLS, credentials from configuration)
-/// or as .eml files in a pickup directory. Pickup files are written aside and moved in whole, so
-/// whoever watches the directory never reads half a mail, and named after the Message-ID, so a
-/// mail handed over again after a crash (sent, but not yet recorded as sent) replaces itself
-/// instead of arriving twice.
+/// Delivery with MailKit: over SMTP (host, port, TLS mode, credentials from configuration) or as
+/// .eml files in a pickup directory. Pickup files are written aside and moved in whole, so whoever
+/// watches the directory never reads half a mail, and named after the Message-ID, so a mail handed
+/// over again after a crash (sent, but not yet recorded as sent) replaces itself instead of arriving twice.
 /// </summary>
-internal sealed class SystemNetMailTransport(IOptions<NotificationOptions> options) : IMailTransport
+internal sealed class MailKitTransport(IOptions<NotificationOptions> options) : IMailTransport
 {
     public const string StagingFolder = ".staging";
 
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    // .eml files are MIME as it travels: CRLF line ends whatever the platform.
+    private static readonly FormatOptions PickupFormat = CreatePickupFormat();
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var delivery = options.Value.Delivery;
         if (delivery.Method == DeliveryMethod.Smtp)
@@ -34,25 +37,23 @@ internal sealed class SystemNetMailTransport(IOptions<NotificationOptions> optio
         }
     }
 
-    private static async Task SendOverSmtpAsync(MailMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
+    private static async Task SendOverSmtpAsync(MimeMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = smtp.EnableTls,
-            Timeout = (int)smtp.Timeout.TotalMilliseconds,
-        };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-
-        // SendMailAsync ignores SmtpClient.Timeout; a server that stops answering is cut off here.
+        // Timeout bounds each read and write; the linked token bounds the whole session, so a server
+        // that answers slowly but steadily is cut off too.
+        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(smtp.Timeout);
         try
         {
-            await client.SendMailAsync(message, timeout.Token);
+            await client.ConnectAsync(smtp.Host!, smtp.Port, SocketOptionsFor(smtp.EffectiveSecurity), timeout.Token);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", timeout.Token);
+            }
+
+            await client.SendAsync(message, timeout.Token);
+            await client.DisconnectAsync(quit: true, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -60,32 +61,43 @@ internal sealed class SystemNetMailTransport(IOptions<NotificationOptions> optio
         }
     }
 
-    // "<3f2a…@host>" → "3f2a….eml"; only letters, digits and dashes survive into a file name.
-    private static string? FileNameFor(MailMessage message)
+    private static SecureSocketOptions SocketOptionsFor(SmtpSecurity security) => security switch
     {
-        var messageId = message.Headers["Message-ID"];
-        var local = messageId?.Trim('<', '>').Split('@')[0];
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.None => SecureSocketOptions.None,
+        _ => SecureSocketOptions.StartTls,
+    };
+
+    // "3f2a…@host" → "3f2a….eml"; only letters, digits and dashes survive into a file name.
+    private static string? FileNameFor(MimeMessage message)
+    {
+        var local = message.MessageId?.Trim('<', '>').Split('@')[0];
         return string.IsNullOrEmpty(local) || !local.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? null : local + ".eml";
     }
 
-    private static async Task WriteToPickupDirectoryAsync(MailMessage message, string directory, CancellationToken cancellationToken)
+    private static async Task WriteToPickupDirectoryAsync(MimeMessage message, string directory, CancellationToken cancellationToken)
     {
         var staging = Directory.CreateDirectory(Path.Combine(directory, StagingFolder, Guid.NewGuid().ToString("N")));
         try
         {
-            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging.FullName })
+            var written = Path.Combine(staging.FullName, Guid.NewGuid().ToString("N") + ".eml");
+            await using (var file = File.Create(written))
             {
-                await client.SendMailAsync(message, cancellationToken);
+                await message.WriteToAsync(PickupFormat, file, cancellationToken);
             }
 
-            foreach (var file in staging.GetFiles("*.eml"))
-            {
-                file.MoveTo(Path.Combine(directory, FileNameFor(message) ?? file.Name), overwrite: true);
-            }
+            File.Move(written, Path.Combine(directory, FileNameFor(message) ?? Path.GetFileName(written)), overwrite: true);
         }
         finally
         {
             staging.Delete(recursive: true);
         }
+    }
+
+    private static FormatOptions CreatePickupFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 }

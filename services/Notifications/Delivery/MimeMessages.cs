@@ -1,8 +1,7 @@
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Text;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
+using MimeKit;
 
 namespace KollegialtUtbyte.Notifications.Delivery;
 
@@ -13,45 +12,55 @@ namespace KollegialtUtbyte.Notifications.Delivery;
 /// </summary>
 internal static class MimeMessages
 {
-    public static MailMessage Create(Guid mailId, MailContent content, MailRecipient recipient, Mailbox sender)
+    public static MimeMessage Create(Guid mailId, MailContent content, MailRecipient recipient, Mailbox sender, DateTimeOffset date)
     {
-        var message = new MailMessage
+        var message = new MimeMessage
         {
-            From = new MailAddress(sender.Address, sender.Name, Encoding.UTF8),
             Subject = content.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
-        message.To.Add(new MailAddress(recipient.Email, recipient.Name, Encoding.UTF8));
+            Date = date,
 
-        // The same id on every attempt, so a mail delivered twice after a crash is recognisably one.
-        message.Headers.Add("Message-ID", $"<{mailId:N}@{new MailAddress(sender.Address).Host}>");
+            // The same id on every attempt, so a mail delivered twice after a crash is recognisably one.
+            MessageId = $"{mailId:N}@{MailboxAddress.Parse(sender.Address).Domain}",
+        };
+        message.From.Add(new MailboxAddress(Encoding.UTF8, sender.Name, sender.Address));
+        message.To.Add(new MailboxAddress(Encoding.UTF8, recipient.Name, recipient.Email));
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add("Content-Language", recipient.Language.Code());
 
         // Text lines end with CRLF in MIME (RFC 2045), so quoted-printable keeps them as real line breaks.
-        message.AlternateViews.Add(View(content.PlainText.ReplaceLineEndings("\r\n"), new ContentType(MediaTypeNames.Text.Plain) { CharSet = "utf-8" },
-            TransferEncoding.QuotedPrintable));
-        message.AlternateViews.Add(View(content.Html.ReplaceLineEndings("\r\n"), new ContentType(MediaTypeNames.Text.Html) { CharSet = "utf-8" },
-            TransferEncoding.QuotedPrintable));
+        var alternative = new MultipartAlternative
+        {
+            Text("plain", content.PlainText.ReplaceLineEndings("\r\n"), ContentEncoding.QuotedPrintable),
+            Text("html", content.Html.ReplaceLineEndings("\r\n"), ContentEncoding.QuotedPrintable),
+        };
 
+        MimeEntity body = alternative;
         if (content.Calendar is { } calendar)
         {
-            var calendarType = new ContentType("text/calendar") { CharSet = "utf-8" };
-            calendarType.Parameters["method"] = calendar.MethodName;
-            message.AlternateViews.Add(View(calendar.Text, calendarType, TransferEncoding.Base64));
+            var calendarPart = Text("calendar", calendar.Text, ContentEncoding.Base64);
+            calendarPart.ContentType.Parameters.Add("method", calendar.MethodName);
+            alternative.Add(calendarPart);
 
             var fileName = calendar.Method == Calendar.CalendarMethod.Cancel ? "cancel.ics" : "invite.ics";
-            var attachmentType = new ContentType("application/ics") { Name = fileName, CharSet = "utf-8" };
-            var attachment = new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(calendar.Text)), attachmentType) { TransferEncoding = TransferEncoding.Base64 };
-            attachment.ContentDisposition!.FileName = fileName;
-            message.Attachments.Add(attachment);
+            var attachment = new MimePart("application", "ics")
+            {
+                Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(calendar.Text))),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = fileName },
+                ContentTransferEncoding = ContentEncoding.Base64,
+            };
+            attachment.ContentType.Name = fileName;
+            attachment.ContentType.Charset = "utf-8";
+            body = new Multipart("mixed") { alternative, attachment };
         }
 
+        body.Headers.Add(HeaderId.ContentLanguage, recipient.Language.Code());
+        message.Body = body;
         return message;
     }
 
-    private static AlternateView View(string content, ContentType type, TransferEncoding encoding) =>
-        new(new MemoryStream(Encoding.UTF8.GetBytes(content)), type) { TransferEncoding = encoding };
+    private static TextPart Text(string subtype, string text, ContentEncoding encoding)
+    {
+        var part = new TextPart(subtype) { ContentTransferEncoding = encoding };
+        part.SetText(Encoding.UTF8, text);
+        return part;
+    }
 }
