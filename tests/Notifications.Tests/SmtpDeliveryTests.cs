@@ -107,6 +107,35 @@ public sealed class SmtpDeliveryTests
     }
 
     [Fact]
+    public async Task A_mail_the_server_defers_with_4xx_is_delivered_on_a_later_attempt()
+    {
+        var clock = new FakeTimeProvider(Given.Now);
+        var deferrals = 0;
+        await using var smtp = FakeSmtpServer.Accepting(_ => Interlocked.Increment(ref deferrals) == 1 ? "451 4.3.0 Try again later" : null, clock.GetUtcNow);
+        await using var service = await NotificationsService.StartAsync(Smtp(smtp, ("Notifications:Delivery:ImmediateRetries", "0")), clock);
+        var request = Activation("Lena Lund", "lena.lund@region.example.test");
+
+        await service.PublishAsync(request);
+        var deferred = await Eventually.UntilAsync(
+            () => service.QueryAsync(db => db.OutgoingMails.SingleAsync(m => m.PersonId == request.PersonId)),
+            m => m.Attempts == 1,
+            "the first attempt was deferred");
+        Assert.Equal(MailStatus.Pending, deferred.Status);
+        Assert.Contains("Try again later", deferred.LastError, StringComparison.Ordinal);
+        Assert.Empty(smtp.Delivered);
+
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(20));
+                return await service.QueryAsync(db => db.OutgoingMails.AnyAsync(m => m.PersonId == request.PersonId && m.Status == MailStatus.Sent));
+            },
+            "the mail is sent on the next attempt");
+        Assert.Equal([request.Email], Assert.Single(smtp.Delivered).Recipients);
+        Assert.Equal(2, smtp.Sessions);
+    }
+
+    [Fact]
     public async Task A_mailbox_the_server_rejects_for_good_is_not_retried()
     {
         const string unknown = "no.such.person@region.example.test";
