@@ -33,7 +33,9 @@ public sealed class OutboxProofTests
         var parcelId = await services.SendAsync("Norrbottens handlingsplan");
         await Eventually.UntilAsync(() => services.ReceivedAsync(parcelId), r => r is not null, "the receiver applied the parcel");
 
-        var sent = await services.OutboxRecordAsync(parcelId);
+        // The dispatcher marks the record after the broker confirmed it, which can be after the
+        // receiver already applied it: wait for the mark rather than race it.
+        var sent = await Eventually.UntilAsync(() => services.OutboxRecordAsync(parcelId), r => r.DispatchedAt is not null, "the sender marked the parcel dispatched");
         Assert.Equal(clock.GetUtcNow().UtcDateTime, sent.CreatedAt);
         Assert.Equal(clock.GetUtcNow().UtcDateTime, sent.DispatchedAt);
         Assert.Equal(clock.GetUtcNow().UtcDateTime, (await services.InboxRecordAsync(sent.MessageId)).ProcessedAt);

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Portal.Authentication;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace KollegialtUtbyte.Portal.Gateway;
 
@@ -24,7 +26,7 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
 }
 
 /// <summary>Calls the services through the gateway with the signed-in person's access token.</summary>
-public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor)
+public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor, IHttpClientFactory clients)
 {
     private static readonly JsonSerializerOptions Json = ServiceDefaults.Outbox.OutboxJson.Options;
 
@@ -47,6 +49,16 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    /// <summary>
+    /// A streamed upload: its body is read once from the browser, so it goes without the resilience
+    /// handler (nothing to retry with, and an attempt timeout would cut a slow upload short).
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
+    {
+        await AuthorizeAsync(request);
+        return await clients.CreateClient(GatewayClientExtensions.UploadClient).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
@@ -57,8 +69,9 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
             {
                 response = await http.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or ExecutionRejectedException)
             {
+                // Unreachable, timed out or behind an open circuit: the page says the service is unavailable.
                 return new ApiResult<T>(default, new ApiProblem(503, "unavailable", null, new Dictionary<string, string[]>(), null));
             }
 
@@ -127,13 +140,23 @@ public sealed record NoContent;
 public static class GatewayClientExtensions
 {
     public const string AnonymousClient = "gateway-anonymous";
+    public const string UploadClient = "gateway-upload";
 
+    /// <summary>
+    /// The clients to the gateway. Calls go through the standard resilience handler (timeouts,
+    /// circuit breaker, retries of transient failures), retrying only GET, HEAD and the other safe
+    /// methods: a POST, PUT or DELETE may have taken effect before its answer was lost.
+    /// </summary>
     public static IHostApplicationBuilder AddGatewayClient(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient(AnonymousClient, (services, client) =>
-            client.BaseAddress = services.GetRequiredService<IOptions<PortalSettings>>().Value.GatewayUrl);
-        builder.Services.AddHttpClient<GatewayClient>((services, client) =>
-            client.BaseAddress = services.GetRequiredService<IOptions<PortalSettings>>().Value.GatewayUrl);
+        builder.Services.AddHttpClient(AnonymousClient, ToGateway).AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient<GatewayClient>(ToGateway).AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient(UploadClient, ToGateway);
         return builder;
     }
+
+    private static void ToGateway(IServiceProvider services, HttpClient client) =>
+        client.BaseAddress = services.GetRequiredService<IOptions<PortalSettings>>().Value.GatewayUrl;
+
+    private static void RetrySafeMethodsOnly(HttpStandardResilienceOptions options) => options.Retry.DisableForUnsafeHttpMethods();
 }

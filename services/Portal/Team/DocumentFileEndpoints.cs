@@ -139,7 +139,7 @@ public static class DocumentFileEndpoints
         content.Add(file, "file", fileName);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feedback/documents/{documentId}/versions") { Content = content };
-        using var response = await gateway.SendRawAsync(request, ct);
+        using var response = await gateway.UploadAsync(request, ct);
         if (response.IsSuccessStatusCode)
         {
             return Results.Redirect($"/team/dokument/{documentId}?uppladdad=1");

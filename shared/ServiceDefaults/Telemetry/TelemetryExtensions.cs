@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,11 +11,12 @@ namespace KollegialtUtbyte.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
-    /// <summary>Activity sources every service exports: HTTP in and out, messaging, the outbox, EF Core.</summary>
+    /// <summary>
+    /// Activity sources every service exports besides the instrumented HTTP in and out:
+    /// messaging, the outbox, EF Core, Npgsql and the project's own.
+    /// </summary>
     public static readonly string[] ActivitySources =
     [
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
         "MassTransit",
         "KollegialtUtbyte.Outbox",
         "Microsoft.EntityFrameworkCore",
@@ -24,11 +24,9 @@ public static class TelemetryExtensions
         "KollegialtUtbyte",
     ];
 
+    /// <summary>Meters besides the instrumented ASP.NET Core, Kestrel and HttpClient ones.</summary>
     public static readonly string[] Meters =
     [
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.AspNetCore.Server.Kestrel",
-        "System.Net.Http",
         "MassTransit",
         "KollegialtUtbyte.Outbox",
         "KollegialtUtbyte",
@@ -37,31 +35,12 @@ public static class TelemetryExtensions
     private const string HostingLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     /// <summary>
-    /// ASP.NET Core starts a request's activity only for a listener or its (now silent) hosting log.
-    /// This listener keeps one without an exporter too: log lines keep their trace ids and calls
-    /// onward carry the request's trace context. Exporters' own listeners decide what is recorded.
-    /// </summary>
-    private static readonly Lazy<ActivityListener> RequestActivities = new(() =>
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    });
-
-    /// <summary>
     /// Traces and metrics over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, spans to a
     /// JSON-lines file when <c>Telemetry:TraceFile</c> is set; JSON console
     /// logs carrying trace and span ids (plain text in Development).
     /// </summary>
     public static IHostApplicationBuilder AddServiceTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
-        // Without this switch ASP.NET Core's server spans carry no http.* tags.
-        AppContext.SetSwitch("Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData", false);
-
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
@@ -69,7 +48,6 @@ public static class TelemetryExtensions
         // starting" line carry the raw path and query) gives way to RequestLogScope, and the HTTP
         // client factory's loggers (the full URL) to one that masks it.
         builder.Logging.AddFilter(HostingLogCategory, LogLevel.None);
-        _ = RequestActivities.Value;
         builder.Services.ConfigureHttpClientDefaults(http => http
             .RemoveAllLoggers()
             .AddLogger(services => new RedactedHttpClientLogger(
@@ -84,22 +62,21 @@ public static class TelemetryExtensions
             });
         }
 
-        var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        // The SDK listens always, exporters or not: a request keeps its activity, so log lines
+        // keep their trace ids and calls onward carry the request's trace context.
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var traceFile = builder.Configuration["Telemetry:TraceFile"];
-        if (string.IsNullOrWhiteSpace(endpoint) && string.IsNullOrWhiteSpace(traceFile))
-        {
-            return builder;
-        }
-
-        builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t =>
             {
-                t.AddSource(ActivitySources);
-                t.AddProcessor(new RedactingActivityProcessor());
-                if (!string.IsNullOrWhiteSpace(endpoint))
+                t.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddSource(ActivitySources)
+                    .AddProcessor(new RedactingActivityProcessor());
+                if (otlp)
                 {
-                    t.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                    t.AddOtlpExporter();
                 }
 
                 if (!string.IsNullOrWhiteSpace(traceFile))
@@ -109,30 +86,14 @@ public static class TelemetryExtensions
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(Meters);
-                if (!string.IsNullOrWhiteSpace(endpoint))
+                m.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddMeter(Meters);
+                if (otlp)
                 {
-                    m.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                    m.AddOtlpExporter();
                 }
-            })));
-        builder.Services.AddHostedService<TelemetryStarter>();
+            });
         return builder;
-    }
-
-    /// <summary>Creates the SDK at start (it is a lazily resolved singleton) and disposes it, flushing, at stop.</summary>
-    private sealed class TelemetryStarter(OpenTelemetrySdk sdk) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = sdk.TracerProvider;
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            sdk.TracerProvider.ForceFlush(2000);
-            sdk.MeterProvider.ForceFlush(2000);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Net;
+using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KollegialtUtbyte.Portal.Tests;
+
+/// <summary>
+/// The portal's calls to the gateway ride out a transient failure when repeating them is safe,
+/// and never repeat a change, whose first attempt may already have taken effect.
+/// </summary>
+public sealed class GatewayClientResilienceTests : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
+    private WebApplication _gateway = null!;
+    private TestTokenIssuer _issuer = null!;
+    private WebApplicationFactory<PortalApplication> _portal = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        // A gateway that is briefly unavailable: the first call to each path gets a 503.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _gateway = builder.Build();
+        _gateway.Run(async context =>
+        {
+            var attempt = _attempts.AddOrUpdate(context.Request.Method + " " + context.Request.Path, 1, (_, n) => n + 1);
+            context.Response.StatusCode = attempt == 1 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"name\":\"Halland\"}");
+        });
+        await _gateway.StartAsync(TestContext.Current.CancellationToken);
+        var gatewayAddress = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _issuer = await TestTokenIssuer.StartAsync();
+        _portal = new WebApplicationFactory<PortalApplication>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Auth:Authority", _issuer.Issuer);
+            b.UseSetting("Auth:RequireHttpsMetadata", "false");
+            b.UseSetting("Portal:GatewayUrl", gatewayAddress);
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _issuer.DisposeAsync();
+        await _gateway.DisposeAsync();
+    }
+
+    private sealed record Named(string Name);
+
+    [Fact]
+    public async Task A_read_that_meets_a_transient_failure_is_repeated_and_succeeds()
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var gateway = scope.ServiceProvider.GetRequiredService<GatewayClient>();
+
+        var result = await gateway.GetAsync<Named>("/api/regions/regions/halland", TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("Halland", result.Value!.Name);
+        Assert.Equal(2, _attempts["GET /api/regions/regions/halland"]);
+    }
+
+    [Fact]
+    public async Task A_change_that_meets_a_transient_failure_is_sent_once_and_reported_unavailable()
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var gateway = scope.ServiceProvider.GetRequiredService<GatewayClient>();
+
+        var created = await gateway.PostAsync<Named>("/api/regions/regions", new Named("Halland"), TestContext.Current.CancellationToken);
+        var replaced = await gateway.PutAsync<Named>("/api/regions/regions/halland", new Named("Halland"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(503, created.Problem?.Status);
+        Assert.Equal(503, replaced.Problem?.Status);
+        Assert.Equal(1, _attempts["POST /api/regions/regions"]);
+        Assert.Equal(1, _attempts["PUT /api/regions/regions/halland"]);
+    }
+}
