@@ -39,6 +39,8 @@ public static partial class PackageLicences
         new("CommandLineParser", "2.9.1", "MIT", "License.md in the package is the MIT licence text (via BenchmarkDotNet)."),
         new("Microsoft.DotNet.PlatformAbstractions", "3.1.6", "MIT", "LICENSE.TXT in the package is the .NET Foundation MIT licence."),
         new("SourceGear.sqlite3", "3.50.4.5", "public domain", "LICENSE.txt: SQLite is public domain (sqlite.org/copyright.html)."),
+        new("NetArchTest.Rules", "1.3.2", "MIT", "The nuspec declares no licence; the project's repository (BenMorris/NetArchTest) is MIT."),
+        new("Mono.Cecil", "0.11.3", "MIT", "licenseUrl is opensource.org's MIT licence (via NetArchTest.Rules)."),
         new("Deque.AxeCore.Commons", "4.14.0", "MPL-2.0", "axe-core for the accessibility tests only, used unmodified and never shipped; MPL-2.0 obliges only changes to its own files."),
     ];
 
