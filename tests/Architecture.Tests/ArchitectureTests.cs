@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using KollegialtUtbyte.Contracts;
+using NetArchTest.Rules;
 
 namespace KollegialtUtbyte.Architecture.Tests;
 
 /// <summary>
-/// The rules of the design that the compiler does not enforce, checked by reflection over the
+/// The rules of the design that the compiler does not enforce, checked over the
 /// service assemblies (the embedded host references them all).
 /// </summary>
 public sealed class ArchitectureTests
@@ -30,18 +31,14 @@ public sealed class ArchitectureTests
     [MemberData(nameof(Services))]
     public void Domain_code_uses_no_EF_Core_HTTP_or_messaging(string service)
     {
-        string[] forbidden = ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "MassTransit", "Npgsql", "Microsoft.Data.Sqlite"];
-        var domainTypes = ServiceAssembly(service).GetTypes().Where(t => t.Namespace?.Contains(".Domain", StringComparison.Ordinal) == true).ToList();
-        Assert.NotEmpty(domainTypes);
+        var domain = Types.InAssembly(ServiceAssembly(service)).That().ResideInNamespace($"KollegialtUtbyte.{service}.Domain");
+        Assert.NotEmpty(domain.GetTypes());
 
-        var violations = domainTypes
-            .SelectMany(type => TypesUsedBy(type).Select(used => (type, used)))
-            .Where(pair => pair.used.Namespace is { } ns && forbidden.Any(f => ns.StartsWith(f, StringComparison.Ordinal)))
-            .Select(pair => $"{pair.type.FullName} uses {pair.used.FullName}")
-            .Distinct()
-            .ToList();
+        var result = domain.ShouldNot()
+            .HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "MassTransit", "Npgsql", "Microsoft.Data.Sqlite")
+            .GetResult();
 
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.True(result.IsSuccessful, string.Join("\n", result.FailingTypeNames ?? []));
     }
 
     [Fact]
@@ -59,46 +56,5 @@ public sealed class ArchitectureTests
             .ToList();
         Assert.True(notPastTense.Count == 0, "Events are named in the past tense: " + string.Join(", ", notPastTense.Select(e => e.Name)));
         Assert.All(events, e => Assert.NotNull(e.GetProperty("OccurredAt")));
-    }
-
-    private static IEnumerable<Type> TypesUsedBy(Type type)
-    {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        var used = new List<Type?> { type.BaseType };
-        used.AddRange(type.GetInterfaces());
-        used.AddRange(type.GetFields(all).Select(f => f.FieldType));
-        used.AddRange(type.GetProperties(all).Select(p => p.PropertyType));
-        foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
-        {
-            used.AddRange(method.GetParameters().Select(p => p.ParameterType));
-            if (method is MethodInfo info)
-            {
-                used.Add(info.ReturnType);
-            }
-
-            used.AddRange(method.GetMethodBody()?.LocalVariables.Select(v => v.LocalType) ?? []);
-        }
-
-        return used.OfType<Type>().SelectMany(Flatten);
-    }
-
-    private static IEnumerable<Type> Flatten(Type type)
-    {
-        yield return type;
-        if (type.HasElementType)
-        {
-            foreach (var inner in Flatten(type.GetElementType()!))
-            {
-                yield return inner;
-            }
-        }
-
-        if (type.IsGenericType)
-        {
-            foreach (var inner in type.GetGenericArguments().SelectMany(Flatten))
-            {
-                yield return inner;
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Foundation.Tests;
 

@@ -6,6 +6,7 @@ using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

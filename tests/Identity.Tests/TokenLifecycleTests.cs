@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.Testing;
 using KollegialtUtbyte.Testing.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 

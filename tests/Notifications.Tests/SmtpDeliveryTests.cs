@@ -7,6 +7,7 @@ using KollegialtUtbyte.Testing;
 using KollegialtUtbyte.Testing.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 

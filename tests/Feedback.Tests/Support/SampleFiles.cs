@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -9,12 +8,9 @@ namespace KollegialtUtbyte.Feedback.Tests.Support;
 /// <summary>Real files of each accepted format, and some that must be refused, built in memory.</summary>
 public static class SampleFiles
 {
-    /// <summary>A PDF written by PdfSharp: two pages with shapes (no fonts needed on a server without them).</summary>
+    /// <summary>A PDF written by PDFsharp (MIT): two pages with shapes (no fonts needed on a server without them).</summary>
     public static byte[] Pdf()
     {
-        // PdfSharp 6.5 refuses to work until a licence is chosen; its free licence is the AGPL.
-        // It only generates test input here and is never part of the service.
-        PdfSharpLicense.SetAgplLicense();
         using var document = new PdfDocument();
         document.Info.Title = "Värmlandsstrategin – utkast";
         for (var i = 0; i < 2; i++)
