@@ -84,15 +84,15 @@ public sealed class ProgrammeJourneyTests(DistributedSuite suite)
             () => Task.FromResult(InvitationMails()), found => found.Count >= invitationMails,
             $"{invitationMails} invitation mails were written", TimeSpan.FromMinutes(3));
         Assert.Equal(invitationMails, mails.Count);
-        Assert.Equal(mails.Count, mails.Select(m => (m.To, m.Event["UID"]!.Value)).Distinct().Count());
+        Assert.Equal(mails.Count, mails.Select(m => (m.To, m.Event.Uid)).Distinct().Count());
         foreach (var invitee in invitees)
         {
             var own = mails.Where(m => string.Equals(m.To, invitee.Email, StringComparison.OrdinalIgnoreCase)).ToList();
-            Assert.Equal(meetingIds.Select(CalendarUids.ForMeeting).Order(), own.Select(m => m.Event["UID"]!.Value).Order());
+            Assert.Equal(meetingIds.Select(CalendarUids.ForMeeting).Order(), own.Select(m => m.Event.Uid).Order());
             Assert.All(own, m =>
             {
-                Assert.Equal("REQUEST", m.Calendar["METHOD"]!.Value);
-                Assert.Equal("Europe/Stockholm", m.Event["DTSTART"]!.Parameters["TZID"]);
+                Assert.Equal("REQUEST", m.Calendar.Method);
+                Assert.Equal("Europe/Stockholm", m.Event.DtStart!.TzId);
                 Assert.Contains(m.TextLinks, l => l.Authority == suite.Gateway.Authority && l.AbsolutePath == "/api/meetings/invitations/answer" && l.Query.Contains("answer=accepted", StringComparison.Ordinal));
             });
         }
@@ -267,7 +267,7 @@ public sealed class ProgrammeJourneyTests(DistributedSuite suite)
     }
 
     private List<ReceivedMail> InvitationMails() =>
-        suite.Mail.All().Where(m => m.CalendarPart is not null && m.Calendar["METHOD"]?.Value == "REQUEST").ToList();
+        suite.Mail.All().Where(m => m.CalendarPart is not null && m.Calendar.Method == "REQUEST").ToList();
 
     private sealed record Span(string Service, string Source, string Kind);
 

@@ -38,8 +38,8 @@ public sealed class DistributedTests
             foreach (var invitation in invitations)
             {
                 var mail = mails.Single(m => m.To == people.Single(p => p.PersonId == invitation.PersonId).Email);
-                Assert.Equal("REQUEST", mail.Calendar["METHOD"]!.Value);
-                Assert.Equal(Calendar.CalendarUids.ForMeeting(meeting.MeetingId), mail.Event["UID"]!.Text);
+                Assert.Equal("REQUEST", mail.Calendar.Method);
+                Assert.Equal(Calendar.CalendarUids.ForMeeting(meeting.MeetingId), mail.Event.Uid);
                 Assert.All(mail.HtmlLinks.Where(l => l.AbsolutePath == "/api/meetings/invitations/answer"),
                     link => Assert.Equal(invitation.AnswerToken, HttpUtility.ParseQueryString(link.Query)["token"]));
             }

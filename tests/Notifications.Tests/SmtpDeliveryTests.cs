@@ -27,8 +27,8 @@ public sealed class SmtpDeliveryTests
         Assert.Equal(NotificationsService.SenderAddress, delivery!.From);
         Assert.Equal([request.Email], delivery.Recipients);
         Assert.Equal(("ku-mailer", "s3cret"), (delivery.UserName, delivery.Password));
-        Assert.Equal("Aktivera ditt konto i Kollegialt utbyte", delivery.Message.Header("Subject"));
-        Assert.Contains(delivery.Message.Leaves(), p => p.MediaType == "text/html" && p.Text.Contains("Aktivera mitt konto", StringComparison.Ordinal));
+        Assert.Equal("Aktivera ditt konto i Kollegialt utbyte", delivery.Message.Subject);
+        Assert.Contains("Aktivera mitt konto", delivery.Message.HtmlBody, StringComparison.Ordinal);
         await Eventually.UntilAsync(
             () => service.QueryAsync(db => db.OutgoingMails.AnyAsync(m => m.PersonId == request.PersonId && m.Status == MailStatus.Sent && m.SentTo == request.Email)),
             "the mail is recorded as sent");

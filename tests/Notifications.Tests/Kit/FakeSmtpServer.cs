@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-using KollegialtUtbyte.Testing.Mail;
+using MimeKit;
 
 namespace KollegialtUtbyte.Notifications.Tests.Kit;
 
@@ -171,5 +171,5 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
 
 internal sealed record SmtpDelivery(string From, IReadOnlyList<string> Recipients, string Data, string? UserName, string? Password)
 {
-    public MimeEntity Message => MimeEntity.Parse(Data);
+    public MimeMessage Message => MimeMessage.Load(new MemoryStream(Encoding.Latin1.GetBytes(Data)));
 }
