@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using KollegialtUtbyte.Portal.Tests.Programme;
+using KollegialtUtbyte.Portal.Tests.Team;
+using Microsoft.Playwright;
+
+namespace KollegialtUtbyte.Portal.Tests.Start;
+
+/// <summary>After sign-in each group lands on what needs it now, on the published demo programme.</summary>
+public sealed class StartPageTests(EmbeddedSuite suite, Browser browser) : IClassFixture<EmbeddedSuite>, IClassFixture<Browser>
+{
+    private const string SormlandProjectLeader = "helena.bergkvist@regionsormland.example";
+    private const string Facilitator = "charlotte.wiberg@ramboll.example";
+    private static readonly Guid FacilitatorId = Guid.Parse("52ab115b-80e7-5900-ac51-05cee0be4603");
+
+    [Fact]
+    public async Task A_politician_answers_her_first_invitation_from_the_start_page_with_the_keyboard_only()
+    {
+        await TeamSteps.PublishDemoProgrammeAsync(suite, TeamSteps.SormlandPolitician);
+        var page = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(page, TeamSteps.SormlandPolitician);
+
+        // What she needs: her invitations with a button each, the quota, the calendar link, the protocols to come.
+        var invitations = page.GetByTestId("start-invitation");
+        await Assertions.Expect(invitations).ToHaveCountAsync(6);
+        await Assertions.Expect(invitations.First.GetByTestId("start-answer")).ToHaveTextAsync("Inte svarat");
+        var quota = page.GetByTestId("start-quota");
+        await Assertions.Expect(quota).ToContainTextAsync(new Regex(@"0 av \d+"));
+        var required = Regex.Match(await quota.Locator(".start-figure").InnerTextAsync(), @"0 av (\d+)").Groups[1].Value;
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skapa eller förnya din kalenderlänk" })).ToHaveAttributeAsync("href", "/mina-traffar#calendar-heading");
+        await Assertions.Expect(page.GetByText("Inga protokoll än.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("start-politician");
+
+        // Keyboard only: Tab from the top of the page to the first meeting's accept button, then Enter.
+        var accept = invitations.First.GetByRole(AriaRole.Button, new() { Name = "Tacka ja" });
+        var reached = false;
+        for (var i = 0; i < 40 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await accept.EvaluateAsync<bool>("b => b === document.activeElement");
+        }
+
+        Assert.True(reached, "The first invitation's accept button is reachable with Tab from the start page.");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ditt svar är sparat.");
+        await Assertions.Expect(invitations.First.GetByTestId("start-answer")).ToHaveTextAsync("Kommer");
+        await Assertions.Expect(quota.Locator(".start-figure")).ToHaveTextAsync($"1 av {required}");
+        await page.AssertAccessibleAsync("start-politician-answered");
+
+        // The same start page in English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "In English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your invitations", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(quota.Locator(".start-figure")).ToHaveTextAsync($"1 of {required}");
+        await Assertions.Expect(invitations.First.GetByTestId("start-answer")).ToHaveTextAsync("Attending");
+        await page.AssertAccessibleAsync("start-politician-english");
+    }
+
+    [Fact]
+    public async Task A_project_leader_sees_the_next_meeting_with_the_teams_answers_and_the_feedback_work()
+    {
+        await TeamSteps.PublishDemoProgrammeAsync(suite, SormlandProjectLeader);
+        var page = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(page, SormlandProjectLeader);
+
+        var next = page.GetByTestId("start-next-meeting");
+        await Assertions.Expect(next).ToContainTextAsync("Träff 1:");
+        var answers = page.GetByTestId("start-team-answers");
+        await Assertions.Expect(answers.Locator("caption")).ToContainTextAsync("Vilka från");
+        await Assertions.Expect(answers.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(answers.Locator("tbody tr").First).ToContainTextAsync(new Regex(@"Projektledare\s*\d+ av [1-9]"));
+        await Assertions.Expect(page.GetByText("Inget utkast är ute på återkoppling.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Ni har ingen återkoppling att ge just nu.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("start-team");
+
+        // Each item leads to where it is handled: the meeting to the answer on "my meetings".
+        await next.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina träffar", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("invitation").First.GetByRole(AriaRole.Button, new() { Name = "Tacka ja" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_facilitator_sees_the_meetings_she_leads_with_their_agendas_and_documentation()
+    {
+        await LetTheFacilitatorLeadTheSixthMeetingAsync();
+        var page = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(page, Facilitator);
+
+        var meetings = page.GetByTestId("start-facilitated-meeting");
+        await Assertions.Expect(meetings.First).ToBeVisibleAsync();
+        var first = meetings.First;
+        await Assertions.Expect(first.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Dagordning \(\d+ punkter\)") })).ToBeVisibleAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Dokumentation \(skrivs efter träffen\)") })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("start-facilitator");
+
+        await first.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Dagordning") }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/processledare/traffar/[0-9a-f-]+/dagordning$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+    }
+
+    // The seed names no facilitator for the meetings: the administrator gives her the last one, at the same time and place.
+    private async Task LetTheFacilitatorLeadTheSixthMeetingAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var api = await suite.ApiAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        var sixth = (await api.MeetingsAsync()).Single(m => m.GetProperty("number").GetInt32() == 6);
+        using var changed = await api.PutAsJsonAsync($"/api/meetings/{sixth.GetProperty("id").GetGuid()}", new
+        {
+            number = 6,
+            title = sixth.GetProperty("title").GetString(),
+            theme = sixth.GetProperty("theme").GetString(),
+            startsAt = sixth.GetProperty("startsAt").GetDateTimeOffset(),
+            endsAt = sixth.GetProperty("endsAt").GetDateTimeOffset(),
+            venue = sixth.GetProperty("venue").GetString(),
+            onlineLink = sixth.GetProperty("onlineLink").GetString(),
+            facilitatorIds = new[] { FacilitatorId },
+            version = sixth.GetProperty("version").GetInt64(),
+        }, ct);
+        Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync(ct));
+    }
+}
