@@ -1,16 +1,24 @@
 using System.Text;
+using KollegialtUtbyte.Notifications;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Host;
 
 /// <summary>
 /// Once the embedded suite listens, tells a newcomer where the portal is and, in Development,
-/// which demo accounts sign in (one per kind of user, read from the seed files).
+/// which demo accounts sign in (one per kind of user, read from the seed files) with the one
+/// demo password, and where the mails land.
 /// </summary>
 internal sealed class DemoBanner(
-    IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoBanner> logger)
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    IOptions<NotificationOptions> notifications,
+    ILogger<DemoBanner> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -35,17 +43,24 @@ internal sealed class DemoBanner(
 
             if (environment.IsDevelopment() && configuration["Identity:DemoPassword"] is { Length: > 0 } demoPassword)
             {
-                text.AppendLine("Demo-inloggningar / demo sign-ins (development only):");
+                text.AppendLine($"Demo-inloggningar / demo sign-ins (development only), lösenord / password: {demoPassword}");
                 if (configuration["Identity:Administrator:Email"] is { Length: > 0 } administrator)
                 {
-                    text.AppendLine($"  Administratör / administrator: {administrator} / {configuration["Identity:Administrator:Password"]}");
+                    // The administrator is configured apart from the seeded people; say so if its password differs.
+                    var password = configuration["Identity:Administrator:Password"];
+                    text.AppendLine($"  Administratör / administrator: {administrator}{(password == demoPassword ? "" : $" / {password}")}");
                 }
 
                 foreach (var (label, email) in await DemoPeopleAsync())
                 {
-                    text.AppendLine($"  {label}: {email} / {demoPassword}");
+                    text.AppendLine($"  {label}: {email}");
                 }
             }
+
+            var delivery = notifications.Value.Delivery;
+            text.AppendLine(delivery.Method == DeliveryMethod.PickupDirectory
+                ? $"E-post / mail: skrivs som .eml-filer till / written as .eml files to {delivery.PickupDirectory}"
+                : $"E-post / mail: skickas via / sent through {delivery.Smtp.Host}");
 
             logger.LogInformation("{Banner}", text.ToString());
         }

@@ -16,7 +16,7 @@ namespace KollegialtUtbyte.Portal.Tests;
 public sealed class EmbeddedSuite : IAsyncLifetime
 {
     public const string AdministratorEmail = "administrator@tillvaxtverket.example";
-    public const string AdministratorPassword = "endast-for-utveckling";
+    public const string AdministratorPassword = DemoPassword;
     public const string DemoPassword = "demo-endast-for-utveckling";
     public const string ProgrammeId = "2f0c1e1a-7b6d-4c3e-9a51-202120220001";
 
