@@ -98,6 +98,26 @@ public sealed class StartPageTests(EmbeddedSuite suite, Browser browser) : IClas
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task The_heading_focused_after_a_page_load_shows_its_focus_ring_to_keyboard_users_only()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        var heading = page.Locator("h1");
+        const string Ring = "h => getComputedStyle(h).outlineStyle !== 'none'";
+
+        // Signed in with the mouse: the start page's heading takes the focus, without a ring.
+        await TeamSteps.SignInAsync(page, Facilitator);
+        await Assertions.Expect(heading).ToBeFocusedAsync();
+        Assert.False(await heading.EvaluateAsync<bool>(Ring), "No focus ring on the heading after a mouse click.");
+
+        // Following a link with the keyboard: the next page's heading shows where focus is.
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Mina träffar" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(heading).ToHaveTextAsync("Mina träffar");
+        await Assertions.Expect(heading).ToBeFocusedAsync();
+        Assert.True(await heading.EvaluateAsync<bool>(Ring), "A focus ring on the heading after the keyboard.");
+    }
+
     // The seed names no facilitator for the meetings: the administrator gives her the last one, at the same time and place.
     private async Task LetTheFacilitatorLeadTheSixthMeetingAsync()
     {
