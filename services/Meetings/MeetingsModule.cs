@@ -44,6 +44,7 @@ public static class MeetingsModule
         api.MapAttendance();
         api.MapQuota();
         api.MapDocumentation();
+        api.MapActions();
         api.MapCalendar();
         api.MapStatistics();
         return app;
