@@ -45,6 +45,7 @@ public static class FeedbackModule
         api.MapRoundEndpoints();
         api.MapFeedbackEndpoints();
         api.MapLearningLogEndpoints();
+        api.MapPriorityEndpoints();
         return app;
     }
 }
