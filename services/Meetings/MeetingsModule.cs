@@ -52,6 +52,7 @@ public static class MeetingsModule
         api.MapActions();
         api.MapCalendar();
         api.MapStatistics();
+        api.MapEffects();
         return app;
     }
 
