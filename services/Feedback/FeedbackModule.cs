@@ -46,6 +46,7 @@ public static class FeedbackModule
         api.MapFeedbackEndpoints();
         api.MapLearningLogEndpoints();
         api.MapPriorityEndpoints();
+        api.MapEffectsEndpoints();
         return app;
     }
 }
