@@ -83,8 +83,18 @@ public static class EffectsDownloads
             return;
         }
 
+        byte[] bytes;
+        try
+        {
+            bytes = write(report.Value);
+        }
+        catch (ReportFontsMissingException missing)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", detail: missing.Message).ExecuteAsync(http);
+            return;
+        }
+
         var day = ProgrammeTime.Local(report.Value.GeneratedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var bytes = write(report.Value);
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"effektrapport-{day}.{extension}\"";
         http.Response.Headers.CacheControl = "no-store";
@@ -228,7 +238,7 @@ public static class EffectsDownloads
 
 /// <summary>
 /// PDFsharp embeds the fonts it writes with and finds none by itself on Linux: the report uses
-/// DejaVu Sans or Liberation Sans from the system's font directory (Debian: fonts-dejavu-core).
+/// DejaVu Sans or Liberation Sans from the system's font directory (Debian: fonts-dejavu-core, installed by services/Dockerfile).
 /// </summary>
 internal sealed class ReportFonts : IFontResolver
 {
@@ -256,7 +266,7 @@ internal sealed class ReportFonts : IFontResolver
             }
 
             var files = Candidates.FirstOrDefault(pair => pair.All(File.Exists))
-                ?? throw new InvalidOperationException("The PDF report needs DejaVu Sans or Liberation Sans in /usr/share/fonts (Debian: fonts-dejavu-core).");
+                ?? throw new ReportFontsMissingException();
             GlobalFontSettings.FontResolver = new ReportFonts(files);
         }
     }
@@ -266,3 +276,7 @@ internal sealed class ReportFonts : IFontResolver
 
     public byte[]? GetFont(string faceName) => File.ReadAllBytes(faceName == "bold" ? _files[1] : _files[0]);
 }
+
+/// <summary>The machine has none of the fonts the PDF is written with (answered 503; the CSV still works).</summary>
+internal sealed class ReportFontsMissingException()
+    : Exception("Rapporten kan inte skrivas som PDF: typsnittet DejaVu Sans eller Liberation Sans saknas på servern (Debian: fonts-dejavu-core).");
