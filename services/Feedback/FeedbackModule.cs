@@ -45,6 +45,8 @@ public static class FeedbackModule
         api.MapRoundEndpoints();
         api.MapFeedbackEndpoints();
         api.MapLearningLogEndpoints();
+        api.MapPriorityEndpoints();
+        api.MapEffectsEndpoints();
         return app;
     }
 }

@@ -28,6 +28,11 @@ public static class MeetingsModule
             .BindConfiguration(MeetingsOptions.SectionName)
             .Validate(o => IsValidPattern(o.RegistryNumberPattern), "Meetings:RegistryNumberPattern is not a valid registry number pattern (it needs {seq}).")
             .ValidateOnStart();
+        builder.Services.AddOptions<ActionReminderOptions>()
+            .BindConfiguration(ActionReminderOptions.SectionName)
+            .Validate(o => o.DaysBefore >= 0 && o.CheckInterval > TimeSpan.Zero, "Meetings:ActionReminders needs DaysBefore >= 0 and a positive CheckInterval.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ActionReminderWatcher>();
         builder.Services.AddScoped<InvitationWorkflow>();
         builder.Services.AddScoped<PoliticianQuotas>();
         return builder;
@@ -44,8 +49,10 @@ public static class MeetingsModule
         api.MapAttendance();
         api.MapQuota();
         api.MapDocumentation();
+        api.MapActions();
         api.MapCalendar();
         api.MapStatistics();
+        api.MapEffects();
         return app;
     }
 

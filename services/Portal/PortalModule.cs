@@ -55,6 +55,7 @@ public static class PortalModule
         app.MapPortalAssets();
         app.MapPortalAccountEndpoints();
         Programme.StatisticsDownload.MapProgrammeDownloads(app);
+        Programme.EffectsDownloads.MapEffectsDownloads(app);
         Team.DocumentFileEndpoints.MapTeamDocumentEndpoints(app);
         app.MapRazorComponents<App>().AllowAnonymous().WithSecurityHeaders();
 

@@ -26,6 +26,8 @@ public sealed class FeedbackDb(DbContextOptions<FeedbackDb> options) : DbContext
 
     public DbSet<LearningNote> LearningNotes => Set<LearningNote>();
 
+    public DbSet<RegionPriority> Priorities => Set<RegionPriority>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

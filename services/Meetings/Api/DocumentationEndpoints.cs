@@ -185,6 +185,7 @@ public static class DocumentationEndpoints
 
         meeting.MarkDocumented(now);
         latest.Approve(await ParticipantsAsync(db, meetingId, ct), approverId, approverName, registryNumber, now);
+        await DecisionFollowUp.TakeEffectAsync(db, latest, now, ct);
         db.AddEvent(new MeetingDocumentationApproved(
             meeting.Id, meeting.ProgrammeId, latest.Id, latest.Revision, registryNumber, approverId, latest.ApprovedByName!, now, now));
         await db.SaveChangesAsync(ct);

@@ -33,6 +33,8 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
 
     public DbSet<InvitationRoster> InvitationRosters => Set<InvitationRoster>();
 
+    public DbSet<DecisionAction> Actions => Set<DecisionAction>();
+
     /// <summary>
     /// Marks the facilitators added to a loaded meeting as new rows. Their whole key (meeting and
     /// person) is already set, so EF takes them for existing rows and would write nothing.

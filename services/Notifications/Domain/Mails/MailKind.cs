@@ -20,4 +20,10 @@ public enum MailKind
 
     /// <summary>To the old address of a changed e-mail address: the notice, with the link that stops the change.</summary>
     EmailChangeNotice,
+
+    /// <summary>To the owner of a decision's action: its due date is near.</summary>
+    DecisionActionDueSoon,
+
+    /// <summary>To the owner of a decision's action: its due date has passed and it is still open.</summary>
+    DecisionActionOverdue,
 }

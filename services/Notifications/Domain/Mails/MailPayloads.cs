@@ -14,6 +14,7 @@ public abstract record MailPayload
         MailKind.AccountActivation or MailKind.PasswordReset => typeof(AccountLinkMail),
         MailKind.PoliticianQuotaAlert => typeof(QuotaAlertMail),
         MailKind.EmailChangeConfirmation or MailKind.EmailChangeNotice => typeof(EmailChangeMail),
+        MailKind.DecisionActionDueSoon or MailKind.DecisionActionOverdue => typeof(DecisionActionMail),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of mail."),
     };
 }
@@ -52,3 +53,13 @@ public sealed record QuotaAlertMail(
     int Attended,
     int Required,
     int StillPossible) : MailPayload;
+
+/// <summary>A reminder about an action of a decision in approved documentation.</summary>
+public sealed record DecisionActionMail(
+    Guid ActionId,
+    string What,
+    string? RegistryNumber,
+    string PointNumber,
+    DateOnly DueOn,
+    DecisionActionOwnerKind OwnerKind,
+    string OwnerName) : MailPayload;

@@ -11,6 +11,7 @@ public static class MailRenderer
             AccountLinkMail account => AccountMails.Render(kind, account, recipient, settings),
             EmailChangeMail change => EmailChangeMails.Render(kind, change, recipient, settings),
             QuotaAlertMail quota => QuotaMails.Render(quota, recipient, settings),
+            DecisionActionMail action => DecisionActionMails.Render(kind, action, recipient, settings),
             _ => throw new ArgumentException($"No text for {payload.GetType().Name}.", nameof(payload)),
         };
 }

@@ -1,0 +1,271 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Meetings.Api;
+
+/// <summary>An action on a decision point: exactly one owner, a person or a region of the programme.</summary>
+public sealed record CreateActionRequest(
+    [property: Required, StringLength(DecisionAction.MaxWhatLength, MinimumLength = 1)] string What,
+    Guid? OwnerPersonId,
+    Guid? OwnerRegionId,
+    [property: Required] DateOnly? DueOn);
+
+public sealed record ChangeActionRequest(
+    [property: Required, StringLength(DecisionAction.MaxWhatLength, MinimumLength = 1)] string What,
+    Guid? OwnerPersonId,
+    Guid? OwnerRegionId,
+    [property: Required] DateOnly? DueOn,
+    [property: Range(1, long.MaxValue)] long Version);
+
+/// <summary>A new status, a note, or both; dropping an action needs the reason as its note.</summary>
+public sealed record RecordProgressRequest(
+    [property: Required] ActionStatus? Status,
+    [property: StringLength(DecisionAction.MaxNoteLength)] string? Note,
+    [property: Range(1, long.MaxValue)] long Version);
+
+public sealed record ActionNoteResponse(ActionStatus Status, string? Text, string ByName, DateTimeOffset At);
+
+public sealed record ActionResponse(
+    Guid Id,
+    Guid ProgrammeId,
+    Guid MeetingId,
+    string Theme,
+    Guid DocumentationId,
+    string PointNumber,
+    string? Decision,
+    string? RegistryNumber,
+    string What,
+    DecisionActionOwnerKind OwnerKind,
+    Guid OwnerId,
+    string OwnerName,
+    Guid? RegionId,
+    DateOnly DueOn,
+    ActionStatus Status,
+    string? DroppedReason,
+    bool Approved,
+    bool Overdue,
+    IReadOnlyList<ActionNoteResponse> Notes,
+    long Version)
+{
+    public static ActionResponse From(DecisionAction a, DateOnly today) => new(
+        a.Id,
+        a.ProgrammeId,
+        a.MeetingId,
+        a.Theme,
+        a.DocumentationId,
+        a.PointNumber,
+        a.Decision,
+        a.RegistryNumber,
+        a.What,
+        a.OwnerKind,
+        a.OwnerId,
+        a.OwnerName,
+        a.RegionId,
+        a.DueOn,
+        a.Status,
+        a.DroppedReason,
+        a.IsApproved,
+        a.IsApproved && a.IsOverdue(today),
+        a.Notes.OrderBy(n => n.Position).Select(n => new ActionNoteResponse(n.Status, n.Text, n.ByName, n.At)).ToList(),
+        a.Version);
+}
+
+/// <summary>
+/// Follow-up of the decisions in meeting documentation: facilitators give a decision its actions
+/// while the documentation is a draft; after approval the owners report progress, the owners see
+/// their open actions, and administrators and facilitators follow a programme's actions.
+/// </summary>
+public static class ActionEndpoints
+{
+    public static void MapActions(this IEndpointRouteBuilder api)
+    {
+        var ofMeeting = api.MapGroup("/{meetingId:guid}/documentation").WithTags("Actions");
+        ofMeeting.MapPost("/points/{pointNumber}/actions", CreateAsync).RequireAuthorization(Policies.Facilitator);
+        ofMeeting.MapGet("/actions", OfMeetingAsync);
+
+        var actions = api.MapGroup("/actions").WithTags("Actions");
+        actions.MapGet("/mine", MineAsync);
+        actions.MapGet("/{actionId:guid}", GetAsync);
+        actions.MapPut("/{actionId:guid}", ChangeAsync).RequireAuthorization(Policies.Facilitator);
+        actions.MapPost("/{actionId:guid}/progress", RecordProgressAsync);
+
+        api.MapGet("/programmes/{programmeId:guid}/actions", OfProgrammeAsync).WithTags("Actions").RequireAuthorization(Policies.Facilitator);
+    }
+
+    private static async Task<Results<Created<ActionResponse>, ProblemHttpResult>> CreateAsync(
+        Guid meetingId, string pointNumber, CreateActionRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MayLead(meeting))
+        {
+            return Forbidden("Bara processledare som leder träffen (eller en administratör) bestämmer åtgärder.");
+        }
+
+        var documentation = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
+            ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+        var owner = await DecisionFollowUp.OwnerAsync(db, meeting.ProgrammeId, request.OwnerPersonId, request.OwnerRegionId, ct);
+        var now = time.GetUtcNow();
+        var action = DecisionAction.Create(documentation, meeting, pointNumber, request.What, owner, request.DueOn!.Value, now);
+        db.Actions.Add(action);
+        await db.SaveChangesAsync(ct);
+        var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
+        return TypedResults.Created($"/api/meetings/actions/{action.Id}", ActionResponse.From(action, DecisionFollowUp.Today(programme, now)));
+    }
+
+    private static async Task<Results<Ok<ActionResponse>, ProblemHttpResult>> ChangeAsync(
+        Guid actionId, ChangeActionRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var action = await ActionAsync(db, actionId, ct);
+        var meeting = await db.MeetingAsync(action.MeetingId, ct);
+        if (!user.MayLead(meeting))
+        {
+            return Forbidden("Bara processledare som leder träffen (eller en administratör) ändrar åtgärder.");
+        }
+
+        db.ExpectVersion(action, request.Version);
+        var documentation = await db.Documentation.AsSplitQuery().FirstAsync(d => d.Id == action.DocumentationId, ct);
+        var owner = await DecisionFollowUp.OwnerAsync(db, meeting.ProgrammeId, request.OwnerPersonId, request.OwnerRegionId, ct);
+        var now = time.GetUtcNow();
+        action.Redefine(documentation, request.What, owner, request.DueOn!.Value, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ActionResponse.From(action, await TodayAsync(db, action, now, ct)));
+    }
+
+    /// <summary>The owner (the person, or anyone in the owning region's team) or those who lead the meeting.</summary>
+    private static async Task<Results<Ok<ActionResponse>, ProblemHttpResult>> RecordProgressAsync(
+        Guid actionId, RecordProgressRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var action = await ActionAsync(db, actionId, ct);
+        var meeting = await db.MeetingAsync(action.MeetingId, ct);
+        var owns = action.IsOwnedBy(user.PersonId(), user.RegionIds());
+        if (!owns && !user.MayLead(meeting))
+        {
+            if (!user.SeesDrafts() && !action.IsApproved)
+            {
+                throw new ResourceNotFoundException("Action", actionId);
+            }
+
+            return Forbidden("Bara den ansvariga (eller processledare som leder träffen) följer upp åtgärden.");
+        }
+
+        db.ExpectVersion(action, request.Version);
+        var personId = user.PersonId();
+        var name = user.DisplayName() ?? (personId is { } id ? (await db.People.FindAsync([id], ct))?.Name : null) ?? "";
+        var now = time.GetUtcNow();
+        action.RecordProgress(request.Status!.Value, request.Note, personId, name, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ActionResponse.From(action, await TodayAsync(db, action, now, ct)));
+    }
+
+    private static async Task<Ok<ActionResponse>> GetAsync(Guid actionId, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var action = await ActionAsync(db, actionId, ct);
+        if (!MaySee(user, action))
+        {
+            throw new ResourceNotFoundException("Action", actionId);
+        }
+
+        return TypedResults.Ok(ActionResponse.From(action, await TodayAsync(db, action, time.GetUtcNow(), ct)));
+    }
+
+    /// <summary>The actions of a meeting's decisions: drafts' actions for those who write them, approved ones for whoever reads the documentation.</summary>
+    private static async Task<Ok<List<ActionResponse>>> OfMeetingAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MaySee(meeting))
+        {
+            throw new ResourceNotFoundException("Meeting", meetingId);
+        }
+
+        var actions = await db.Actions.AsNoTracking().Include(a => a.Notes).Where(a => a.MeetingId == meetingId).ToListAsync(ct);
+        var today = DecisionFollowUp.Today(await db.ProgrammeAsync(meeting.ProgrammeId, ct), time.GetUtcNow());
+        return TypedResults.Ok(actions
+            .Where(a => a.IsApproved || user.MayLead(meeting))
+            .OrderBy(a => PointOrder(a.PointNumber)).ThenBy(a => a.DueOn).ThenBy(a => a.CreatedAt)
+            .Select(a => ActionResponse.From(a, today))
+            .ToList());
+    }
+
+    /// <summary>A programme's actions for administrators and facilitators, filtered by region, theme, owner, status and being overdue.</summary>
+    private static async Task<Ok<List<ActionResponse>>> OfProgrammeAsync(
+        Guid programmeId, Guid? regionId, string? theme, Guid? ownerId, ActionStatus? status, bool? overdue, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        var query = db.Actions.AsNoTracking().Include(a => a.Notes).Where(a => a.ProgrammeId == programmeId);
+        if (regionId is { } region)
+        {
+            query = query.Where(a => a.RegionId == region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(theme))
+        {
+            query = query.Where(a => a.Theme == theme);
+        }
+
+        if (ownerId is { } owner)
+        {
+            query = query.Where(a => a.OwnerId == owner);
+        }
+
+        if (status is { } wanted)
+        {
+            query = query.Where(a => a.Status == wanted);
+        }
+
+        var today = DecisionFollowUp.Today(programme, time.GetUtcNow());
+        if (overdue is { } late)
+        {
+            query = late
+                ? query.Where(a => a.ApprovedAt != null && (a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress) && a.DueOn < today)
+                : query.Where(a => a.ApprovedAt == null || !(a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress) || a.DueOn >= today);
+        }
+
+        var actions = await query.ToListAsync(ct);
+        return TypedResults.Ok(actions.OrderBy(a => a.DueOn).ThenBy(a => PointOrder(a.PointNumber)).ThenBy(a => a.CreatedAt).Select(a => ActionResponse.From(a, today)).ToList());
+    }
+
+    /// <summary>The caller's open actions of approved decisions: their own, and their regions' teams'.</summary>
+    private static async Task<Ok<List<ActionResponse>>> MineAsync(ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    {
+        var personId = user.PersonId() ?? Guid.Empty;
+        var regionIds = user.RegionIds().ToList();
+        var actions = await db.Actions.AsNoTracking().Include(a => a.Notes)
+            .Where(a => a.ApprovedAt != null && (a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress))
+            .Where(a => (a.OwnerKind == DecisionActionOwnerKind.Person && a.OwnerId == personId)
+                || (a.OwnerKind == DecisionActionOwnerKind.Region && regionIds.Contains(a.OwnerId)))
+            .ToListAsync(ct);
+        var programmeIds = actions.Select(a => a.ProgrammeId).Distinct().ToList();
+        var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(actions
+            .OrderBy(a => a.DueOn).ThenBy(a => PointOrder(a.PointNumber)).ThenBy(a => a.CreatedAt)
+            .Select(a => ActionResponse.From(a, DecisionFollowUp.Today(programmes[a.ProgrammeId], now)))
+            .ToList());
+    }
+
+    private static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+
+    private static bool MaySee(ClaimsPrincipal user, DecisionAction action) =>
+        user.SeesDrafts() || (action.IsApproved && (action.IsOwnedBy(user.PersonId(), user.RegionIds()) || (action.RegionId is { } r && user.RegionIds().Contains(r))));
+
+    private static async Task<DecisionAction> ActionAsync(MeetingsDb db, Guid actionId, CancellationToken ct) =>
+        await db.Actions.Include(a => a.Notes).FirstOrDefaultAsync(a => a.Id == actionId, ct)
+        ?? throw new ResourceNotFoundException("Action", actionId);
+
+    private static async Task<DateOnly> TodayAsync(MeetingsDb db, DecisionAction action, DateTimeOffset now, CancellationToken ct) =>
+        DecisionFollowUp.Today(await db.ProgrammeAsync(action.ProgrammeId, ct), now);
+
+    /// <summary>"1.10" after "1.9": points are ordered by their numbers' parts.</summary>
+    private static string PointOrder(string number) =>
+        string.Join('.', number.Split('.').Select(part => part.PadLeft(4, '0')));
+}
