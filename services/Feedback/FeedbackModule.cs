@@ -4,6 +4,7 @@ using KollegialtUtbyte.Feedback.Rounds;
 using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
@@ -45,6 +46,7 @@ public static class FeedbackModule
         api.MapRoundEndpoints();
         api.MapFeedbackEndpoints();
         api.MapLearningLogEndpoints();
+        api.MapOutboxAdministration<FeedbackDb>();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
@@ -46,6 +47,7 @@ public static class MeetingsModule
         api.MapDocumentation();
         api.MapCalendar();
         api.MapStatistics();
+        api.MapOutboxAdministration<MeetingsDb>();
         return app;
     }
 
