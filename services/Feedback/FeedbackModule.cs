@@ -4,6 +4,7 @@ using KollegialtUtbyte.Feedback.Rounds;
 using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
@@ -47,6 +48,7 @@ public static class FeedbackModule
         api.MapLearningLogEndpoints();
         api.MapPriorityEndpoints();
         api.MapEffectsEndpoints();
+        api.MapOutboxAdministration<FeedbackDb>();
         return app;
     }
 }

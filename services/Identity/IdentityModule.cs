@@ -4,6 +4,7 @@ using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
@@ -94,7 +95,8 @@ public static class IdentityModule
         app.MapEmailChangePages();
         app.MapGroup("/api/identity")
             .MapAccountAdministration()
-            .MapMyAccount();
+            .MapMyAccount()
+            .MapOutboxAdministration<IdentityDb>();
         return app;
     }
 }

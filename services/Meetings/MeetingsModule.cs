@@ -3,6 +3,7 @@ using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
@@ -53,6 +54,7 @@ public static class MeetingsModule
         api.MapCalendar();
         api.MapStatistics();
         api.MapEffects();
+        api.MapOutboxAdministration<MeetingsDb>();
         return app;
     }
 

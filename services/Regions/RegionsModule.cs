@@ -3,6 +3,7 @@ using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Data.Seeding;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
@@ -37,6 +38,7 @@ public static class RegionsModule
         api.MapTeamEndpoints();
         api.MapFacilitatorEndpoints();
         api.MapWorkingGroupEndpoints();
+        api.MapOutboxAdministration<RegionsDb>();
         return app;
     }
 }

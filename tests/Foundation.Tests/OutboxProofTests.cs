@@ -43,6 +43,19 @@ public sealed class OutboxProofTests
     }
 
     [Fact]
+    public async Task The_inbox_keys_an_applied_message_by_the_consumers_endpoint_name_without_the_queue_prefix()
+    {
+        await using var services = await ProofServices.StartAsync(await RabbitMqServer.SharedAsync(), await PostgresServer.SharedAsync());
+
+        var parcelId = await services.SendAsync("Gotlands plan");
+        await Eventually.UntilAsync(() => services.ReceivedAsync(parcelId), r => r is not null, "the receiver applied the parcel");
+        var sent = await services.OutboxRecordAsync(parcelId);
+
+        var applied = await services.InboxRecordAsync(sent.MessageId);
+        Assert.Equal($"{services.ReceiverName}-parcel-sent", applied.Consumer);
+    }
+
+    [Fact]
     public async Task A_rolled_back_transaction_publishes_nothing()
     {
         await using var services = await ProofServices.StartAsync(await RabbitMqServer.SharedAsync(), await PostgresServer.SharedAsync());

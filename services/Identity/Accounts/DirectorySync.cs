@@ -2,6 +2,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,29 +25,12 @@ public sealed class DirectorySync(
     IHostEnvironment environment,
     ILogger<DirectorySync> logger)
 {
-    public async Task<DirectoryPerson> PersonAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        var person = await db.People.FindAsync([personId], cancellationToken);
-        if (person is null)
-        {
-            person = DirectoryPerson.Known(personId);
-            db.People.Add(person);
-        }
+    /// <summary>The local copy of the person, inserted race-free when missing (several events may bring the same new person at once).</summary>
+    public async Task<DirectoryPerson> PersonAsync(Guid personId, CancellationToken cancellationToken) =>
+        (await db.FindOrInsertAsync([personId], () => DirectoryPerson.Known(personId), cancellationToken)).Entity;
 
-        return person;
-    }
-
-    public async Task<TeamMembership> MembershipAsync(Guid personId, Guid programmeId, Guid regionId, CancellationToken cancellationToken)
-    {
-        var membership = await db.TeamMemberships.FindAsync([personId, programmeId, regionId], cancellationToken);
-        if (membership is null)
-        {
-            membership = TeamMembership.For(personId, programmeId, regionId);
-            db.TeamMemberships.Add(membership);
-        }
-
-        return membership;
-    }
+    public async Task<TeamMembership> MembershipAsync(Guid personId, Guid programmeId, Guid regionId, CancellationToken cancellationToken) =>
+        (await db.FindOrInsertAsync([personId, programmeId, regionId], () => TeamMembership.For(personId, programmeId, regionId), cancellationToken)).Entity;
 
     /// <summary>Creates, or brings up to date, the account of <paramref name="person"/> after a change in the directory.</summary>
     public async Task ReconcileAsync(DirectoryPerson person, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Mailing;
@@ -13,12 +14,9 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
 {
     public async Task UpsertPersonAsync(Guid personId, string name, string email, string preferredLanguage, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var person = await db.People.FindAsync([personId], cancellationToken);
-        if (person is null)
-        {
-            db.People.Add(Person.Register(personId, name, email, preferredLanguage, occurredAt));
-        }
-        else if (!person.Update(name, email, preferredLanguage, occurredAt))
+        // Race-free: PersonRegistered and FacilitatorAdded (or a team event) may bring a new person at once.
+        var (person, added) = await db.FindOrInsertAsync([personId], () => Person.Register(personId, name, email, preferredLanguage, occurredAt), cancellationToken);
+        if (!added && !person.Update(name, email, preferredLanguage, occurredAt))
         {
             return;
         }
@@ -35,12 +33,8 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
 
     public async Task UpsertRegionAsync(Guid regionId, string name, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var region = await db.Regions.FindAsync([regionId], cancellationToken);
-        if (region is null)
-        {
-            db.Regions.Add(Region.Register(regionId, name, occurredAt));
-        }
-        else
+        var (region, added) = await db.FindOrInsertAsync([regionId], () => Region.Register(regionId, name, occurredAt), cancellationToken);
+        if (!added)
         {
             region.Rename(name, occurredAt);
         }
@@ -48,12 +42,9 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
 
     public async Task RecordMembershipAsync(Guid programmeId, Guid regionId, Guid personId, TeamRole role, bool active, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var membership = await db.TeamMemberships.FindAsync([programmeId, regionId, personId], cancellationToken);
-        if (membership is null)
-        {
-            db.TeamMemberships.Add(TeamMembership.Record(programmeId, regionId, personId, role, active, occurredAt));
-        }
-        else
+        var (membership, added) = await db.FindOrInsertAsync(
+            [programmeId, regionId, personId], () => TeamMembership.Record(programmeId, regionId, personId, role, active, occurredAt), cancellationToken);
+        if (!added)
         {
             membership.Apply(role, active, occurredAt);
         }

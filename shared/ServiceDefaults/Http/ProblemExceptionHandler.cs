@@ -33,8 +33,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 FieldProblem(field, json.Message, DetailOf(badRequest)),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ReasonOf(badRequest.StatusCode), DetailOf(badRequest)),
             PageOutOfRangeException page => FieldProblem(page.Field, page.Message, page.Message),
+            _ when IsDatabaseUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable",
+                "The service cannot reach its database right now; try again shortly."),
             _ => null,
         };
+
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable for {Method} {Path}", httpContext.Request.Method, SecretRedaction.PathAndQuery(httpContext.Request));
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         if (problem is null)
         {
@@ -49,6 +57,26 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>How long a client should wait after a 503 before trying again: about a database restart.</summary>
+    private const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// A database that cannot be reached or is restarting (the provider calls the error transient,
+    /// or EF Core's retries ran out), anywhere in the chain: EF Core wraps it in its own exceptions.
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException { IsTransient: true } or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail, params (string Key, object Value)[] extensions)

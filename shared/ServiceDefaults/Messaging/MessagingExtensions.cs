@@ -40,7 +40,8 @@ public static class MessagingExtensions
         addMassTransit(x =>
         {
             x.DisableUsageTelemetry();
-            x.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(registry, hostName, settings.QueuePrefix));
+            var endpointNames = new ServiceEndpointNameFormatter(registry, hostName, settings.QueuePrefix);
+            x.SetEndpointNameFormatter(endpointNames);
             foreach (var consumer in registry.Consumers.Keys)
             {
                 var registration = x.AddConsumer(consumer);
@@ -50,8 +51,10 @@ public static class MessagingExtensions
                 }
             }
 
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
+                endpoint.UseFilter(new InboxConsumerNameFilter(endpointNames.WithoutPrefix(name)));
+
                 // Transient failures are retried in place; what still fails lands in the
                 // endpoint's _error queue, where nothing is lost and an operator can replay it.
                 endpoint.UseMessageRetry(r => r.Exponential(settings.RetryLimit, settings.RetryMinInterval, settings.RetryMaxInterval, TimeSpan.FromMilliseconds(200)));

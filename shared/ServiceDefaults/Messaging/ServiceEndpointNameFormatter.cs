@@ -15,6 +15,10 @@ internal sealed class ServiceEndpointNameFormatter(ConsumerRegistry registry, st
 
     public string Separator => Plain.Separator;
 
+    /// <summary>An endpoint name as every deployment knows it: without this deployment's queue prefix.</summary>
+    public string WithoutPrefix(string endpointName) =>
+        _prefix.Length > 0 && endpointName.StartsWith(_prefix, StringComparison.Ordinal) ? endpointName[_prefix.Length..] : endpointName;
+
     public string TemporaryEndpoint(string tag) => Plain.TemporaryEndpoint($"{_prefix}{hostName}-{tag}");
 
     public string Consumer<T>()

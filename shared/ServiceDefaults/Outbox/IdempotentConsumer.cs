@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,8 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.");
-        var consumer = GetType().FullName!;
+        // Keyed by the endpoint's stable name, not the class name: renaming a class must not apply history again.
+        var consumer = InboxConsumerName.Of(context);
         var cancellationToken = context.CancellationToken;
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);

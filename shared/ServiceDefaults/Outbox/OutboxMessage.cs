@@ -26,9 +26,20 @@ public sealed class OutboxMessage
 
     public DateTime? DispatchedAt { get; set; }
 
+    /// <summary>Publish attempts so far, failed ones included.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>Why the last attempt failed; null once an attempt succeeds.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>After a failed attempt: not tried again before this moment (back-off), so rows behind it go first.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// Set when the row failed <see cref="OutboxOptions.MaxAttempts"/> times: it is parked as dead,
+    /// kept for an administrator to inspect and re-queue, and no longer tried.
+    /// </summary>
+    public DateTime? ParkedAt { get; set; }
 }
 
 /// <summary>A message a consumer has applied. Its key (message id, consumer) makes redelivery a no-op.</summary>
@@ -36,6 +47,7 @@ public sealed class InboxMessage
 {
     public Guid MessageId { get; set; }
 
+    /// <summary>The consumer's stable name: its endpoint (queue) name without a deployment's queue prefix.</summary>
     public required string Consumer { get; set; }
 
     public DateTime ProcessedAt { get; set; }

@@ -23,6 +23,7 @@ public static class OutboxModel
             b.Property(m => m.TraceParent).HasMaxLength(128);
             b.Property(m => m.TraceState).HasMaxLength(512);
             b.Property(m => m.LastError).HasMaxLength(2000);
+            b.HasIndex(m => m.ParkedAt);
         });
 
         modelBuilder.Entity<InboxMessage>(b =>
@@ -34,6 +35,31 @@ public static class OutboxModel
         });
 
         return modelBuilder;
+    }
+
+    /// <summary>
+    /// The retry columns added after the first release (<see cref="OutboxMessage.NextAttemptAt"/>,
+    /// <see cref="OutboxMessage.ParkedAt"/>); call from a later migration of every service with an outbox.
+    /// </summary>
+    public static void AddOutboxRetryColumns(this MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<DateTime>(name: "NextAttemptAt", table: OutboxTable, nullable: true);
+        migrationBuilder.AddColumn<DateTime>(name: "ParkedAt", table: OutboxTable, nullable: true);
+        migrationBuilder.CreateIndex(name: "IX_OutboxMessages_ParkedAt", table: OutboxTable, column: "ParkedAt");
+    }
+
+    /// <summary>
+    /// Re-keys existing inbox records from a consumer's former key (its type's full name) to its
+    /// stable name, so history is not applied again. Each service's migration lists its own pairs
+    /// as literals: the mapping must not change when a class is renamed later.
+    /// </summary>
+    public static void RenameInboxConsumers(this MigrationBuilder migrationBuilder, params (string From, string To)[] renames)
+    {
+        foreach (var (from, to) in renames)
+        {
+            // Double-quoted identifiers and single-quoted literals read the same on SQLite and PostgreSQL.
+            migrationBuilder.Sql($"UPDATE \"{InboxTable}\" SET \"Consumer\" = '{to}' WHERE \"Consumer\" = '{from}'");
+        }
     }
 
     /// <summary>Creates both tables; call from a service's initial migration.</summary>

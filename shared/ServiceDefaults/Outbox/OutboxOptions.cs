@@ -13,10 +13,22 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the broker's confirm before it is retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>First and longest pause between attempts while the broker is unreachable.</summary>
+    /// <summary>
+    /// First and longest pause before a failed row is tried again (exponential, with jitter, per
+    /// row), and the longest the dispatcher waits on an unreachable broker before trying anyway.
+    /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Failed attempts after which a row is parked as dead (kept, listed to administrators, no
+    /// longer tried). Attempts made while the broker is unreachable never park a row.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Longest pause after the database itself failed (e.g. restarting), so dispatch resumes soon after it is back.</summary>
+    public TimeSpan DatabaseRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Dispatched outbox rows and inbox records are deleted after this long.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);

@@ -52,6 +52,11 @@ public static class PersistenceExtensions
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>($"{serviceName}-database", tags: [HealthTags.Ready]);
+        if (hasOutbox)
+        {
+            builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDbContext>>($"{serviceName}-outbox", tags: [HealthTags.Ready]);
+        }
+
         return builder;
     }
 

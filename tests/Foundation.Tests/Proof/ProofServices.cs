@@ -17,11 +17,15 @@ namespace KollegialtUtbyte.Foundation.Tests.Proof;
 /// </summary>
 public sealed class ProofServices : IAsyncDisposable
 {
-    private ProofServices(IHost sender, IHost receiver)
+    private ProofServices(IHost sender, IHost receiver, string receiverName)
     {
         Sender = sender;
         Receiver = receiver;
+        ReceiverName = receiverName;
     }
+
+    /// <summary>The receiving service's name, which its endpoints carry after the run's queue prefix.</summary>
+    public string ReceiverName { get; }
 
     public IHost Sender { get; }
 
@@ -40,7 +44,7 @@ public sealed class ProofServices : IAsyncDisposable
         });
         await receiver.StartAsync();
         await sender.StartAsync();
-        return new ProofServices(sender, receiver);
+        return new ProofServices(sender, receiver, $"receiver-{suffix}");
     }
 
     private static IHost Build(
@@ -87,6 +91,23 @@ public sealed class ProofServices : IAsyncDisposable
     {
         await using var scope = Sender.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SenderDb>().Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null);
+    }
+
+    /// <summary>Writes an outbox row as a broken release or a damaged database might have left it.</summary>
+    public async Task<long> AddRawOutboxRowAsync(string messageType, string body)
+    {
+        await using var scope = Sender.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenderDb>();
+        var row = new OutboxMessage { MessageId = Guid.NewGuid(), MessageType = messageType, Body = body };
+        db.Set<OutboxMessage>().Add(row);
+        await db.SaveChangesAsync();
+        return row.SequenceNumber;
+    }
+
+    public async Task<OutboxMessage> OutboxRowAsync(long sequenceNumber)
+    {
+        await using var scope = Sender.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SenderDb>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.SequenceNumber == sequenceNumber);
     }
 
     public async Task<OutboxMessage> OutboxRecordAsync(Guid parcelId)

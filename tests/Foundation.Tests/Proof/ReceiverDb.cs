@@ -68,3 +68,13 @@ public sealed class ReceiverInitial : Migration
         migrationBuilder.CreateOutboxAndInboxTables();
     }
 }
+
+[DbContext(typeof(ReceiverDb))]
+[Migration("20261206230000_OutboxRetries")]
+public sealed class ReceiverOutboxRetries : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddOutboxRetryColumns();
+    }
+}

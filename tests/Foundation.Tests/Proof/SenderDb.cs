@@ -54,3 +54,13 @@ public sealed class SenderInitial : Migration
         migrationBuilder.CreateOutboxAndInboxTables();
     }
 }
+
+[DbContext(typeof(SenderDb))]
+[Migration("20261206230000_OutboxRetries")]
+public sealed class SenderOutboxRetries : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddOutboxRetryColumns();
+    }
+}
