@@ -4,11 +4,14 @@ using KollegialtUtbyte.Gateway.Forwarding;
 using KollegialtUtbyte.Gateway.RateLimiting;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace KollegialtUtbyte.Gateway;
 
 /// <summary>
-/// The gateway: routes and destinations from configuration, resilient streaming forwarding,
+/// The gateway: routes and destinations from configuration, forwarding through YARP with
+/// retries and circuit breakers,
 /// rate limits, and the page listing the services' OpenAPI documents. It has no database and
 /// publishes no events.
 /// </summary>
@@ -24,8 +27,16 @@ public static class GatewayModule
         // The gateway checks tokens for every API behind it; each service then checks its own audience.
         builder.AcceptAccessTokensFor([.. TokenAudiences.Apis]);
         builder.Services.AddSingleton(routes);
-        builder.Services.AddSingleton<DestinationClients>();
-        builder.Services.AddSingleton<HttpForwarder>();
+        builder.Services.AddSingleton<DestinationPipelines>();
+        builder.Services.AddSingleton<ForwardingErrors>();
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, ResilientHttpClientFactory>();
+        builder.Services.AddReverseProxy().AddTransforms(ConnectionHeaderTransforms.Add);
+        builder.Services.AddSingleton<IProxyConfigProvider>(services => new InMemoryConfigProvider(
+            ProxyConfiguration.Routes(routes),
+            ProxyConfiguration.Clusters(routes, builder.Configuration, services.GetRequiredService<DestinationPipelines>())));
+
+        // YARP logs each destination URL, query included, at Information: secrets must not reach the logs.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.Services.AddGatewayRateLimiting(settings.RateLimits);
         builder.Services.AddTrustedProxies(settings.TrustedProxies, "Gateway:TrustedProxies");
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
@@ -43,10 +54,10 @@ public static class GatewayModule
         app.UseRateLimiter();
         var routes = app.Services.GetRequiredService<RouteTable>();
 
-        // Builds every destination's client and pipeline now: invalid resilience settings stop the start.
-        app.Services.GetRequiredService<DestinationClients>();
+        // Builds every destination's pipeline now: invalid resilience settings stop the start.
+        app.Services.GetRequiredService<DestinationPipelines>();
         app.MapApiDocuments(routes);
-        app.MapForwarding(routes);
+        app.MapForwarding();
         return app;
     }
 }
