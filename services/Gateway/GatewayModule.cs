@@ -19,9 +19,23 @@ public static class GatewayModule
 {
     public const string Name = "gateway";
 
-    public static IHostApplicationBuilder AddGatewayModule(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The gateway in front of services elsewhere (<see cref="GatewayMount.Proxy"/>), or mounted in a
+    /// process that hosts the service modules itself (<see cref="GatewayMount.InProcess"/>): there
+    /// nothing is forwarded, but every request passes the same rate limits and every unknown
+    /// <c>/api</c> path the same token check before the modules' endpoints.
+    /// </summary>
+    public static IHostApplicationBuilder AddGatewayModule(this IHostApplicationBuilder builder, GatewayMount mount = GatewayMount.Proxy)
     {
         var settings = builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new GatewaySettings();
+        builder.Services.AddSingleton(new MountedGateway(mount));
+        builder.Services.AddGatewayRateLimiting(settings.RateLimits);
+        if (mount == GatewayMount.InProcess)
+        {
+            // The modules accept their own audiences and the host's proxies are configured once (Portal:TrustedProxies).
+            return builder;
+        }
+
         var routes = RouteTable.From(settings);
 
         // The gateway checks tokens for every API behind it; each service then checks its own audience.
@@ -37,7 +51,6 @@ public static class GatewayModule
 
         // YARP logs each destination URL, query included, at Information: secrets must not reach the logs.
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
-        builder.Services.AddGatewayRateLimiting(settings.RateLimits);
         builder.Services.AddTrustedProxies(settings.TrustedProxies, "Gateway:TrustedProxies");
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
@@ -52,6 +65,12 @@ public static class GatewayModule
     public static WebApplication MapGatewayModule(this WebApplication app)
     {
         app.UseRateLimiter();
+        if (app.Services.GetRequiredService<MountedGateway>().Mount == GatewayMount.InProcess)
+        {
+            app.MapNotRouted();
+            return app;
+        }
+
         var routes = app.Services.GetRequiredService<RouteTable>();
 
         // Builds every destination's pipeline now: invalid resilience settings stop the start.
@@ -61,3 +80,12 @@ public static class GatewayModule
         return app;
     }
 }
+
+/// <summary>Where the gateway module runs: in front of the services, or inside the process that hosts them.</summary>
+public enum GatewayMount
+{
+    Proxy,
+    InProcess,
+}
+
+internal sealed record MountedGateway(GatewayMount Mount);

@@ -22,7 +22,12 @@ public static class ForwardingEndpoints
             proxy.UsePassiveHealthChecks();
         });
 
-        // Under /api nothing else answers; only signed-in callers learn that.
+        return app.MapNotRouted();
+    }
+
+    /// <summary>Under <c>/api</c> nothing else answers; only signed-in callers learn that.</summary>
+    public static IEndpointRouteBuilder MapNotRouted(this IEndpointRouteBuilder app)
+    {
         app.Map(RouteTable.ApiPrefix + "/{**path}", NotRoutedAsync).RequireAuthorization();
         return app;
     }
