@@ -2,7 +2,9 @@ using KollegialtUtbyte.Gateway.Api;
 using KollegialtUtbyte.Gateway.Domain;
 using KollegialtUtbyte.Gateway.Forwarding;
 using KollegialtUtbyte.Gateway.RateLimiting;
+using KollegialtUtbyte.Gateway.Security;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
@@ -40,6 +42,14 @@ public static class GatewayModule
 
         // The gateway checks tokens for every API behind it; each service then checks its own audience.
         builder.AcceptAccessTokensFor([.. TokenAudiences.Apis]);
+        builder.Services.AddSingleton(services => new RememberingTokenHandler(
+            services.GetRequiredService<TimeProvider>(), settings.TokenCache.Lifetime, Math.Max(1, settings.TokenCache.Capacity)));
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<RememberingTokenHandler>((options, handler) =>
+            {
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(handler);
+            });
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton<DestinationPipelines>();
         builder.Services.AddSingleton<ForwardingErrors>();

@@ -23,6 +23,8 @@ public sealed class GatewaySettings
 
     public RateLimitSettings RateLimits { get; set; } = new();
 
+    public TokenCacheSettings TokenCache { get; set; } = new();
+
     /// <summary>
     /// Networks (CIDR) of proxies in front of the gateway, e.g. the ingress controller. Only their
     /// X-Forwarded-For/Proto/Host are believed; empty means the gateway faces clients directly.
@@ -124,6 +126,16 @@ public sealed class ResilienceSettings
 
     /// <summary>How long to wait for a TCP connection to the destination.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>How long the gateway remembers a token it found valid (never past the token's expiry).</summary>
+public sealed class TokenCacheSettings
+{
+    /// <summary>Zero turns remembering off: every request's token is validated in full.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most tokens remembered at once.</summary>
+    public int Capacity { get; set; } = 10_000;
 }
 
 public sealed class RateLimitSettings
