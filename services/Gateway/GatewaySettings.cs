@@ -23,6 +23,8 @@ public sealed class GatewaySettings
 
     public RateLimitSettings RateLimits { get; set; } = new();
 
+    public TokenCacheSettings TokenCache { get; set; } = new();
+
     /// <summary>
     /// Networks (CIDR) of proxies in front of the gateway, e.g. the ingress controller. Only their
     /// X-Forwarded-For/Proto/Host are believed; empty means the gateway faces clients directly.
@@ -39,8 +41,31 @@ public sealed class DestinationSettings
     /// <summary>Scheme and authority of the service, e.g. <c>http://regions:8080</c>; request paths are kept as they are.</summary>
     public string? Address { get; set; }
 
+    /// <summary>
+    /// Further replicas of the same service, each an origin like <see cref="Address"/>. Requests are
+    /// spread over all addresses (power of two choices) and a replica that fails its health checks is left out.
+    /// </summary>
+    public List<string> Addresses { get; set; } = [];
+
+    /// <summary>How replicas are probed; only used when the destination has more than one address.</summary>
+    public HealthCheckSettings HealthCheck { get; set; } = new();
+
     /// <summary>Largest request body forwarded to this destination; unset means the gateway's default.</summary>
     public long? MaxRequestBodySize { get; set; }
+}
+
+/// <summary>Active and passive health checks of a destination's replicas.</summary>
+public sealed class HealthCheckSettings
+{
+    /// <summary>Path each replica answers 2xx on while it can take requests.</summary>
+    public string Path { get; set; } = "/health/ready";
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a replica that failed requests (passive check) stays out before it gets traffic again.</summary>
+    public TimeSpan ReactivationPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class RouteSettings
@@ -101,6 +126,16 @@ public sealed class ResilienceSettings
 
     /// <summary>How long to wait for a TCP connection to the destination.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>How long the gateway remembers a token it found valid (never past the token's expiry).</summary>
+public sealed class TokenCacheSettings
+{
+    /// <summary>Zero turns remembering off: every request's token is validated in full.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most tokens remembered at once.</summary>
+    public int Capacity { get; set; } = 10_000;
 }
 
 public sealed class RateLimitSettings

@@ -52,13 +52,7 @@ internal static class DocumentEndpoints
         }
 
         var documents = await query.OrderBy(d => d.Title).ToListAsync(cancellationToken);
-        var views = new List<DocumentView>();
-        foreach (var document in documents)
-        {
-            views.Add(await db.DocumentViewAsync(new DocumentAccess(document, true, new HashSet<Guid>()), cancellationToken));
-        }
-
-        return Results.Ok(views);
+        return Results.Ok(await db.DocumentViewsAsync([.. documents.Select(d => new DocumentAccess(d, true, new HashSet<Guid>()))], cancellationToken));
     }
 
     private static async Task<IResult> CreateAsync(CreateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)

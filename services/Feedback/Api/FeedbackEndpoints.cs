@@ -69,13 +69,7 @@ internal static class FeedbackEndpoints
             }
         }
 
-        var views = new List<FeedbackView>();
-        foreach (var feedback in await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken))
-        {
-            views.Add(await db.FeedbackViewAsync(round, feedback, cancellationToken));
-        }
-
-        return Results.Ok(views);
+        return Results.Ok(await db.FeedbackViewsAsync(round, await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken), cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(Guid roundId, Guid regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)

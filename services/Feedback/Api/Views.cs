@@ -142,26 +142,30 @@ internal static class ViewQueries
         return new RoundAccess(round, isAuthor, isReviewer, caller.IsAdministrator);
     }
 
-    public static async Task<DocumentView> DocumentViewAsync(this FeedbackDb db, DocumentAccess access, CancellationToken cancellationToken)
+    public static async Task<DocumentView> DocumentViewAsync(this FeedbackDb db, DocumentAccess access, CancellationToken cancellationToken) =>
+        (await db.DocumentViewsAsync([access], cancellationToken))[0];
+
+    /// <summary>Many documents in a fixed number of queries, whatever their number (lists).</summary>
+    public static async Task<IReadOnlyList<DocumentView>> DocumentViewsAsync(this FeedbackDb db, IReadOnlyList<DocumentAccess> accesses, CancellationToken cancellationToken)
     {
-        var document = access.Document;
-        var versions = await db.DocumentVersions
-            .Where(v => v.DocumentId == document.Id)
+        var ids = accesses.Select(a => a.Document.Id).ToList();
+        var versions = (await db.DocumentVersions
+            .Where(v => ids.Contains(v.DocumentId))
             .OrderBy(v => v.Number)
-            .ToListAsync(cancellationToken);
-        var names = await db.RegionNamesAsync([document.RegionId], cancellationToken);
-        return new DocumentView(
-            document.Id,
-            document.RegionId,
-            names.NameOf(document.RegionId),
-            document.Title,
-            document.Kind,
-            document.Description,
-            document.LatestVersionNumber,
-            [.. versions.Where(v => access.MayRead(v.Id)).Select(v => ToView(document, v))],
-            document.CreatedAt,
-            document.UpdatedAt,
-            document.Version);
+            .ToListAsync(cancellationToken)).ToLookup(v => v.DocumentId);
+        var names = await db.RegionNamesAsync(accesses.Select(a => a.Document.RegionId), cancellationToken);
+        return [.. accesses.Select(access => new DocumentView(
+            access.Document.Id,
+            access.Document.RegionId,
+            names.NameOf(access.Document.RegionId),
+            access.Document.Title,
+            access.Document.Kind,
+            access.Document.Description,
+            access.Document.LatestVersionNumber,
+            [.. versions[access.Document.Id].Where(v => access.MayRead(v.Id)).Select(v => ToView(access.Document, v))],
+            access.Document.CreatedAt,
+            access.Document.UpdatedAt,
+            access.Document.Version))];
     }
 
     public static VersionView ToView(StrategyDocument document, DocumentVersion version) => new(
@@ -222,28 +226,31 @@ internal static class ViewQueries
     public static async Task<RoundView> RoundViewAsync(this FeedbackDb db, FeedbackRound round, Caller caller, CancellationToken cancellationToken) =>
         (await db.RoundViewsAsync([round], caller, cancellationToken))[0];
 
-    public static async Task<FeedbackView> FeedbackViewAsync(this FeedbackDb db, FeedbackRound round, PeerFeedback feedback, CancellationToken cancellationToken)
+    public static async Task<FeedbackView> FeedbackViewAsync(this FeedbackDb db, FeedbackRound round, PeerFeedback feedback, CancellationToken cancellationToken) =>
+        (await db.FeedbackViewsAsync(round, [feedback], cancellationToken))[0];
+
+    /// <summary>A round's feedback in a fixed number of queries, whatever its number (lists).</summary>
+    public static async Task<IReadOnlyList<FeedbackView>> FeedbackViewsAsync(this FeedbackDb db, FeedbackRound round, IReadOnlyList<PeerFeedback> all, CancellationToken cancellationToken)
     {
-        var names = await db.RegionNamesAsync([feedback.ReviewerRegionId], cancellationToken);
+        var names = await db.RegionNamesAsync(all.Select(f => f.ReviewerRegionId), cancellationToken);
         var lensNames = await db.Lenses.ToDictionaryAsync(l => l.Code, l => l.Name, cancellationToken);
-        var lenses = round.LensCodes.Select(code => new LensFeedbackView(
-            code,
-            lensNames.GetValueOrDefault(code, code),
-            feedback.LensNotes.FirstOrDefault(n => n.LensCode == code)?.Strengths,
-            [.. feedback.Suggestions.Where(s => s.LensCode == code).OrderBy(s => s.Number)
-                .Select(s => new SuggestionView(s.Number, s.Text, s.Decision, s.ResponseNote, s.RespondedAt))]));
-        return new FeedbackView(
+        return [.. all.Select(feedback => new FeedbackView(
             feedback.Id,
             feedback.RoundId,
             feedback.ReviewerRegionId,
             names.NameOf(feedback.ReviewerRegionId),
             feedback.Status,
             feedback.Summary,
-            [.. lenses],
+            [.. round.LensCodes.Select(code => new LensFeedbackView(
+                code,
+                lensNames.GetValueOrDefault(code, code),
+                feedback.LensNotes.FirstOrDefault(n => n.LensCode == code)?.Strengths,
+                [.. feedback.Suggestions.Where(s => s.LensCode == code).OrderBy(s => s.Number)
+                    .Select(s => new SuggestionView(s.Number, s.Text, s.Decision, s.ResponseNote, s.RespondedAt))]))],
             feedback.UpdatedAt,
             feedback.SubmittedAt,
             feedback.Late,
-            feedback.Version);
+            feedback.Version))];
     }
 
     /// <summary>A strong ETag carrying the aggregate's version, the value updates send back.</summary>

@@ -5,44 +5,29 @@ using Microsoft.AspNetCore.Mvc;
 namespace KollegialtUtbyte.Gateway.Api;
 
 /// <summary>
-/// One endpoint per route (every method, everything under the prefix), so that routing picks the
-/// longest prefix and authorization is decided per route: a token for <c>/api/**</c> unless the
-/// route or one of its public paths says otherwise. Services check the token again.
+/// YARP's routes (one per prefix, public path and OpenAPI document; see <see cref="ProxyConfiguration"/>)
+/// behind the gateway's own first step, and a 404 for everything else under <c>/api</c>. Routing
+/// picks the longest prefix; authorization is decided per route. Services check the token again.
 /// </summary>
 public static class ForwardingEndpoints
 {
-    public static IEndpointRouteBuilder MapForwarding(this IEndpointRouteBuilder app, RouteTable routes)
+    public static IEndpointRouteBuilder MapForwarding(this IEndpointRouteBuilder app)
     {
-        foreach (var route in routes.Routes)
+        var errors = app.ServiceProvider.GetRequiredService<ForwardingErrors>();
+        app.MapReverseProxy(proxy =>
         {
-            var destination = route.Destination;
-            RequestDelegate forward = context =>
-                context.RequestServices.GetRequiredService<HttpForwarder>().ForwardAsync(context, destination);
+            proxy.Use((context, next) => errors.InvokeAsync(context, () => next(context)));
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
 
-            var everything = app.Map(route.PathPrefix == "/" ? "/{**path}" : route.PathPrefix + "/{**path}", forward)
-                .WithDisplayName($"Forward {route.PathPrefix} to {destination.Name}");
-            if (route.RequiresToken)
-            {
-                everything.RequireAuthorization();
-            }
-            else
-            {
-                everything.AllowAnonymous();
-            }
+        return app.MapNotRouted();
+    }
 
-            foreach (var publicPath in route.PublicPaths)
-            {
-                app.Map(publicPath, forward).AllowAnonymous().WithDisplayName($"Forward {publicPath} to {destination.Name} (public)");
-            }
-
-            if (route.OpenApiDocument is { } document)
-            {
-                app.MapMethods(document, [HttpMethods.Get, HttpMethods.Head], forward).AllowAnonymous()
-                    .WithDisplayName($"Forward {document} to {destination.Name} (public)");
-            }
-        }
-
-        // Under /api nothing else answers; only signed-in callers learn that.
+    /// <summary>Under <c>/api</c> nothing else answers; only signed-in callers learn that.</summary>
+    public static IEndpointRouteBuilder MapNotRouted(this IEndpointRouteBuilder app)
+    {
         app.Map(RouteTable.ApiPrefix + "/{**path}", NotRoutedAsync).RequireAuthorization();
         return app;
     }

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace KollegialtUtbyte.Gateway.Domain;
 
-/// <summary>A service behind the gateway, validated.</summary>
-public sealed record GatewayDestination(string Name, Uri Address, long MaxRequestBodySize);
+/// <summary>A service behind the gateway, validated: one address, or several replicas of it.</summary>
+public sealed record GatewayDestination(string Name, IReadOnlyList<Uri> Addresses, long MaxRequestBodySize);
 
 /// <summary>A path prefix and where it goes, validated.</summary>
 /// <param name="RequiresToken">True for a non-public route under <c>/api</c>: the gateway lets only signed-in callers through.</param>
@@ -46,12 +46,12 @@ public sealed partial class RouteTable
         foreach (var (name, destination) in settings.Destinations)
         {
             var limit = destination.MaxRequestBodySize ?? settings.MaxRequestBodySize;
-            if (!Uri.TryCreate(destination.Address, UriKind.Absolute, out var address)
-                || address.Scheme is not ("http" or "https")
-                || address.AbsolutePath != "/"
-                || address.Query.Length > 0)
+            var given = new[] { destination.Address }.Concat(destination.Addresses)
+                .Where(a => !string.IsNullOrEmpty(a)).Select(a => a!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var invalid = given.Where(a => !IsOrigin(a)).ToList();
+            if (given.Count == 0 || invalid.Count > 0)
             {
-                problems.Add($"Destination '{name}': Address '{destination.Address}' must be an absolute http(s) URL without a path, e.g. http://regions:8080.");
+                problems.Add($"Destination '{name}': Address '{(given.Count == 0 ? destination.Address : string.Join("', '", invalid))}' must be an absolute http(s) URL without a path, e.g. http://regions:8080.");
                 continue;
             }
 
@@ -61,7 +61,7 @@ public sealed partial class RouteTable
                 continue;
             }
 
-            destinations[name] = new GatewayDestination(name, address, limit);
+            destinations[name] = new GatewayDestination(name, [.. given.Select(a => new Uri(a, UriKind.Absolute))], limit);
         }
 
         var routes = new List<GatewayRoute>();
@@ -132,6 +132,12 @@ public sealed partial class RouteTable
         return path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
             && (path.Length == prefix.Length || path[prefix.Length] == '/');
     }
+
+    private static bool IsOrigin(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https"
+        && uri.AbsolutePath == "/"
+        && uri.Query.Length == 0;
 
     private static string? NormalizePrefix(string? prefix)
     {

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Gateway.Domain;
+using Microsoft.AspNetCore.Connections;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -26,7 +27,7 @@ internal static class DestinationPipeline
                 Delay = settings.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(MayRetry(args.Context) && IsDestinationFailure(args.Outcome, args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(MayRetry(args.Context) && IsDestinationFailure(args.Outcome)),
                 OnRetry = args =>
                 {
                     args.Outcome.Result?.Dispose();
@@ -42,7 +43,7 @@ internal static class DestinationPipeline
             MinimumThroughput = settings.MinimumThroughput,
             SamplingDuration = settings.SamplingDuration,
             BreakDuration = settings.BreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(IsDestinationFailure(args.Outcome, args.Context)),
+            ShouldHandle = args => ValueTask.FromResult(IsDestinationFailure(args.Outcome)),
             OnOpened = args =>
             {
                 logger.LogWarning("Circuit to {Destination} opened for {BreakDuration}", destination, args.BreakDuration);
@@ -67,26 +68,36 @@ internal static class DestinationPipeline
     private static HttpRequestMessage Request(ResilienceContext context) =>
         context.Properties.GetValue(ResilienceHandler.RequestKey, null!);
 
-    /// <summary>Repeat only what is safe to repeat and can be repeated: an idempotent method whose body was not sent.</summary>
+    /// <summary>
+    /// Repeat only what is safe to repeat and can be repeated: an idempotent method without a body
+    /// (a client's body is streamed once and is gone after the first attempt; an empty one is nothing to lose).
+    /// </summary>
     private static bool MayRetry(ResilienceContext context)
     {
         var request = Request(context);
         return ForwardingRules.IsIdempotent(request.Method.Method)
-            && request.Content is null or StreamingRequestContent { Started: false };
+            && (request.Content is null || request.Content.Headers.ContentLength == 0);
     }
 
-    private static bool IsDestinationFailure(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private static bool IsDestinationFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        if (Request(context).Content is StreamingRequestContent { ClientFailure: not null })
+        { Exception: { } exception } when IsClientFailure(exception) => false,
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: null, Result: { } response } => ForwardingRules.IsTransientStatus((int)response.StatusCode),
+        _ => false,
+    };
+
+    /// <summary>Reading the client's body failed (too large, cut off, gone): the client's fault, not the destination's.</summary>
+    private static bool IsClientFailure(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
         {
-            return false;
+            if (cause is BadHttpRequestException or ConnectionResetException)
+            {
+                return true;
+            }
         }
 
-        return outcome switch
-        {
-            { Exception: HttpRequestException or TimeoutRejectedException } => true,
-            { Exception: null, Result: { } response } => ForwardingRules.IsTransientStatus((int)response.StatusCode),
-            _ => false,
-        };
+        return false;
     }
 }

@@ -68,13 +68,10 @@ public static class ProgrammeEndpoints
         }
 
         var (items, total) = await programmes.OrderByDescending(p => p.StartsOn).ThenBy(p => p.Name).ThenBy(p => p.Id).PageAsync(query, cancellationToken);
-        var responses = new List<ProgrammeResponse>();
-        foreach (var programme in items)
-        {
-            responses.Add(await DescribeAsync(db, programme, cancellationToken));
-        }
 
-        return responses.ToPage(query, total);
+        // The teams of the whole page in one query, not one per programme.
+        var teams = (await TeamsOf(db, [.. items.Select(p => p.Id)]).ToListAsync(cancellationToken)).ToLookup(t => t.Team.ProgrammeId);
+        return items.Select(programme => Describe(programme, teams[programme.Id])).ToList().ToPage(query, total);
     }
 
     private static async Task<ProgrammeResponse> GetAsync(Guid programmeId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
@@ -154,20 +151,24 @@ public static class ProgrammeEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<ProgrammeResponse> DescribeAsync(RegionsDb db, Programme programme, CancellationToken cancellationToken)
-    {
-        var teams = await (from team in db.Teams.AsNoTracking()
-                           join region in db.Regions.AsNoTracking() on team.RegionId equals region.Id
-                           where team.ProgrammeId == programme.Id
-                           orderby region.Name
-                           select new { Team = team, Region = region }).ToListAsync(cancellationToken);
-        return new ProgrammeResponse(
-            programme.Id,
-            programme.Name,
-            programme.StartsOn,
-            programme.EndsOn,
-            programme.ExpectedKeyOfficials,
-            teams.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList(),
-            programme.Version);
-    }
+    private static async Task<ProgrammeResponse> DescribeAsync(RegionsDb db, Programme programme, CancellationToken cancellationToken) =>
+        Describe(programme, await TeamsOf(db, [programme.Id]).ToListAsync(cancellationToken));
+
+    private static IQueryable<TeamInRegion> TeamsOf(RegionsDb db, IReadOnlyCollection<Guid> programmeIds) =>
+        from team in db.Teams.AsNoTracking()
+        join region in db.Regions.AsNoTracking() on team.RegionId equals region.Id
+        where programmeIds.Contains(team.ProgrammeId)
+        orderby region.Name
+        select new TeamInRegion(team, region);
+
+    private static ProgrammeResponse Describe(Programme programme, IEnumerable<TeamInRegion> teams) => new(
+        programme.Id,
+        programme.Name,
+        programme.StartsOn,
+        programme.EndsOn,
+        programme.ExpectedKeyOfficials,
+        teams.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList(),
+        programme.Version);
+
+    private sealed record TeamInRegion(Team Team, Region Region);
 }

@@ -1,0 +1,30 @@
+using KollegialtUtbyte.Gateway.Domain;
+using Polly;
+
+namespace KollegialtUtbyte.Gateway.Forwarding;
+
+/// <summary>
+/// Each destination's resilience pipeline, built once at start (invalid settings stop the gateway)
+/// and kept as long as the gateway runs, so that a destination's circuit survives its HTTP client.
+/// </summary>
+internal sealed class DestinationPipelines
+{
+    private readonly Dictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ResilienceSettings> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public DestinationPipelines(RouteTable routes, IConfiguration configuration, TimeProvider time, ILoggerFactory loggers)
+    {
+        var gateway = configuration.GetSection(GatewaySettings.SectionName);
+        var logger = loggers.CreateLogger("KollegialtUtbyte.Gateway.Resilience");
+        foreach (var destination in routes.Destinations)
+        {
+            var settings = ResilienceSettings.For(gateway, destination.Name);
+            _settings[destination.Name] = settings;
+            _pipelines[destination.Name] = DestinationPipeline.Create(destination.Name, settings, time, logger);
+        }
+    }
+
+    public ResiliencePipeline<HttpResponseMessage> PipelineOf(string destination) => _pipelines[destination];
+
+    public ResilienceSettings SettingsOf(string destination) => _settings[destination];
+}
