@@ -93,13 +93,13 @@ public sealed class SignInThrottleTests : IAsyncLifetime
     }
 
     private static Task<HttpResponseMessage> PasswordGrantAsync(IdentityHost host, string userName, string password) =>
-        host.PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = userName, ["password"] = password });
+        host.PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["client_id"] = IdentityHost.PortalClient, ["username"] = userName, ["password"] = password });
 
     private static async Task<HttpResponseMessage> PasswordGrantAsync(HttpClient client, string userName, string password, string forwardedFor)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = userName, ["password"] = password }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["client_id"] = IdentityHost.PortalClient, ["username"] = userName, ["password"] = password }),
         };
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return await client.SendAsync(request, Cancel);

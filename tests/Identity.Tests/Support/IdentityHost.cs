@@ -25,6 +25,7 @@ public sealed class IdentityHost : ServiceFactory<Program>
     public const string AdministratorEmail = "administrator@tillvaxtverket.example";
     public const string AdministratorPassword = "test-administratorns-losenord";
     public const string Password = "ett-langt-losenord-for-test";
+    public const string PortalClient = "portal";
 
     private readonly TimeProvider? _time;
     private readonly string? _environment;
@@ -183,8 +184,17 @@ public sealed class IdentityHost : ServiceFactory<Program>
         return (joined, activation);
     }
 
+    /// <summary>
+    /// Posts to the token endpoint; a password or refresh grant without <c>client_id</c> comes
+    /// from the portal, the client those grants belong to.
+    /// </summary>
     public async Task<HttpResponseMessage> PostTokenAsync(IReadOnlyDictionary<string, string> form, HttpClient? client = null)
     {
+        if (!form.ContainsKey("client_id") && form.GetValueOrDefault("grant_type") is "password" or "refresh_token")
+        {
+            form = new Dictionary<string, string>(form) { ["client_id"] = PortalClient };
+        }
+
         var own = client is null;
         client ??= NewClient();
         try
