@@ -80,6 +80,7 @@ public static class IdentityModule
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder app)
     {
         app.MapOpenIdEndpoints();
+        app.MapSignInPage();
         app.MapAccountPages();
         app.MapEmailChangePages();
         app.MapGroup("/api/identity")

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Tests.Support;
+using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;
 
@@ -171,10 +172,10 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         {
             ["token"] = session.RefreshToken!,
             ["token_type_hint"] = "refresh_token",
-            ["client_id"] = IdentityHost.PortalClient,
+            ["client_id"] = CodeFlowSignIn.CommandLineClient,
         }), Cancel);
-        var unknown = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "no-such-token", ["client_id"] = IdentityHost.PortalClient }), Cancel);
-        var missing = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = IdentityHost.PortalClient }), Cancel);
+        var unknown = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "no-such-token", ["client_id"] = CodeFlowSignIn.CommandLineClient }), Cancel);
+        var missing = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = CodeFlowSignIn.CommandLineClient }), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);

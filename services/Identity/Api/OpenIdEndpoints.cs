@@ -25,7 +25,49 @@ public static class OpenIdEndpoints
     public static IEndpointRouteBuilder MapOpenIdEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(OpenIdServer.TokenPath, IssueAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        foreach (var map in new Func<string, Delegate, RouteHandlerBuilder>[] { app.MapGet, app.MapPost })
+        {
+            map(OpenIdServer.AuthorizationPath, AuthorizeAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+            map(OpenIdServer.EndSessionPath, EndSessionAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        }
+
         return app;
+    }
+
+    /// <summary>
+    /// The authorization code flow: OpenIddict has checked the client, the exact redirect URI and
+    /// the PKCE challenge. A person who has not signed in at the provider (or whose account was
+    /// disabled meanwhile) goes to the sign-in page first and comes back here.
+    /// </summary>
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<Account> users)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request was not handled by the provider.");
+        var session = await http.AuthenticateAsync(OpenIdServer.SessionScheme);
+        var account = session.Succeeded && session.Principal.FindFirst(ClaimNames.Subject)?.Value is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (account is null || account.IsDisabled || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Results.Forbid(Error(Errors.LoginRequired, "The person has not signed in."), [OpenIdServer.Scheme]);
+            }
+
+            await http.SignOutAsync(OpenIdServer.SessionScheme);
+            var parameters = request.GetParameters()
+                .Where(p => p.Key != Parameters.Prompt)
+                .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value));
+            var returnUrl = http.Request.PathBase + OpenIdServer.AuthorizationPath + QueryString.Create(parameters);
+            return Results.Redirect(SignInPage.For(http.Request, returnUrl));
+        }
+
+        return SignIn(ForPerson(account, request.ClientId, request.GetScopes()));
+    }
+
+    /// <summary>Signing out at the provider: its session ends, and the client's post-logout URI (if registered) is where the person lands.</summary>
+    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    {
+        await http.SignOutAsync(OpenIdServer.SessionScheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/" }, [OpenIdServer.Scheme]);
     }
 
     private static async Task<IResult> IssueAsync(HttpContext http, Passwords passwords, UserManager<Account> users, ClientCatalogue clients)

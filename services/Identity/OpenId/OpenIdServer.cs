@@ -22,8 +22,22 @@ public static class OpenIdServer
     public const string EndSessionPath = "/connect/endsession";
     public const string JwksPath = "/.well-known/jwks";
 
+    /// <summary>The provider's own sign-in cookie: who has signed in at the provider's sign-in page.</summary>
+    public const string SessionScheme = "identity-session";
+
     public static IHostApplicationBuilder AddOpenIdServer(this IHostApplicationBuilder builder)
     {
+        var requireHttps = builder.Configuration.GetValue("Auth:RequireHttpsMetadata", true);
+        builder.Services.AddAuthentication().AddCookie(SessionScheme, o =>
+        {
+            o.Cookie.Name = "ku.identity";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = false;
+        });
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "ku.identity.antiforgery");
         builder.Services.AddOpenIddict()
             .AddCore(core =>
             {

@@ -185,12 +185,12 @@ public sealed class IdentityHost : ServiceFactory<Program>
     }
 
     /// <summary>
-    /// Posts to the token endpoint; a password or refresh grant without <c>client_id</c> comes
-    /// from the portal, the client those grants belong to.
+    /// Posts to the token endpoint; a password grant without <c>client_id</c> comes from the
+    /// portal, the only client still allowed it.
     /// </summary>
     public async Task<HttpResponseMessage> PostTokenAsync(IReadOnlyDictionary<string, string> form, HttpClient? client = null)
     {
-        if (!form.ContainsKey("client_id") && form.GetValueOrDefault("grant_type") is "password" or "refresh_token")
+        if (!form.ContainsKey("client_id") && form.GetValueOrDefault("grant_type") is "password")
         {
             form = new Dictionary<string, string>(form) { ["client_id"] = PortalClient };
         }
@@ -210,17 +210,25 @@ public sealed class IdentityHost : ServiceFactory<Program>
         }
     }
 
-    /// <summary>The password grant; asserts success and returns the token response.</summary>
+    /// <summary>
+    /// Signs in as a person does, through the authorization code flow with PKCE (as the
+    /// command-line client <c>ku-cli</c>, with a fresh cookie jar); asserts success.
+    /// </summary>
     public async Task<TokenSet> SignInAsync(string email, string password)
     {
-        var response = await PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = email, ["password"] = password });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in failed: {(int)response.StatusCode} {body}");
-        return TokenSet.From(body);
+        using var client = NewClient();
+        var tokens = await CodeFlowSignIn.SignInAsync(client, email, password, TestContext.Current.CancellationToken);
+        return new TokenSet(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresIn);
     }
 
+    /// <summary>Exchanges a refresh token of <see cref="SignInAsync"/> (issued to <c>ku-cli</c>).</summary>
     public async Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
-        await PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+        await PostTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = CodeFlowSignIn.CommandLineClient,
+        });
 
     private static int FreePort()
     {
