@@ -82,7 +82,11 @@ public sealed class SigningKeySettings
     public bool Active { get; set; }
 }
 
-/// <summary>Section <c>Identity:Portal</c>.</summary>
+/// <summary>
+/// Section <c>Identity:Portal</c>: the portal signs people in with the authorization code flow
+/// and PKCE; with a secret it is a confidential client (as in production), without one (a
+/// developer's machine) a public one.
+/// </summary>
 public sealed class PortalClientSettings
 {
     public string ClientId { get; set; } = "portal";
@@ -90,6 +94,12 @@ public sealed class PortalClientSettings
     public string? Secret { get; set; }
 
     public string? SecretSha256 { get; set; }
+
+    /// <summary>Where the portal receives the code, besides <c>{Issuer}/signin-oidc</c> (the portal behind the gateway).</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Where a person returns after signing out at the provider, besides <c>{Issuer}/signout-callback-oidc</c>.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
 }
 
 public sealed class EncryptionKeySettings

@@ -57,7 +57,7 @@ public static class OpenIdEndpoints
                 .Where(p => p.Key != Parameters.Prompt)
                 .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value));
             var returnUrl = http.Request.PathBase + OpenIdServer.AuthorizationPath + QueryString.Create(parameters);
-            return Results.Redirect(SignInPage.For(http.Request, returnUrl));
+            return Results.Redirect(SignInPage.For(http.Request, returnUrl, request.UiLocales?.Split(' ').FirstOrDefault()));
         }
 
         return SignIn(ForPerson(account, request.ClientId, request.GetScopes()));

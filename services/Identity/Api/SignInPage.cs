@@ -27,9 +27,13 @@ public static class SignInPage
         return app;
     }
 
-    /// <summary>Where an authorization request is sent to sign in first; it comes back to <paramref name="returnUrl"/>.</summary>
-    public static string For(HttpRequest request, string returnUrl) =>
-        $"{request.PathBase}{Path}?{ReturnUrlField}={Uri.EscapeDataString(returnUrl)}";
+    /// <summary>
+    /// Where an authorization request is sent to sign in first, in the language the client asked
+    /// for (<c>ui_locales</c>); it comes back to <paramref name="returnUrl"/>.
+    /// </summary>
+    public static string For(HttpRequest request, string returnUrl, string? language) =>
+        $"{request.PathBase}{Path}?{ReturnUrlField}={Uri.EscapeDataString(returnUrl)}" +
+        (language is Languages.Swedish or Languages.English ? "&lang=" + language : "");
 
     private static IResult Show(HttpContext http, IAntiforgery antiforgery)
     {

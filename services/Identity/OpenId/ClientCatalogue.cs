@@ -26,7 +26,7 @@ public sealed class ClientCatalogue
     public const string CommandLineClientId = "ku-cli";
 
     /// <summary>
-    /// Transitional: the portal still signs people in with the password grant until it uses the
+    /// Transitional: the portal's password grant, kept only until every caller signs in with the
     /// authorization code flow; no configured client may ask for it.
     /// </summary>
     public const string PasswordGrant = GrantTypes.Password;
@@ -40,7 +40,7 @@ public sealed class ClientCatalogue
             Check(client);
         }
 
-        foreach (var client in settings.Value.Clients.Concat(BuiltIn(settings.Value.Portal)))
+        foreach (var client in settings.Value.Clients.Concat(BuiltIn(settings.Value.Portal, settings.Value.Issuer)))
         {
             if (!_clients.TryAdd(client.ClientId, client))
             {
@@ -59,8 +59,9 @@ public sealed class ClientCatalogue
     public static IReadOnlyList<string> GrantsOf(ClientSettings client) => client.Grants.Count > 0 ? client.Grants : [ClientCredentialsGrant];
 
     /// <summary>The clients the suite itself brings: the portal and the command-line client.</summary>
-    private static IEnumerable<ClientSettings> BuiltIn(PortalClientSettings portal)
+    private static IEnumerable<ClientSettings> BuiltIn(PortalClientSettings portal, string? issuer)
     {
+        var publicAddress = issuer?.TrimEnd('/');
         if (!string.IsNullOrEmpty(portal.Secret) && !string.IsNullOrEmpty(portal.SecretSha256))
         {
             throw new InvalidOperationException("Identity:Portal needs at most one of Secret and SecretSha256.");
@@ -71,9 +72,11 @@ public sealed class ClientCatalogue
             ClientId = portal.ClientId,
             DisplayName = "Kollegialt utbyte",
             Type = string.IsNullOrEmpty(portal.Secret) && string.IsNullOrEmpty(portal.SecretSha256) ? PublicType : ConfidentialType,
-            Grants = [PasswordGrant],
+            Grants = [AuthorizationCodeGrant, PasswordGrant],
             Secret = portal.Secret,
             SecretSha256 = portal.SecretSha256,
+            RedirectUris = [.. portal.RedirectUris, .. publicAddress is null ? [] : new[] { publicAddress + "/signin-oidc" }],
+            PostLogoutRedirectUris = [.. portal.PostLogoutRedirectUris, .. publicAddress is null ? [] : new[] { publicAddress + "/signout-callback-oidc" }],
         };
         yield return new ClientSettings
         {
