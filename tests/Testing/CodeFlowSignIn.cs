@@ -89,13 +89,23 @@ public static partial class CodeFlowSignIn
     }
 
     /// <summary>Reads the sign-in page at <paramref name="signInUrl"/> and posts its form as a person would.</summary>
-    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient client, string signInUrl, string email, string password, CancellationToken cancellationToken = default)
+    public static async Task<HttpResponseMessage> PostSignInFormAsync(
+        HttpClient client, string signInUrl, string email, string password, CancellationToken cancellationToken = default, Action<HttpRequestMessage>? decorate = null)
     {
         var page = await client.GetStringAsync(signInUrl, cancellationToken);
         var form = HiddenInputs().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         form["username"] = email;
         form["password"] = password;
-        return await client.PostAsync(signInUrl.Split('?')[0], new FormUrlEncodedContent(form), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, signInUrl.Split('?')[0]) { Content = new FormUrlEncodedContent(form) };
+        decorate?.Invoke(request);
+        return await client.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>The message of a refused sign-in, as the form's error summary says it.</summary>
+    public static async Task<string?> RefusalOf(HttpResponseMessage response)
+    {
+        var match = ErrorSummaryItem().Match(await response.Content.ReadAsStringAsync());
+        return match.Success ? WebUtility.HtmlDecode(match.Groups["message"].Value) : null;
     }
 
     public static Task<HttpResponseMessage> RedeemAsync(
@@ -146,4 +156,7 @@ public static partial class CodeFlowSignIn
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
     private static partial Regex HiddenInputs();
+
+    [GeneratedRegex("<li><a href=\"#username\">(?<message>[^<]*)</a></li>")]
+    private static partial Regex ErrorSummaryItem();
 }

@@ -19,9 +19,6 @@ namespace KollegialtUtbyte.Identity.Api;
 /// </summary>
 public static class OpenIdEndpoints
 {
-    public const string SignInRefusedDescription =
-        "The e-mail address or the password is wrong, or the account cannot sign in right now. Check them, or reset the password.";
-
     public static IEndpointRouteBuilder MapOpenIdEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(OpenIdServer.TokenPath, IssueAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
@@ -70,7 +67,7 @@ public static class OpenIdEndpoints
         return Results.SignOut(new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/" }, [OpenIdServer.Scheme]);
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext http, Passwords passwords, UserManager<Account> users, ClientCatalogue clients)
+    private static async Task<IResult> IssueAsync(HttpContext http, UserManager<Account> users, ClientCatalogue clients)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request was not handled by the provider.");
@@ -79,17 +76,6 @@ public static class OpenIdEndpoints
         if (request.IsClientCredentialsGrantType())
         {
             return ForClient(clients.Find(request.ClientId), request);
-        }
-
-        if (request.IsPasswordGrantType())
-        {
-            var result = await passwords.SignInAsync(request.Username ?? "", request.Password ?? "", cancellationToken);
-
-            // One answer for an unknown account, a wrong password, a locked or a disabled account:
-            // nothing here tells a guesser whether the account exists or how it stands.
-            return result.Outcome == SignInOutcome.Succeeded
-                ? SignIn(ForPerson(result.Account!, request.ClientId, [Scopes.OfflineAccess]))
-                : Refused(SignInRefusedDescription);
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())

@@ -25,12 +25,6 @@ public sealed class ClientCatalogue
     /// <summary>The public client of command-line tools and scripts that act as a person (code + PKCE, loopback redirect).</summary>
     public const string CommandLineClientId = "ku-cli";
 
-    /// <summary>
-    /// Transitional: the portal's password grant, kept only until every caller signs in with the
-    /// authorization code flow; no configured client may ask for it.
-    /// </summary>
-    public const string PasswordGrant = GrantTypes.Password;
-
     private readonly Dictionary<string, ClientSettings> _clients = new(StringComparer.Ordinal);
 
     public ClientCatalogue(IOptions<IdentitySettings> settings)
@@ -61,7 +55,7 @@ public sealed class ClientCatalogue
     /// <summary>The clients the suite itself brings: the portal and the command-line client.</summary>
     private static IEnumerable<ClientSettings> BuiltIn(PortalClientSettings portal, string? issuer)
     {
-        var publicAddress = issuer?.TrimEnd('/');
+        var publicAddress = string.IsNullOrWhiteSpace(issuer) ? null : issuer.TrimEnd('/');
         if (!string.IsNullOrEmpty(portal.Secret) && !string.IsNullOrEmpty(portal.SecretSha256))
         {
             throw new InvalidOperationException("Identity:Portal needs at most one of Secret and SecretSha256.");
@@ -72,7 +66,7 @@ public sealed class ClientCatalogue
             ClientId = portal.ClientId,
             DisplayName = "Kollegialt utbyte",
             Type = string.IsNullOrEmpty(portal.Secret) && string.IsNullOrEmpty(portal.SecretSha256) ? PublicType : ConfidentialType,
-            Grants = [AuthorizationCodeGrant, PasswordGrant],
+            Grants = [AuthorizationCodeGrant],
             Secret = portal.Secret,
             SecretSha256 = portal.SecretSha256,
             RedirectUris = [.. portal.RedirectUris, .. publicAddress is null ? [] : new[] { publicAddress + "/signin-oidc" }],
@@ -238,11 +232,6 @@ public sealed class ClientRegistration(ClientCatalogue catalogue, IOpenIddictApp
         {
             descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
             descriptor.Permissions.UnionWith(client.Scopes.Select(s => Permissions.Prefixes.Scope + s));
-        }
-
-        if (grants.Contains(ClientCatalogue.PasswordGrant))
-        {
-            descriptor.Permissions.UnionWith([Permissions.GrantTypes.Password, Permissions.GrantTypes.RefreshToken, Permissions.Prefixes.Scope + Scopes.OfflineAccess]);
         }
 
         return descriptor;

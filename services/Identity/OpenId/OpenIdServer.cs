@@ -55,8 +55,7 @@ public static class OpenIdServer
 
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
-                    .AllowClientCredentialsFlow()
-                    .AllowPasswordFlow();
+                    .AllowClientCredentialsFlow();
 
                 // Resource servers validate access tokens themselves, as signed JWTs (RFC 9068).
                 server.DisableAccessTokenEncryption();

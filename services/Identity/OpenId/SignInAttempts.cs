@@ -8,9 +8,9 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace KollegialtUtbyte.Identity.OpenId;
 
 /// <summary>
-/// Guessing client secrets (and, while the password grant exists, passwords) at the token
-/// endpoint is throttled per client (account) and per address before anything is checked:
-/// beyond the budget the answer is 429 with <c>Retry-After</c> and the error <c>slow_down</c>.
+/// Guessing client secrets at the token endpoint is throttled per client and per address before
+/// anything is checked, as passwords are at the sign-in page: beyond the budget the answer is 429
+/// with <c>Retry-After</c> and the error <c>slow_down</c>.
 /// </summary>
 public sealed class SignInAttempts(SignInThrottle throttle, TrustedProxyHeaders proxies) : IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
@@ -34,13 +34,12 @@ public sealed class SignInAttempts(SignInThrottle throttle, TrustedProxyHeaders 
     {
         // Codes and refresh tokens are random and long: nothing to guess there.
         var request = context.Transaction.GetHttpRequest();
-        if (request is null || context.Request.GrantType is not (GrantTypes.Password or GrantTypes.ClientCredentials))
+        if (request is null || context.Request.GrantType is not GrantTypes.ClientCredentials)
         {
             return default;
         }
 
-        var name = context.Request.GrantType == GrantTypes.Password ? context.Request.Username : context.Request.ClientId;
-        if (throttle.SignInAttempt(name, proxies.ClientAddress(request)) is { } wait)
+        if (throttle.SignInAttempt(context.Request.ClientId, proxies.ClientAddress(request)) is { } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
             context.Transaction.Properties[RetryAfterProperty] = seconds;

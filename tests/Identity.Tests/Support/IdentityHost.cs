@@ -221,6 +221,39 @@ public sealed class IdentityHost : ServiceFactory<Program>
         return new TokenSet(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresIn);
     }
 
+    /// <summary>The one answer to a refused sign-in, whatever the reason.</summary>
+    public const string SignInRefused = "E-postadressen eller lösenordet stämmer inte. Försök igen.";
+
+    /// <summary>
+    /// Posts the sign-in form of an authorization request: 302 back to the authorization
+    /// request when the password is right, else the form again with 400 (429 when throttled).
+    /// </summary>
+    public async Task<HttpResponseMessage> TrySignInAsync(string email, string password, HttpClient? client = null, string? forwardedFor = null)
+    {
+        var own = client is null;
+        client ??= NewClient();
+        try
+        {
+            var authorization = CodeFlowSignIn.AuthorizationUrl(CodeFlowSignIn.CommandLineClient, CodeFlowSignIn.LoopbackRedirectUri, Pkce.New().Challenge);
+            var signInUrl = CodeFlowSignIn.Redirected(await client.GetAsync(authorization, TestContext.Current.CancellationToken), "the authorization request");
+            return await CodeFlowSignIn.PostSignInFormAsync(client, signInUrl, email, password, TestContext.Current.CancellationToken,
+                request =>
+                {
+                    if (forwardedFor is not null)
+                    {
+                        request.Headers.Add("X-Forwarded-For", forwardedFor);
+                    }
+                });
+        }
+        finally
+        {
+            if (own)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
     /// <summary>Exchanges a refresh token of <see cref="SignInAsync"/> (issued to <c>ku-cli</c>).</summary>
     public async Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         await PostTokenAsync(new Dictionary<string, string>
