@@ -1,7 +1,7 @@
 using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Tokens;
+using KollegialtUtbyte.Identity.OpenId;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
@@ -64,20 +64,11 @@ public static class IdentityModule
             .AddUserStore<AccountStore>()
             .AddPasswordValidator<NotTheUserNameValidator>();
 
-        builder.Services.AddSingleton(services => SigningKeyRing.Load(
-            services.GetRequiredService<IOptions<IdentitySettings>>(),
-            services.GetRequiredService<IHostEnvironment>(),
-            services.GetRequiredService<IConfiguration>(),
-            services.GetRequiredService<ILogger<SigningKeyRing>>()));
+        builder.AddOpenIdServer();
+        builder.AddDatabaseSeeder<IdentityDb, ClientRegistration>();
         builder.Services.AddHostedService<SigningKeyCheck>();
         builder.Services.AddHostedService<ExpiredTokenCleanup>();
-        builder.Services.AddSingleton<ClientRegistry>();
-        builder.Services.AddSingleton<TrustedProxyHeaders>();
-        builder.Services.AddSingleton<IssuerNames>();
-        builder.Services.AddSingleton<SignInThrottle>();
-        builder.Services.AddSingleton<AccessTokenIssuer>();
-        builder.Services.AddScoped<RefreshTokenService>();
-        builder.Services.AddScoped<TokenGrants>();
+        builder.Services.AddScoped<SignInSessions>();
         builder.Services.AddScoped<Passwords>();
         builder.Services.AddScoped<AccountAccess>();
         builder.Services.AddScoped<AccountLinks>();
@@ -89,8 +80,8 @@ public static class IdentityModule
 
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder app)
     {
-        app.MapDiscoveryEndpoints();
-        app.MapTokenEndpoints();
+        app.MapOpenIdEndpoints();
+        app.MapSignInPage();
         app.MapAccountPages();
         app.MapEmailChangePages();
         app.MapGroup("/api/identity")

@@ -50,7 +50,16 @@ public sealed class IdentitySettings
     /// </summary>
     public List<SigningKeySettings> SigningKeys { get; set; } = [];
 
-    /// <summary>Machine clients allowed the client-credentials grant.</summary>
+    /// <summary>
+    /// Optional: an RSA key (PEM) of its own that encrypts authorization codes and refresh tokens.
+    /// Unset, keys derived from the signing keys' private halves do (see <c>SigningKeyRing</c>).
+    /// </summary>
+    public EncryptionKeySettings EncryptionKey { get; set; } = new();
+
+    /// <summary>The portal, a client the provider always knows; its secret and addresses come from here.</summary>
+    public PortalClientSettings Portal { get; set; } = new();
+
+    /// <summary>Further clients: machine clients (client credentials) and a region's own systems.</summary>
     public List<ClientSettings> Clients { get; set; } = [];
 
     public AdministratorSettings Administrator { get; set; } = new();
@@ -73,9 +82,54 @@ public sealed class SigningKeySettings
     public bool Active { get; set; }
 }
 
+/// <summary>
+/// Section <c>Identity:Portal</c>: the portal signs people in with the authorization code flow
+/// and PKCE; with a secret it is a confidential client (as in production), without one (a
+/// developer's machine) a public one.
+/// </summary>
+public sealed class PortalClientSettings
+{
+    public string ClientId { get; set; } = "portal";
+
+    public string? Secret { get; set; }
+
+    public string? SecretSha256 { get; set; }
+
+    /// <summary>Where the portal receives the code, besides <c>{Issuer}/signin-oidc</c> (the portal behind the gateway).</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Where a person returns after signing out at the provider, besides <c>{Issuer}/signout-callback-oidc</c>.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
+}
+
+public sealed class EncryptionKeySettings
+{
+    public string? Path { get; set; }
+}
+
 public sealed class ClientSettings
 {
     public string ClientId { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// <c>confidential</c> (the default: a server that keeps a secret) or <c>public</c> (a
+    /// command-line tool on a person's machine, which signs in with a loopback redirect, RFC 8252).
+    /// </summary>
+    public string Type { get; set; } = "confidential";
+
+    /// <summary>
+    /// The grants: <c>authorization_code</c> (people, always with PKCE S256; refresh tokens come
+    /// with it) and <c>client_credentials</c> (a machine acting for itself, the default).
+    /// </summary>
+    public List<string> Grants { get; set; } = [];
+
+    /// <summary>Where the code may be sent, compared exactly (a public client's loopback port may vary, RFC 8252 7.3).</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Where a person may be sent after signing out at the provider.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
 
     /// <summary>The client's secret (from a secret store or the environment, never a file in the repository).</summary>
     public string? Secret { get; set; }

@@ -78,6 +78,9 @@ public sealed class PortalSettings
     /// <summary>The OAuth client id the portal presents at the token endpoint.</summary>
     public string ClientId { get; set; } = "portal";
 
+    /// <summary>The portal's client secret at the identity service (<c>Identity:Portal:Secret</c> there); none: a public client.</summary>
+    public string? ClientSecret { get; set; }
+
     /// <summary>
     /// Networks (CIDR) or addresses of the proxies in front of the portal (the gateway), whose
     /// X-Forwarded-Proto/For/Host are believed: behind them the portal sees https and the client.

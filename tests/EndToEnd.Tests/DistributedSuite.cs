@@ -162,21 +162,28 @@ public sealed class DistributedSuite : IAsyncLifetime
         return client;
     }
 
-    /// <summary>The OAuth password grant through the gateway; returns the access token.</summary>
+    /// <summary>
+    /// Signs in through the gateway as the command-line client <c>ku-cli</c> does: the
+    /// authorization code flow with PKCE and the identity service's sign-in form. Returns the access token.
+    /// </summary>
     public async Task<string> SignInAsync(string email, string password)
     {
-        using var http = new HttpClient { BaseAddress = Gateway };
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = email,
-            ["password"] = password,
-            ["client_id"] = "portal",
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Signing in {email} failed: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+        using var http = NewBrowserlessClient();
+        return (await CodeFlowSignIn.SignInAsync(http, email, password)).AccessToken;
     }
+
+    /// <summary>Posts the sign-in form for an authorization request: a redirect when the password is right, else 400 with the form again.</summary>
+    public async Task<HttpResponseMessage> TrySignInAsync(string email, string password)
+    {
+        using var http = NewBrowserlessClient();
+        var authorization = CodeFlowSignIn.AuthorizationUrl(CodeFlowSignIn.CommandLineClient, CodeFlowSignIn.LoopbackRedirectUri, Pkce.New().Challenge);
+        var signInUrl = CodeFlowSignIn.Redirected(await http.GetAsync(authorization), "the authorization request");
+        return await CodeFlowSignIn.PostSignInFormAsync(http, signInUrl, email, password);
+    }
+
+    // Keeps cookies (the sign-in session) and reads redirects instead of following them.
+    private HttpClient NewBrowserlessClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>
     /// What a new person does: opens the activation link from their mail (through the gateway) and

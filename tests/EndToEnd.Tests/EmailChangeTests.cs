@@ -108,17 +108,7 @@ public sealed class EmailChangeTests(DistributedSuite suite)
             $"a mail with a link to {linkPath} reached {to}",
             TimeSpan.FromSeconds(90)))!;
 
-    private async Task<HttpResponseMessage> TrySignInAsync(string email, string password)
-    {
-        using var http = new HttpClient { BaseAddress = suite.Gateway };
-        return await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = email,
-            ["password"] = password,
-            ["client_id"] = "portal",
-        }), TestContext.Current.CancellationToken);
-    }
+    private Task<HttpResponseMessage> TrySignInAsync(string email, string password) => suite.TrySignInAsync(email, password);
 
     private static async Task RequestResetAsync(HttpClient client, string email)
     {

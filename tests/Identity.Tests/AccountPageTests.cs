@@ -112,7 +112,7 @@ public sealed class AccountPageTests(IdentityFixture fixture) : IClassFixture<Id
         var changed = await client.PostAsync("/account/reset-password", Form(("token", reset.Token), ("password", "det-nya-losenordet-ar-langt"), ("confirmPassword", "det-nya-losenordet-ar-langt")), Cancel);
 
         Assert.Contains("<h1>Lösenordet är bytt</h1>", await PageOf(changed, HttpStatusCode.OK));
-        var oldPassword = await _host.PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = joined.Email, ["password"] = IdentityHost.Password });
+        var oldPassword = await _host.TrySignInAsync(joined.Email, IdentityHost.Password);
         Assert.Equal(HttpStatusCode.BadRequest, oldPassword.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _host.RefreshAsync(session.RefreshToken!)).StatusCode);
         await _host.SignInAsync(joined.Email, "det-nya-losenordet-ar-langt");

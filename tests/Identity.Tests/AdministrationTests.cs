@@ -104,22 +104,13 @@ public sealed class AdministrationTests(IdentityFixture fixture) : IClassFixture
         Assert.Equal(AccountState.Disabled, details.State);
         await _host.PublishedAsync<AccountDisabled>(d => d.AccountId == activation.AccountId);
         Assert.Equal("invalid_grant", await ErrorOf(await _host.RefreshAsync(session.RefreshToken!)));
-        var refused = await _host.PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = joined.Email,
-            ["password"] = IdentityHost.Password,
-        });
-        var unknown = await _host.PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = "ingen.alls@example.test",
-            ["password"] = IdentityHost.Password,
-        });
+        var refused = await _host.TrySignInAsync(joined.Email, IdentityHost.Password);
+        var unknown = await _host.TrySignInAsync("ingen.alls@example.test", IdentityHost.Password);
 
         // A disabled account gets the answer an unknown one gets: nothing tells how it stands.
-        Assert.Equal("invalid_grant", await ErrorOf(refused));
-        Assert.Equal(await unknown.Content.ReadAsStringAsync(Cancel), await refused.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(IdentityHost.SignInRefused, await CodeFlowSignIn.RefusalOf(refused));
+        Assert.Equal(await CodeFlowSignIn.RefusalOf(unknown), await CodeFlowSignIn.RefusalOf(refused));
 
         var enabled = await _administrator.PostAsJsonAsync($"/api/identity/accounts/{activation.AccountId}/enable", new { version = details.Version }, Cancel);
 

@@ -39,12 +39,7 @@ public sealed class BootstrapTests : IAsyncLifetime
         var provisioned = await host.PublishedAsync<AccountProvisioned>(a => a.Email == IdentityHost.AdministratorEmail);
 
         Assert.Equal([Roles.Administrator], provisioned.Roles);
-        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = IdentityHost.AdministratorEmail,
-            ["password"] = IdentityHost.AdministratorPassword,
-        })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.TrySignInAsync(IdentityHost.AdministratorEmail, IdentityHost.AdministratorPassword)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.ActivateAsync(activation.Token, IdentityHost.Password)).StatusCode);
         await host.SignInAsync(IdentityHost.AdministratorEmail, IdentityHost.Password);
     }
@@ -73,11 +68,6 @@ public sealed class BootstrapTests : IAsyncLifetime
         Assert.DoesNotContain(development.Published<AccountActivationRequested>(), a => a.PersonId == personId);
 
         var (elsewhere, _) = await testing.AddTeamMemberAsync(TeamRole.KeyOfficial);
-        Assert.Equal(HttpStatusCode.BadRequest, (await testing.PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = elsewhere.Email,
-            ["password"] = demoPassword,
-        })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await testing.TrySignInAsync(elsewhere.Email, demoPassword)).StatusCode);
     }
 }

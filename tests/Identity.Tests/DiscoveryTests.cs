@@ -19,12 +19,18 @@ public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<Iden
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.Equal("http://localhost", document.GetProperty("issuer").GetString());
+        Assert.Equal("http://localhost/", document.GetProperty("issuer").GetString());
         Assert.Equal("http://localhost/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
+        Assert.Equal("http://localhost/connect/authorize", document.GetProperty("authorization_endpoint").GetString());
         Assert.Equal("http://localhost/connect/token", document.GetProperty("token_endpoint").GetString());
         Assert.Equal("http://localhost/connect/revocation", document.GetProperty("revocation_endpoint").GetString());
-        Assert.Equal(["password", "refresh_token", "client_credentials"], document.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()));
-        Assert.Contains("reports", document.GetProperty("scopes_supported").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("http://localhost/connect/introspect", document.GetProperty("introspection_endpoint").GetString());
+        Assert.Equal("http://localhost/connect/endsession", document.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal(["S256"], Strings(document, "code_challenge_methods_supported"));
+        Assert.Equal(["code"], Strings(document, "response_types_supported"));
+        Assert.Equal(["RS256"], Strings(document, "id_token_signing_alg_values_supported"));
+        Assert.Superset(new HashSet<string?> { "authorization_code", "refresh_token", "client_credentials" }, Strings(document, "grant_types_supported").ToHashSet());
+        Assert.Superset(new HashSet<string?> { "openid", "offline_access", "identity", "regions", "meetings", "feedback", "reports" }, Strings(document, "scopes_supported").ToHashSet());
     }
 
     [Fact]
@@ -55,8 +61,8 @@ public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<Iden
         var document = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Cancel);
         var token = Jwt.Read((await host.SignInAsync(IdentityHost.AdministratorEmail, IdentityHost.AdministratorPassword)).AccessToken);
 
-        Assert.Equal("https://konto.kollegialt-utbyte.example", document.GetProperty("issuer").GetString());
-        Assert.Equal("https://konto.kollegialt-utbyte.example", token.Issuer);
+        Assert.Equal("https://konto.kollegialt-utbyte.example/", document.GetProperty("issuer").GetString());
+        Assert.Equal("https://konto.kollegialt-utbyte.example/", token.Issuer);
         Assert.All(AdvertisedUrls(document), url => Assert.StartsWith("https://konto.kollegialt-utbyte.example/", url));
         Assert.Equal("https://konto.kollegialt-utbyte.example/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
     }
@@ -74,9 +80,9 @@ public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<Iden
 
         var document = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Cancel);
 
-        Assert.Equal(publicUrl, document.GetProperty("issuer").GetString());
+        Assert.Equal(publicUrl + "/", document.GetProperty("issuer").GetString());
         var urls = AdvertisedUrls(document);
-        Assert.Equal(3, urls.Count);
+        Assert.Equal(6, urls.Count);
         Assert.All(urls, url => Assert.StartsWith(publicUrl + "/", url));
         Assert.DoesNotContain(urls, url => url.StartsWith(identity.BaseUrl!, StringComparison.Ordinal));
 
@@ -110,4 +116,7 @@ public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<Iden
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private static IReadOnlyList<string?> Strings(JsonElement document, string property) =>
+        document.GetProperty(property).EnumerateArray().Select(e => e.GetString()).ToList();
 }

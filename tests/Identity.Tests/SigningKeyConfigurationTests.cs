@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using KollegialtUtbyte.Identity.OpenId;
 using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Tests.Support;
+using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;
 
@@ -16,23 +17,22 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_password_grant_gives_a_short_lived_RS256_access_token_with_the_suites_claims_and_a_refresh_token()
+    public async Task The_code_flow_gives_a_short_lived_RS256_access_token_with_the_suites_claims_and_a_refresh_token()
     {
         var regionId = Guid.NewGuid();
         var (joined, activation) = await _host.ActiveTeamMemberAsync(TeamRole.ProjectLeader, regionId);
+        using var client = _host.NewClient();
+        var pkce = Pkce.New();
+        var code = await CodeFlowSignIn.AuthorizeAsync(
+            client, joined.Email.ToUpperInvariant(), IdentityHost.Password, CodeFlowSignIn.AuthorizationUrl(CodeFlowSignIn.CommandLineClient, CodeFlowSignIn.LoopbackRedirectUri, pkce.Challenge), Cancel);
 
-        var response = await _host.PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = joined.Email.ToUpperInvariant(),
-            ["password"] = IdentityHost.Password,
-        });
+        var response = await CodeFlowSignIn.RedeemAsync(client, code, pkce.Verifier, cancellationToken: Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
-        Assert.Equal(600, body.GetProperty("expires_in").GetInt32());
+        Assert.InRange(body.GetProperty("expires_in").GetInt32(), 590, 600);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("refresh_token").GetString()));
 
         var token = Jwt.Read(body.GetProperty("access_token").GetString()!);
@@ -40,7 +40,7 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         Assert.Equal("at+jwt", token.Typ);
         Assert.Equal(["feedback", "identity", "meetings", "regions"], token.Audiences.Order());
         Assert.Contains(token.Kid, await PublishedKeyIdsAsync());
-        Assert.Equal("http://localhost", token.Issuer);
+        Assert.Equal("http://localhost/", token.Issuer);
         Assert.Equal(activation.AccountId.ToString(), token.Subject);
         Assert.Equal(joined.PersonId.ToString(), token.GetClaim(ClaimNames.Person).Value);
         Assert.Equal(joined.Name, token.GetClaim(ClaimNames.Name).Value);
@@ -66,15 +66,16 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Wrong_credentials_and_accounts_without_a_password_get_invalid_grant()
+    public async Task Wrong_credentials_and_accounts_without_a_password_get_the_same_refusal()
     {
         var (active, _) = await _host.ActiveTeamMemberAsync();
         var (pending, _) = await _host.AddTeamMemberAsync(TeamRole.KeyOfficial);
 
         foreach (var (user, password) in new[] { (active.Email, "fel-losenord-helt-enkelt"), ("ingen.alls@example.test", IdentityHost.Password), (pending.Email, IdentityHost.Password) })
         {
-            var response = await _host.PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = user, ["password"] = password });
-            Assert.Equal("invalid_grant", await ErrorOf(response, HttpStatusCode.BadRequest));
+            var response = await _host.TrySignInAsync(user, password);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(IdentityHost.SignInRefused, await CodeFlowSignIn.RefusalOf(response));
         }
     }
 
@@ -84,27 +85,38 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         using var client = _host.NewClient();
         var cases = new (string What, Func<Task<HttpResponseMessage>> Send, HttpStatusCode Status, string Error)[]
         {
-            ("JSON instead of a form", () => client.PostAsJsonAsync("/connect/token", new { grant_type = "password" }, Cancel), HttpStatusCode.BadRequest, "invalid_request"),
+            ("JSON instead of a form", () => client.PostAsJsonAsync("/connect/token", new { grant_type = "refresh_token" }, Cancel), HttpStatusCode.BadRequest, "invalid_request"),
             ("no body", () => client.PostAsync("/connect/token", null, Cancel), HttpStatusCode.BadRequest, "invalid_request"),
             ("no grant type", () => Form("username=a&password=b"), HttpStatusCode.BadRequest, "invalid_request"),
-            ("an unknown grant type", () => Form("grant_type=authorization_code&code=x"), HttpStatusCode.BadRequest, "unsupported_grant_type"),
-            ("a repeated parameter", () => Form("grant_type=password&username=a&username=b&password=c"), HttpStatusCode.BadRequest, "invalid_request"),
-            ("a password grant without password", () => Form("grant_type=password&username=a"), HttpStatusCode.BadRequest, "invalid_request"),
-            ("a refresh grant without token", () => Form("grant_type=refresh_token"), HttpStatusCode.BadRequest, "invalid_request"),
-            ("an unknown refresh token", () => Form("grant_type=refresh_token&refresh_token=nonsense"), HttpStatusCode.BadRequest, "invalid_grant"),
-            ("client credentials without a client", () => Form("grant_type=client_credentials"), HttpStatusCode.Unauthorized, "invalid_client"),
-            ("a broken Basic header", () => Form("grant_type=client_credentials", "Basic", "%%%not-base64"), HttpStatusCode.Unauthorized, "invalid_client"),
-            ("a Basic header without a colon", () => Form("grant_type=client_credentials", "Basic", Convert.ToBase64String("rapporter"u8.ToArray())), HttpStatusCode.Unauthorized, "invalid_client"),
-            ("a confidential client without its secret", () => Form($"grant_type=password&client_id={IdentityFixture.MachineClient}&username=a&password=b"), HttpStatusCode.Unauthorized, "invalid_client"),
-            ("a secret without client id", () => Form("grant_type=password&client_secret=x&username=a&password=b"), HttpStatusCode.BadRequest, "invalid_request"),
-            ("a client id with control characters", () => Form("grant_type=password&client_id=a%0Ab&username=a&password=b"), HttpStatusCode.Unauthorized, "invalid_client"),
-            ("percent-encoding that decodes to invalid UTF-8", () => Form("grant_type=password&username=%FF%FE&password=b"), HttpStatusCode.BadRequest, "invalid_grant"),
+            ("an unknown grant type", () => Form("grant_type=urn:example:unknown&client_id=ku-cli"), HttpStatusCode.BadRequest, "unsupported_grant_type"),
+            ("a repeated parameter", () => Form("grant_type=refresh_token&client_id=ku-cli&refresh_token=a&refresh_token=b"), HttpStatusCode.BadRequest, "invalid_request"),
+            ("the password grant, which is not offered", () => Form("grant_type=password&client_id=ku-cli&username=a&password=b"), HttpStatusCode.BadRequest, "unsupported_grant_type"),
+            ("a refresh grant without token", () => Form("grant_type=refresh_token&client_id=ku-cli"), HttpStatusCode.BadRequest, "invalid_request"),
+            ("an unknown refresh token", () => Form("grant_type=refresh_token&refresh_token=nonsense&client_id=ku-cli"), HttpStatusCode.BadRequest, "invalid_grant"),
+            ("client credentials without a client", () => Form("grant_type=client_credentials"), HttpStatusCode.BadRequest, "invalid_request"),
+            ("a broken Basic header", () => Form("grant_type=client_credentials", "Basic", "%%%not-base64"), HttpStatusCode.BadRequest, "invalid_request"),
+            ("a Basic header without a colon", () => Form("grant_type=client_credentials", "Basic", Convert.ToBase64String("rapporter"u8.ToArray())), HttpStatusCode.BadRequest, "invalid_request"),
+            ("a confidential client without its secret", () => Form($"grant_type=client_credentials&client_id={IdentityFixture.MachineClient}"), HttpStatusCode.BadRequest, "invalid_request"),
+            ("a secret without client id", () => Form("grant_type=client_credentials&client_secret=x"), HttpStatusCode.BadRequest, "invalid_request"),
+            ("a client id with control characters", () => Form("grant_type=client_credentials&client_id=a%0Ab&client_secret=x"), HttpStatusCode.Unauthorized, "invalid_client"),
+            ("percent-encoding that decodes to invalid UTF-8", () => Form("grant_type=refresh_token&client_id=ku-cli&refresh_token=%FF%FE"), HttpStatusCode.BadRequest, "invalid_grant"),
         };
 
+        var unexpected = new List<string>();
         foreach (var (what, send, status, error) in cases)
         {
             var response = await send();
-            Assert.True(response.StatusCode == status, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            var body = await response.Content.ReadAsStringAsync(Cancel);
+            if (response.StatusCode != status || !body.Contains($"\"{error}\"", StringComparison.Ordinal))
+            {
+                unexpected.Add($"{what}: {(int)response.StatusCode} {body.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
+        foreach (var (what, send, status, error) in cases)
+        {
+            var response = await send();
             Assert.Equal(error, await ErrorOf(response, status));
             Assert.True(response.Headers.CacheControl?.NoStore, what);
             if (status == HttpStatusCode.Unauthorized)
@@ -160,9 +172,10 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         {
             ["token"] = session.RefreshToken!,
             ["token_type_hint"] = "refresh_token",
+            ["client_id"] = CodeFlowSignIn.CommandLineClient,
         }), Cancel);
-        var unknown = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "no-such-token" }), Cancel);
-        var missing = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string>()), Cancel);
+        var unknown = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "no-such-token", ["client_id"] = CodeFlowSignIn.CommandLineClient }), Cancel);
+        var missing = await client.PostAsync("/connect/revocation", new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = CodeFlowSignIn.CommandLineClient }), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
@@ -174,31 +187,19 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
     public async Task A_refresh_token_issued_to_a_client_is_refused_to_another()
     {
         var (joined, _) = await _host.ActiveTeamMemberAsync();
-        var response = await _host.PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = joined.Email,
-            ["password"] = IdentityHost.Password,
-            ["client_id"] = "portal",
-        });
-        var session = TokenSet.From(await response.Content.ReadFromJsonAsync<JsonElement>(Cancel));
+        var session = await _host.SignInAsync(joined.Email, IdentityHost.Password);
 
         var byAnother = await _host.PostTokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = session.RefreshToken!,
-            ["client_id"] = "someone-else",
+            ["client_id"] = IdentityHost.PortalClient,
         });
-        var byItsClient = await _host.PostTokenAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = session.RefreshToken!,
-            ["client_id"] = "portal",
-        });
+        var byItsClient = await _host.RefreshAsync(session.RefreshToken!);
 
         Assert.Equal("invalid_grant", await ErrorOf(byAnother, HttpStatusCode.BadRequest));
         Assert.Equal(HttpStatusCode.OK, byItsClient.StatusCode);
-        Assert.Equal("portal", Jwt.Read(TokenSet.From(await byItsClient.Content.ReadFromJsonAsync<JsonElement>(Cancel)).AccessToken).GetClaim(ClaimNames.ClientId).Value);
+        Assert.Equal(CodeFlowSignIn.CommandLineClient, Jwt.Read(TokenSet.From(await byItsClient.Content.ReadFromJsonAsync<JsonElement>(Cancel)).AccessToken).GetClaim(ClaimNames.ClientId).Value);
     }
 
     [Fact]
@@ -220,8 +221,8 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, basic.StatusCode);
         var body = await basic.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.False(body.TryGetProperty("refresh_token", out _));
-        Assert.Equal("reports", body.GetProperty("scope").GetString());
         var token = Jwt.Read(body.GetProperty("access_token").GetString()!);
+        Assert.Equal("reports", token.GetClaim(ClaimNames.Scope).Value);
         Assert.Equal(IdentityFixture.MachineClient, token.Subject);
         Assert.Equal(IdentityFixture.MachineClient, token.GetClaim(ClaimNames.ClientId).Value);
         Assert.Equal(Roles.Facilitator, token.GetClaim(ClaimNames.Role).Value);

@@ -64,24 +64,21 @@ public sealed class EmbeddedSuite : IAsyncLifetime
         await Eventually.UntilAsync(async () => await TokenAsync(AdministratorEmail, AdministratorPassword) is not null, "the administrator can sign in", TimeSpan.FromSeconds(90));
     }
 
-    /// <summary>An access token for API set-up steps the journey does not show (null when refused).</summary>
+    /// <summary>
+    /// An access token for API set-up steps the journey does not show, signed in as the
+    /// command-line client does (code flow with PKCE); null when refused.
+    /// </summary>
     public async Task<string?> TokenAsync(string email, string password)
     {
-        using var http = new HttpClient { BaseAddress = Address };
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+        try
         {
-            ["grant_type"] = "password",
-            ["username"] = email,
-            ["password"] = password,
-            ["client_id"] = "portal",
-        }));
-        if (!response.IsSuccessStatusCode)
+            return (await CodeFlowSignIn.SignInAsync(http, email, password)).AccessToken;
+        }
+        catch (InvalidOperationException)
         {
             return null;
         }
-
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return json.GetProperty("access_token").GetString();
     }
 
     public async ValueTask DisposeAsync()

@@ -38,11 +38,26 @@ public sealed class EmbeddedSuiteTests(EmbeddedSuite suite, Browser browser) : I
     }
 
     [Fact]
+    public async Task The_identity_services_sign_in_page_is_accessible_and_says_what_is_missing_keeping_the_address()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await page.GotoAsync("/logga-in");
+        await page.AssertAccessibleAsync("sign-in");
+
+        await page.GetByLabel("E-postadress").FillAsync("pia.politiker@halland.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).Last.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i både e-postadress och lösenord.");
+        Assert.Equal("pia.politiker@halland.example", await page.GetByLabel("E-postadress").InputValueAsync());
+        await page.AssertAccessibleAsync("sign-in-error");
+    }
+
+    [Fact]
     public async Task A_signed_out_visitor_is_sent_to_sign_in_and_a_politician_is_told_an_administrator_page_is_not_theirs()
     {
         var page = await browser.NewPageAsync(suite.Address);
         await page.GotoAsync("/admin/program");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/logga-in\?returnUrl=%2Fadmin%2Fprogram$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/account/sign-in\?returnUrl=%2Fconnect%2Fauthorize%3F.*&lang=sv$"));
 
         await page.GetByLabel("E-postadress").FillAsync("larsgoran.nyberg@regionsormland.example");
         await page.GetByLabel("Lösenord").FillAsync(EmbeddedSuite.DemoPassword);

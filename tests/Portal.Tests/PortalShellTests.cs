@@ -55,34 +55,6 @@ public sealed class PortalShellTests(Browser browser) : IClassFixture<Browser>, 
     }
 
     [Fact]
-    public async Task The_sign_in_page_is_accessible_and_usable_with_the_keyboard()
-    {
-        var page = await browser.NewPageAsync(Address);
-        await page.GotoAsync("/logga-in");
-        await page.AssertAccessibleAsync("sign-in");
-
-        // The first Tab reaches the skip link, which leads to the main content.
-        await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("Hoppa till innehållet", await page.EvaluateAsync<string>("document.activeElement.textContent"));
-        await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
-    }
-
-    [Fact]
-    public async Task A_sign_in_without_a_password_says_what_is_missing_and_keeps_the_address()
-    {
-        var page = await browser.NewPageAsync(Address);
-        await page.GotoAsync("/logga-in");
-
-        await page.GetByLabel("E-postadress").FillAsync("pia.politiker@halland.example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).Last.ClickAsync();
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i både e-postadress och lösenord.");
-        Assert.Equal("pia.politiker@halland.example", await page.GetByLabel("E-postadress").InputValueAsync());
-        await page.AssertAccessibleAsync("sign-in-error");
-    }
-
-    [Fact]
     public async Task The_start_page_is_styled_and_accessible_on_a_phone()
     {
         var page = await browser.NewPageAsync(Address, phone: true);

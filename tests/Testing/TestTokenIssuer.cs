@@ -88,6 +88,31 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     public string CreateTokenOfType(TestUser user, string type) =>
         CreateToken(user, new Shape(Credentials(_key), Issuer, null) { Type = type });
 
+    /// <summary>An OpenID Connect ID token of this issuer for <paramref name="clientId"/>, answering the <paramref name="nonce"/> of the sign-in.</summary>
+    public string CreateIdToken(TestUser user, string clientId, string? nonce)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            [ClaimNames.Subject] = user.PersonId.ToString(),
+            [ClaimNames.Name] = user.Name,
+            [JwtRegisteredClaimNames.Aud] = clientId,
+        };
+        if (nonce is not null)
+        {
+            claims[JwtRegisteredClaimNames.Nonce] = nonce;
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Claims = claims,
+            IssuedAt = DateTime.UtcNow.AddSeconds(-5),
+            NotBefore = DateTime.UtcNow.AddSeconds(-5),
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = Credentials(_key),
+        });
+    }
+
     /// <summary>
     /// A token with another algorithm: <c>HS256</c> keyed with this issuer's public modulus (the
     /// classic key-confusion forgery), or <c>none</c> (unsigned).

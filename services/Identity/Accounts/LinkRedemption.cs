@@ -1,11 +1,10 @@
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.Tokens;
 
 namespace KollegialtUtbyte.Identity.Accounts;
 
 /// <summary>Choosing a password from an activation or reset link.</summary>
-public sealed class LinkRedemption(IdentityDb db, AccountLinks links, Passwords passwords, RefreshTokenService refreshTokens, TimeProvider time)
+public sealed class LinkRedemption(IdentityDb db, AccountLinks links, Passwords passwords, SignInSessions sessions, TimeProvider time)
 {
     /// <summary>
     /// Sets the password (already checked against the rules), uses up the link and every other
@@ -18,7 +17,7 @@ public sealed class LinkRedemption(IdentityDb db, AccountLinks links, Passwords 
         await links.WithdrawAllAsync(account.Id, cancellationToken, except: link.Id);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await refreshTokens.RevokeAllAsync(account.Id, RefreshTokenRevocation.PasswordChanged, cancellationToken);
+        await sessions.EndAllAsync(account.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -3,7 +3,6 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.Tokens;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -119,7 +118,7 @@ public static class AccountAdministrationEndpoints
         IdentityDb db,
         AccountAccess access,
         AccountLinks links,
-        RefreshTokenService refreshTokens,
+        SignInSessions sessions,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -139,7 +138,7 @@ public static class AccountAdministrationEndpoints
             db.AddEvent(new AccountDisabled(account.Id, account.PersonId, now));
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await refreshTokens.RevokeAllAsync(account.Id, RefreshTokenRevocation.AccountDisabled, cancellationToken);
+            await sessions.EndAllAsync(account.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

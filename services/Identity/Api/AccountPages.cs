@@ -3,7 +3,7 @@ using System.Globalization;
 using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.Tokens;
+using KollegialtUtbyte.Identity.OpenId;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -31,5 +31,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDb).Assembly);
         modelBuilder.MapOutboxAndInbox();
+
+        // The OpenID Connect provider's applications, authorizations, scopes and tokens.
+        modelBuilder.UseOpenIddict();
     }
 }

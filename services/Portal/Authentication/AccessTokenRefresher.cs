@@ -51,8 +51,13 @@ internal sealed class AccessTokenRefresher(RequestDelegate next, TimeProvider ti
             return;
         }
 
+        // The other tokens (the ID token signing out needs) stay as they are.
+        var properties = result.Properties;
+        properties.UpdateTokenValue("access_token", renewed.AccessToken);
+        properties.UpdateTokenValue("refresh_token", renewed.RefreshToken ?? refreshToken!);
+        properties.UpdateTokenValue("expires_at", time.GetUtcNow().AddSeconds(renewed.ExpiresIn).ToString("o", CultureInfo.InvariantCulture));
         var principal = PortalAuthentication.PrincipalFrom(renewed.AccessToken);
-        await context.SignInAsync(PortalAuthentication.Scheme, principal, PortalAuthentication.PropertiesFor(renewed, time));
+        await context.SignInAsync(PortalAuthentication.Scheme, principal, properties);
         context.User = principal;
     }
 }

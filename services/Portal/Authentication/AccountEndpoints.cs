@@ -11,7 +11,8 @@ internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapPortalAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        // Signing in is the sign-in page's own form (Components/Pages/SignIn.razor).
+        // Signing in happens at the identity service's page: the portal only sends the person there.
+        app.MapGet("/logga-in", SignIn).AllowAnonymous().WithSecurityHeaders();
         var account = app.MapGroup("/konto").AllowAnonymous().WithSecurityHeaders();
         account.MapPost("/logga-ut", SignOutAsync);
         account.MapPost("/sprak", SetLanguage);
@@ -37,9 +38,15 @@ internal static class AccountEndpoints
             await tokens.RevokeAsync(refreshToken, context.RequestAborted);
         }
 
+        // Then at the provider, whose session would otherwise sign the person straight back in.
         await context.SignOutAsync(PortalAuthentication.Scheme);
-        return Results.LocalRedirect("/");
+        return Results.SignOut(
+            new AuthenticationProperties { RedirectUri = "/" },
+            [PortalAuthentication.OpenIdScheme]);
     }
+
+    private static IResult SignIn(string? returnUrl) =>
+        Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [PortalAuthentication.OpenIdScheme]);
 
     private static IResult SetLanguage([FromForm] string? culture, [FromForm] string? returnUrl, HttpContext context)
     {

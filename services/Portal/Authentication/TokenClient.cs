@@ -14,34 +14,23 @@ public sealed record TokenError(
     [property: JsonPropertyName("error")] string Error,
     [property: JsonPropertyName("error_description")] string? Description);
 
-/// <summary>The portal's side of OAuth: password sign-in, refresh and revocation at the identity service.</summary>
+/// <summary>The portal's side of OAuth after signing in: refresh and revocation at the identity service.</summary>
 public sealed class TokenClient(IHttpClientFactory clients, IOptions<PortalSettings> settings)
 {
-    public Task<(TokenResponse? Tokens, TokenError? Error)> SignInAsync(string username, string password, CancellationToken cancellationToken) =>
-        RequestAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = username,
-            ["password"] = password,
-            ["client_id"] = settings.Value.ClientId,
-        }, cancellationToken);
-
     public Task<(TokenResponse? Tokens, TokenError? Error)> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
-        RequestAsync(new Dictionary<string, string>
+        RequestAsync(WithClient(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
-            ["client_id"] = settings.Value.ClientId,
-        }, cancellationToken);
+        }), cancellationToken);
 
     public async Task RevokeAsync(string refreshToken, CancellationToken cancellationToken)
     {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        using var content = new FormUrlEncodedContent(WithClient(new Dictionary<string, string>
         {
             ["token"] = refreshToken,
             ["token_type_hint"] = "refresh_token",
-            ["client_id"] = settings.Value.ClientId,
-        });
+        }));
         using var response = await Client().PostAsync("/connect/revocation", content, cancellationToken);
     }
 
@@ -58,6 +47,17 @@ public sealed class TokenClient(IHttpClientFactory clients, IOptions<PortalSetti
             ? await response.Content.ReadFromJsonAsync<TokenError>(cancellationToken)
             : null;
         return (null, error ?? new TokenError("server_error", $"HTTP {(int)response.StatusCode}"));
+    }
+
+    private Dictionary<string, string> WithClient(Dictionary<string, string> form)
+    {
+        form["client_id"] = settings.Value.ClientId;
+        if (settings.Value.ClientSecret is { Length: > 0 } secret)
+        {
+            form["client_secret"] = secret;
+        }
+
+        return form;
     }
 
     private HttpClient Client() => clients.CreateClient(Gateway.GatewayClientExtensions.AnonymousClient);

@@ -146,8 +146,7 @@ public sealed class EmailChangeSecurityTests(IdentityFixture fixture) : IClassFi
     private static PersonUpdated Updated(TeamMemberJoined joined, string email) =>
         new(joined.PersonId, joined.Name, email, null, joined.Title, joined.RegionId, joined.RegionName, joined.RegionId, joined.PreferredLanguage, null, DateTimeOffset.UtcNow);
 
-    private Task<HttpResponseMessage> SignInAsync(string email) =>
-        _host.PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = email, ["password"] = IdentityHost.Password });
+    private Task<HttpResponseMessage> SignInAsync(string email) => _host.TrySignInAsync(email, IdentityHost.Password);
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));

@@ -25,6 +25,7 @@ public sealed class IdentityHost : ServiceFactory<Program>
     public const string AdministratorEmail = "administrator@tillvaxtverket.example";
     public const string AdministratorPassword = "test-administratorns-losenord";
     public const string Password = "ett-langt-losenord-for-test";
+    public const string PortalClient = "portal";
 
     private readonly TimeProvider? _time;
     private readonly string? _environment;
@@ -183,8 +184,17 @@ public sealed class IdentityHost : ServiceFactory<Program>
         return (joined, activation);
     }
 
+    /// <summary>
+    /// Posts to the token endpoint; a password grant without <c>client_id</c> comes from the
+    /// portal, the only client still allowed it.
+    /// </summary>
     public async Task<HttpResponseMessage> PostTokenAsync(IReadOnlyDictionary<string, string> form, HttpClient? client = null)
     {
+        if (!form.ContainsKey("client_id") && form.GetValueOrDefault("grant_type") is "password")
+        {
+            form = new Dictionary<string, string>(form) { ["client_id"] = PortalClient };
+        }
+
         var own = client is null;
         client ??= NewClient();
         try
@@ -200,17 +210,58 @@ public sealed class IdentityHost : ServiceFactory<Program>
         }
     }
 
-    /// <summary>The password grant; asserts success and returns the token response.</summary>
+    /// <summary>
+    /// Signs in as a person does, through the authorization code flow with PKCE (as the
+    /// command-line client <c>ku-cli</c>, with a fresh cookie jar); asserts success.
+    /// </summary>
     public async Task<TokenSet> SignInAsync(string email, string password)
     {
-        var response = await PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = email, ["password"] = password });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in failed: {(int)response.StatusCode} {body}");
-        return TokenSet.From(body);
+        using var client = NewClient();
+        var tokens = await CodeFlowSignIn.SignInAsync(client, email, password, TestContext.Current.CancellationToken);
+        return new TokenSet(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresIn);
     }
 
+    /// <summary>The one answer to a refused sign-in, whatever the reason.</summary>
+    public const string SignInRefused = "E-postadressen eller lösenordet stämmer inte. Försök igen.";
+
+    /// <summary>
+    /// Posts the sign-in form of an authorization request: 302 back to the authorization
+    /// request when the password is right, else the form again with 400 (429 when throttled).
+    /// </summary>
+    public async Task<HttpResponseMessage> TrySignInAsync(string email, string password, HttpClient? client = null, string? forwardedFor = null)
+    {
+        var own = client is null;
+        client ??= NewClient();
+        try
+        {
+            var authorization = CodeFlowSignIn.AuthorizationUrl(CodeFlowSignIn.CommandLineClient, CodeFlowSignIn.LoopbackRedirectUri, Pkce.New().Challenge);
+            var signInUrl = CodeFlowSignIn.Redirected(await client.GetAsync(authorization, TestContext.Current.CancellationToken), "the authorization request");
+            return await CodeFlowSignIn.PostSignInFormAsync(client, signInUrl, email, password, TestContext.Current.CancellationToken,
+                request =>
+                {
+                    if (forwardedFor is not null)
+                    {
+                        request.Headers.Add("X-Forwarded-For", forwardedFor);
+                    }
+                });
+        }
+        finally
+        {
+            if (own)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Exchanges a refresh token of <see cref="SignInAsync"/> (issued to <c>ku-cli</c>).</summary>
     public async Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
-        await PostTokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken });
+        await PostTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = CodeFlowSignIn.CommandLineClient,
+        });
 
     private static int FreePort()
     {

@@ -13,12 +13,15 @@ using Microsoft.Extensions.Logging;
 namespace KollegialtUtbyte.Portal.Tests.Security;
 
 /// <summary>
-/// The identity service as far as the portal's sign-in needs it: the token endpoint (one password
-/// is right) and revocation, with tokens from a <see cref="TestTokenIssuer"/>.
+/// The identity service as far as the portal's sign-in needs it: a discovery document, an
+/// authorization endpoint that signs the person in when the password is right (posted to it
+/// directly; the real sign-in page has its own tests), the token endpoint for codes and refresh
+/// tokens, revocation and end-session; tokens come from a <see cref="TestTokenIssuer"/>.
 /// </summary>
 public sealed class IdentityStandIn : IAsyncDisposable
 {
     public const string Password = "rätt-lösenord-för-test";
+    public const string EndSessionPath = "/connect/endsession";
 
     private readonly WebApplication _app;
 
@@ -45,11 +48,48 @@ public sealed class IdentityStandIn : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         IdentityStandIn? self = null;
+        var nonces = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>();
+        using var keys = new HttpClient();
+        var jwks = await keys.GetStringAsync(issuer.Issuer + "/.well-known/jwks");
+        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = issuer.Issuer,
+            ["authorization_endpoint"] = self!.Address + "connect/authorize",
+            ["token_endpoint"] = self.Address + "connect/token",
+            ["end_session_endpoint"] = self.Address + EndSessionPath.TrimStart('/'),
+            ["jwks_uri"] = self.Address + ".well-known/jwks",
+            ["response_types_supported"] = new[] { "code" },
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        }));
+        app.MapGet("/.well-known/jwks", () => Results.Text(jwks, "application/json"));
+        app.MapPost("/connect/authorize", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            if (form["password"] != Password)
+            {
+                return Results.Text("E-postadressen eller lösenordet stämmer inte.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var code = Guid.NewGuid().ToString("N");
+            nonces[code] = context.Request.Query["nonce"];
+            return Results.Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+                context.Request.Query["redirect_uri"].ToString(),
+                new Dictionary<string, string?> { ["code"] = code, ["state"] = context.Request.Query["state"] }));
+        });
         app.MapPost("/connect/token", async (HttpContext context) =>
         {
             var form = await context.Request.ReadFormAsync();
-            return form["password"] == Password
-                ? Results.Json(new { access_token = issuer.CreateToken(self!.User), refresh_token = "refresh-" + Guid.NewGuid().ToString("N"), expires_in = 600 })
+            string? nonce = null;
+            var known = form["grant_type"] == "refresh_token" || nonces.TryRemove(form["code"].ToString(), out nonce);
+            return known
+                ? Results.Json(new
+                {
+                    access_token = issuer.CreateToken(self!.User),
+                    refresh_token = "refresh-" + Guid.NewGuid().ToString("N"),
+                    id_token = issuer.CreateIdToken(self.User, form["client_id"].ToString(), nonce),
+                    token_type = "Bearer",
+                    expires_in = 600,
+                })
                 : Results.Json(new { error = "invalid_grant" }, statusCode: StatusCodes.Status400BadRequest);
         });
         app.MapPost("/connect/revocation", async (HttpContext context) =>
@@ -155,24 +195,34 @@ public sealed partial class PortalClient(Uri address, Action<HttpRequestMessage>
             : throw new Xunit.Sdk.XunitException($"{path} has no antiforgery token:\n{html}");
     }
 
-    /// <summary>Signs in through the sign-in page's form, as a browser would.</summary>
+    /// <summary>
+    /// Signs in as a browser would: the portal sends it to the provider, the provider (here the
+    /// stand-in, given the password) sends it back with a code, and the portal's callback answers.
+    /// Returns the callback's answer, or the provider's when it refused.
+    /// </summary>
     public async Task<HttpResponseMessage> SignInAsync(string email, string password, string returnUrl = "/")
     {
-        var token = await FormTokenAsync("/logga-in");
-        return await PostFormAsync("/logga-in?returnUrl=" + Uri.EscapeDataString(returnUrl), new Dictionary<string, string>
+        using var toProvider = await GetAsync("/logga-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var authorization = toProvider.Headers.Location ?? throw new Xunit.Sdk.XunitException($"/logga-in did not redirect: {(int)toProvider.StatusCode}");
+        using var provider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var answer = await provider.PostAsync(authorization, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "sign-in",
-            ["__RequestVerificationToken"] = token,
-            ["returnUrl"] = returnUrl,
-            ["email"] = email,
+            ["username"] = email,
             ["password"] = password,
-        });
+        }), TestContext.Current.CancellationToken);
+        if (answer.Headers.Location is not { } callback)
+        {
+            return answer;
+        }
+
+        answer.Dispose();
+        return await GetAsync(callback.PathAndQuery);
     }
 
     /// <summary>Signed in as far as the portal's pages tell: the header offers signing out.</summary>
     public async Task<bool> IsSignedInAsync()
     {
-        using var response = await GetAsync("/logga-in");
+        using var response = await GetAsync("/");
         return (await response.Content.ReadAsStringAsync()).Contains("action=\"/konto/logga-ut\"", StringComparison.Ordinal);
     }
 

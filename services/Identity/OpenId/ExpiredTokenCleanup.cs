@@ -1,11 +1,12 @@
 using KollegialtUtbyte.Identity.Data;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
 
-namespace KollegialtUtbyte.Identity.Tokens;
+namespace KollegialtUtbyte.Identity.OpenId;
 
 /// <summary>
-/// Deletes refresh and link tokens a day after they expired, hourly. A token that has expired is
-/// refused anyway, so nothing depends on it any longer.
+/// Deletes the provider's tokens and authorizations, and link tokens, a day after they expired
+/// or were revoked, hourly. Such a token is refused anyway, so nothing depends on it any longer.
 /// </summary>
 internal sealed class ExpiredTokenCleanup(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExpiredTokenCleanup> logger) : BackgroundService
 {
@@ -23,6 +24,8 @@ internal sealed class ExpiredTokenCleanup(IServiceScopeFactory scopes, TimeProvi
                 var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
                 var cutoff = time.GetUtcNow() - Grace;
                 await db.RefreshTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(cutoff, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(cutoff, stoppingToken);
                 await db.AccountLinkTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace KollegialtUtbyte.Identity.Tokens;
+namespace KollegialtUtbyte.Identity.OpenId;
 
 /// <summary>
 /// What a trusted proxy (<c>Identity:TrustedProxies</c>, loopback by default: the gateway on the

@@ -3,7 +3,7 @@ using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace KollegialtUtbyte.Identity.Tokens;
+namespace KollegialtUtbyte.Identity.OpenId;
 
 /// <summary>An RSA key the identity service publishes; <see cref="CanSign"/> when its private half is known.</summary>
 public sealed class SigningKey
@@ -45,23 +45,47 @@ public sealed class SigningKey
 
 /// <summary>
 /// The keys from configuration (<c>Identity:SigningKeys</c>): all published in the JWKS, one
-/// active for signing. Only in Development, when none is configured, a key is generated once and
-/// kept in the data directory so tokens survive restarts.
+/// active for signing; and the keys that encrypt the provider's own tokens (authorization codes,
+/// refresh tokens), which nobody else reads. Only in Development, when none is configured, a key
+/// is generated once and kept in the data directory so tokens survive restarts.
 /// </summary>
 public sealed class SigningKeyRing
 {
     public const int MinimumKeySize = 2048;
     public const string DevelopmentKeyFile = "identity-signing-key.pem";
 
-    private SigningKeyRing(IReadOnlyList<SigningKey> published, SigningKey active)
+    private SigningKeyRing(IReadOnlyList<SigningKey> published, SigningKey active, IReadOnlyList<SecurityKey> encryption)
     {
         Published = published;
         Active = active;
+        Encryption = encryption;
     }
 
     public IReadOnlyList<SigningKey> Published { get; }
 
     public SigningKey Active { get; }
+
+    /// <summary>Encrypt codes and refresh tokens (the first; the others still decrypt); never published.</summary>
+    public IReadOnlyList<SecurityKey> Encryption { get; }
+
+    /// <summary>
+    /// Without a configured encryption key: an AES-256 key derived (HKDF) from a signing key's
+    /// private half, under a label of its own, so the keys used for signing and for encrypting
+    /// differ while replicas and restarts agree on them without another secret to distribute.
+    /// </summary>
+    private static SymmetricSecurityKey DerivedEncryptionKey(SigningKey key)
+    {
+        var secret = key.Key.Rsa.ExportPkcs8PrivateKey();
+        try
+        {
+            var derived = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, salt: [], info: "kollegialt-utbyte token encryption"u8.ToArray());
+            return new SymmetricSecurityKey(derived) { KeyId = key.KeyId + "-enc" };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
 
     public static SigningKeyRing Load(IOptions<IdentitySettings> options, IHostEnvironment environment, IConfiguration configuration, ILogger<SigningKeyRing> logger)
     {
@@ -99,7 +123,10 @@ public sealed class SigningKeyRing
         }
 
         logger.LogInformation("Signing tokens with key {KeyId}; publishing {Count} key(s)", active.KeyId, keys.Count);
-        return new SigningKeyRing(keys.Select(k => k.Key).ToList(), active);
+        var encryption = options.Value.EncryptionKey.Path is { Length: > 0 } encryptionPath
+            ? [new RsaSecurityKey(ReadPem(encryptionPath))]
+            : keys.Select(k => k.Key).Where(k => k.CanSign).OrderByDescending(k => k == active).Select(DerivedEncryptionKey).ToList<SecurityKey>();
+        return new SigningKeyRing(keys.Select(k => k.Key).ToList(), active, encryption);
     }
 
     private static RSA ReadPem(string path)
@@ -146,7 +173,7 @@ public sealed class SigningKeyRing
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        logger.LogWarning("Generated a development signing key at {Path}; configure Identity:SigningKeys outside Development", path);
+        logger.LogWarning("Generated a development key at {Path}; configure Identity:SigningKeys outside Development", path);
         return path;
     }
 }
@@ -161,4 +188,37 @@ internal sealed class SigningKeyCheck(SigningKeyRing keys) : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Publishes the retired keys configured without their private half (they sign nothing any
+/// more) beside the provider's signing keys, so tokens they signed validate until they expire.
+/// </summary>
+public sealed class RetiredKeys(SigningKeyRing keys) : OpenIddict.Server.IOpenIddictServerHandler<OpenIddict.Server.OpenIddictServerEvents.HandleJsonWebKeySetRequestContext>
+{
+    public static OpenIddict.Server.OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddict.Server.OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddict.Server.OpenIddictServerEvents.HandleJsonWebKeySetRequestContext>()
+            .UseSingletonHandler<RetiredKeys>()
+            .SetOrder(int.MaxValue - 200_000)
+            .SetType(OpenIddict.Server.OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(OpenIddict.Server.OpenIddictServerEvents.HandleJsonWebKeySetRequestContext context)
+    {
+        foreach (var key in keys.Published.Where(k => !k.CanSign))
+        {
+            var jwk = new JsonWebKey
+            {
+                Kty = JsonWebAlgorithmsKeyTypes.RSA,
+                Use = JsonWebKeyUseNames.Sig,
+                Alg = SecurityAlgorithms.RsaSha256,
+                Kid = key.KeyId,
+                N = key.PublicJwk.N,
+                E = key.PublicJwk.E,
+            };
+            context.Keys.Add(jwk);
+        }
+
+        return default;
+    }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace KollegialtUtbyte.Identity.Tokens;
+namespace KollegialtUtbyte.Identity.OpenId;
 
 /// <summary>
 /// Rate limits against password guessing, per account name and per client address: sign-in
