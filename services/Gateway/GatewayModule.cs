@@ -71,7 +71,7 @@ public static class GatewayModule
         return builder;
     }
 
-    /// <summary>Runs after <c>MapDefaultEndpoints</c>, so the rate limiter sees who is signed in.</summary>
+    /// <summary>Runs after <c>MapDefaultEndpoints</c>, so the per-user window sees who is signed in (the per-address window ran before authentication).</summary>
     public static WebApplication MapGatewayModule(this WebApplication app)
     {
         app.UseRateLimiter();

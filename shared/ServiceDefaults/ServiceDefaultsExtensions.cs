@@ -39,6 +39,11 @@ public static class ServiceDefaultsExtensions
         app.UseRedactedRequestLogScope();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        foreach (var stage in app.Services.GetServices<IRunsBeforeAuthentication>())
+        {
+            stage.Use(app);
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseEnumNamesOnly();

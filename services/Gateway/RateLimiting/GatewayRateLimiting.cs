@@ -2,15 +2,17 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace KollegialtUtbyte.Gateway.RateLimiting;
 
 /// <summary>
-/// Two fixed windows every request must pass: one per signed-in user (the token's subject) and
-/// one per client address. A refused request gets 429 with <c>Retry-After</c>. Health probes are
-/// never limited.
+/// Two fixed windows every request must pass: one per client address, counted before
+/// authentication (the OpenID server answers its own endpoints inside that stage), and one per
+/// signed-in user (the token's subject), counted once the user is known. A refused request gets
+/// 429 with <c>Retry-After</c>. Health probes are never limited.
 /// </summary>
 internal static class GatewayRateLimiting
 {
@@ -20,15 +22,23 @@ internal static class GatewayRateLimiting
         Validate("PerIp", settings.PerIp);
         var exempt = settings.ExemptNetworks.Select(ParseNetwork).ToList();
 
-        services.AddRateLimiter(options =>
-        {
-            // The user's window first: a request it refuses uses none of the address's permits.
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(PerUser(settings.PerUser), PerAddress(settings.PerIp, exempt));
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, cancellationToken) =>
-                RejectAsync(context.HttpContext, context.Lease, settings.PerUser.Window, cancellationToken);
-        });
+        services.AddRateLimiter(options => Limit(options, PerUser(settings.PerUser), settings.PerUser.Window));
+        var perAddress = new RateLimiterOptions();
+        Limit(perAddress, PerAddress(settings.PerIp, exempt), settings.PerIp.Window);
+        services.AddSingleton<IRunsBeforeAuthentication>(new AddressWindow(perAddress));
         return services;
+    }
+
+    private static void Limit(RateLimiterOptions options, PartitionedRateLimiter<HttpContext> limiter, TimeSpan window)
+    {
+        options.GlobalLimiter = limiter;
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = (context, cancellationToken) => RejectAsync(context.HttpContext, context.Lease, window, cancellationToken);
+    }
+
+    private sealed class AddressWindow(RateLimiterOptions options) : IRunsBeforeAuthentication
+    {
+        public void Use(IApplicationBuilder app) => app.UseRateLimiter(options);
     }
 
     private static PartitionedRateLimiter<HttpContext> PerUser(WindowLimit limit) =>
