@@ -75,6 +75,7 @@ public static class IdentityModule
         builder.Services.AddScoped<LinkRedemption>();
         builder.Services.AddScoped<DirectorySync>();
         builder.Services.AddScoped<EmailChanges>();
+        builder.Services.AddScoped<ExternalSignIns>();
         return builder;
     }
 

@@ -62,6 +62,12 @@ public sealed class IdentitySettings
     /// <summary>Further clients: machine clients (client credentials) and a region's own systems.</summary>
     public List<ClientSettings> Clients { get; set; } = [];
 
+    /// <summary>
+    /// Organisations whose staff sign in with their own OpenID Connect provider (Microsoft Entra
+    /// ID, an eID broker). An external identity is only ever linked to an existing account.
+    /// </summary>
+    public List<ExternalProviderSettings> ExternalProviders { get; set; } = [];
+
     public AdministratorSettings Administrator { get; set; } = new();
 
     /// <summary>
@@ -145,6 +151,32 @@ public sealed class ClientSettings
 
     /// <summary>The APIs (<c>regions</c>, <c>meetings</c>, <c>feedback</c>, <c>identity</c>) the client's tokens are for; no others accept them.</summary>
     public List<string> Audiences { get; set; } = [];
+}
+
+/// <summary>
+/// Section <c>Identity:ExternalProviders:n</c>: one organisation's OpenID Connect provider. The
+/// client secret comes from a secret store or the environment, never a file in the repository.
+/// </summary>
+public sealed class ExternalProviderSettings
+{
+    /// <summary>A short, stable name (letters, digits, '-'), e.g. <c>region-varmland</c>.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The organisation's name as the sign-in page shows it.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>The provider's issuer; its discovery document is read from <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The e-mail domains whose people sign in there (e.g. <c>regionvarmland.se</c>). The provider
+    /// is believed only for addresses in these domains.
+    /// </summary>
+    public List<string> Domains { get; set; } = [];
 }
 
 /// <summary>The first administrator. Without a password the account is created unactivated and an activation link is mailed.</summary>

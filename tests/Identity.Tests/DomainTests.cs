@@ -58,17 +58,6 @@ public sealed class DomainTests
     }
 
     [Fact]
-    public void A_refresh_token_is_usable_until_used_revoked_or_expired()
-    {
-        var token = RefreshToken.Issue(Guid.NewGuid(), null, Guid.NewGuid(), SecretTokens.New().Hash, Now, TimeSpan.FromDays(14));
-
-        Assert.Equal(RefreshTokenState.Usable, token.StateAt(Now.AddDays(14).AddTicks(-1)));
-        Assert.Equal(RefreshTokenState.Expired, token.StateAt(Now.AddDays(14)));
-        Assert.True(token.BelongsTo("any-client"));
-        Assert.False(RefreshToken.Issue(Guid.NewGuid(), "portal", Guid.NewGuid(), "h", Now, TimeSpan.FromDays(1)).BelongsTo("other"));
-    }
-
-    [Fact]
     public void Lockout_starts_at_the_fifth_failure_and_ends_after_its_duration()
     {
         var policy = new LockoutPolicy(5, TimeSpan.FromMinutes(15), TimeSpan.FromHours(24));

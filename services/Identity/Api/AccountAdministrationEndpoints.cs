@@ -25,6 +25,8 @@ public static class AccountAdministrationEndpoints
         accounts.MapPost("/{id:guid}/disable", DisableAsync);
         accounts.MapPost("/{id:guid}/enable", EnableAsync);
         accounts.MapPost("/{id:guid}/activation-link", SendActivationLinkAsync);
+        accounts.MapGet("/{id:guid}/external-logins", ExternalLoginsAsync);
+        accounts.MapDelete("/{id:guid}/external-logins", RemoveExternalLoginAsync);
         return api;
     }
 
@@ -172,6 +174,40 @@ public static class AccountAdministrationEndpoints
         await links.RequestActivationAsync(account, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Results.Accepted();
+    }
+
+    /// <summary>The organisations' identities linked to the account (issuer and subject), by which it signs in there.</summary>
+    private static async Task<IResult> ExternalLoginsAsync(Guid id, IdentityDb db, UserManager<Account> users, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(db, id, cancellationToken);
+        return Results.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));
+    }
+
+    /// <summary>
+    /// Unlinks an organisation's identity: it no longer signs in to the account. A later sign-in
+    /// there links again only by the account's confirmed e-mail address.
+    /// </summary>
+    private static async Task<IResult> RemoveExternalLoginAsync(
+        Guid id, string? issuer, string? subject, IdentityDb db, UserManager<Account> users, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(subject))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrWhiteSpace(issuer) ? "issuer" : "subject"] = ["Name the link to remove by its issuer and subject."],
+            });
+        }
+
+        var account = await FindAsync(db, id, cancellationToken);
+        if (!(await users.GetLoginsAsync(account)).Any(l => l.LoginProvider == issuer && l.ProviderKey == subject))
+        {
+            throw new ResourceNotFoundException("External login", subject);
+        }
+
+        Succeed(await users.RemoveLoginAsync(account, issuer, subject));
+        await db.SaveChangesAsync(cancellationToken);
+        loggers.CreateLogger(typeof(AccountAdministrationEndpoints)).LogInformation("An external login was removed from account {AccountId}", account.Id);
+        return Results.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));
     }
 
     private static async Task<Account> FindAsync(IdentityDb db, Guid id, CancellationToken cancellationToken) =>

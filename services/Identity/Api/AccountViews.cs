@@ -59,6 +59,15 @@ public sealed record GrantRolesRequest(
 /// <summary>A change that only needs the version the administrator saw.</summary>
 public sealed record AccountChangeRequest([property: Range(1, long.MaxValue)] long Version);
 
+/// <summary>An organisation's identity linked to an account: who vouches (the provider's issuer) and for whom (its subject).</summary>
+public sealed record ExternalLogin(string Issuer, string Subject, string? ProviderName);
+
+internal static class ExternalLoginViews
+{
+    public static IReadOnlyList<ExternalLogin> From(IEnumerable<Microsoft.AspNetCore.Identity.UserLoginInfo> logins) =>
+        [.. logins.Select(l => new ExternalLogin(l.LoginProvider, l.ProviderKey, l.ProviderDisplayName)).OrderBy(l => l.Issuer, StringComparer.Ordinal)];
+}
+
 internal static class AccountViews
 {
     public static AccountState StateOf(Account account, DateTimeOffset now) =>

@@ -18,6 +18,9 @@ internal sealed record FormField(
     bool ReadOnly = false,
     int? MinLength = null);
 
+/// <summary>Another way to send the same form: a secondary button that posts it to <see cref="Action"/>.</summary>
+internal sealed record FormButton(string Action, string Text);
+
 /// <summary>A problem with one field, shown at the field and in the summary above the form.</summary>
 internal sealed record FieldError(string Field, string Message);
 
@@ -44,6 +47,7 @@ internal static class HtmlPage
         .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         .error-summary{border:3px solid #b00020;padding:0 1rem;margin-bottom:1.5rem}
         .error-summary a{color:#b00020;font-weight:600}
+        button.secondary{background:#fff;color:#1f3a5f;margin-left:.5rem}
         button{margin-top:1.5rem;font:inherit;font-weight:600;padding:.6rem 1.2rem;background:#1f3a5f;color:#fff;border:2px solid #1f3a5f;border-radius:4px;cursor:pointer}
         a{color:#1f3a5f}
         :focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
@@ -88,7 +92,7 @@ internal static class HtmlPage
     public static string Link(string href, string text) => $"<p><a href=\"{Encode(href)}\">{Encode(text)}</a></p>\n";
 
     /// <summary>A POST form with an error summary (when there are errors) that links to the fields.</summary>
-    public static string Form(HttpContext http, PageTexts texts, string action, IReadOnlyDictionary<string, string> hidden, IReadOnlyList<FormField> fields, string button, IReadOnlyList<FieldError> errors)
+    public static string Form(HttpContext http, PageTexts texts, string action, IReadOnlyDictionary<string, string> hidden, IReadOnlyList<FormField> fields, string button, IReadOnlyList<FieldError> errors, IReadOnlyList<FormButton>? alternatives = null)
     {
         var html = new StringBuilder();
         if (errors.Count > 0)
@@ -161,7 +165,15 @@ internal static class HtmlPage
             html.Append(">\n");
         }
 
-        html.Append("<button type=\"submit\">").Append(Encode(button)).Append("</button>\n</form>\n");
+        // The first button is the one Enter presses.
+        html.Append("<button type=\"submit\">").Append(Encode(button)).Append("</button>\n");
+        foreach (var alternative in alternatives ?? [])
+        {
+            html.Append("<button type=\"submit\" class=\"secondary\" formaction=\"").Append(Encode(http.Request.PathBase + alternative.Action))
+                .Append("\" formnovalidate>").Append(Encode(alternative.Text)).Append("</button>\n");
+        }
+
+        html.Append("</form>\n");
         return html.ToString();
     }
 

@@ -15,8 +15,6 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
 
-    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
-
     public DbSet<AccountLinkToken> AccountLinkTokens => Set<AccountLinkToken>();
 
     public DbSet<EmailChange> EmailChanges => Set<EmailChange>();

@@ -23,7 +23,6 @@ internal sealed class ExpiredTokenCleanup(IServiceScopeFactory scopes, TimeProvi
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
                 var cutoff = time.GetUtcNow() - Grace;
-                await db.RefreshTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(cutoff, stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(cutoff, stoppingToken);
                 await db.AccountLinkTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(stoppingToken);

@@ -81,6 +81,7 @@ public static class OpenIdServer
                     .DisableTransportSecurityRequirement();
             });
 
+        ExternalProviders.AddExternalProviders(builder, requireHttps);
         builder.Services.AddSingleton(services => SigningKeyRing.Load(
             services.GetRequiredService<IOptions<IdentitySettings>>(),
             services.GetRequiredService<IHostEnvironment>(),

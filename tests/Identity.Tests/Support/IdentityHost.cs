@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace KollegialtUtbyte.Identity.Tests.Support;
 
@@ -47,6 +48,9 @@ public sealed class IdentityHost : ServiceFactory<Program>
     public string? BaseUrl { get; }
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>Where every log entry goes as well; set before the host first starts.</summary>
+    public CapturedLogs? Logs { get; set; }
 
     public string SigningKeyPath => Settings["Identity:SigningKeys:0:Path"]!;
 
@@ -92,6 +96,11 @@ public sealed class IdentityHost : ServiceFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+
         if (_environment is not null)
         {
             builder.UseEnvironment(_environment);
