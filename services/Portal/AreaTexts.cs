@@ -8,3 +8,6 @@ public sealed class ProgrammeTexts;
 
 /// <summary>Texts of the regional team and politician pages.</summary>
 public sealed class TeamTexts;
+
+/// <summary>Texts of the follow-up pages: actions from decisions, the regions' priorities and the effects report.</summary>
+public sealed class FollowUpTexts;

@@ -14,7 +14,7 @@ public static class EffectsChart
     private const int LabelWidth = 260;
     private const int BarHeight = 24;
 
-    public static string Svg(ReportTable table)
+    public static string Svg(ReportTable table, bool english = false)
     {
         var bars = table.Bars();
         var max = Math.Max(1, bars.Max(b => b.Value ?? 0));
@@ -24,7 +24,9 @@ public static class EffectsChart
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg class=\"bar-chart\" role=\"img\" aria-labelledby=\"{titleId}\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">");
         svg.Append(CultureInfo.InvariantCulture,
-            $"<title id=\"{titleId}\">{Encode($"Diagram: {table.Title}, {table.Columns[table.Chart!.ValueColumn].ToLowerInvariant()}. Samma siffror finns i tabellen nedan.")}</title>");
+            $"<title id=\"{titleId}\">{Encode(english
+                ? $"Chart: {table.Title}, {table.Columns[table.Chart!.ValueColumn].ToLowerInvariant()}. The table below has the same figures."
+                : $"Diagram: {table.Title}, {table.Columns[table.Chart!.ValueColumn].ToLowerInvariant()}. Samma siffror finns i tabellen nedan.")}</title>");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value) = bars[i];

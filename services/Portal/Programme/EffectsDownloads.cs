@@ -144,14 +144,20 @@ public static class EffectsDownloads
                 Chart(bars);
             }
 
+            // Column names wrap onto as many lines as they need: a cut name would leave the agency guessing.
             var width = Width / table.Columns.Count;
-            Ensure(LineHeight);
-            for (var i = 0; i < table.Columns.Count; i++)
+            var header = table.Columns.Select(c => Wrap(c, Bold, width - 4)).ToList();
+            var lines = header.Max(h => h.Count);
+            Ensure(LineHeight * lines);
+            for (var i = 0; i < header.Count; i++)
             {
-                Cell(table.Columns[i], Bold, Margin + (i * width), width);
+                for (var line = 0; line < header[i].Count; line++)
+                {
+                    _graphics!.DrawString(header[i][line], Bold, XBrushes.Black, new XRect(Margin + (i * width), _y + (line * LineHeight), width, LineHeight), XStringFormats.TopLeft);
+                }
             }
 
-            _y += LineHeight;
+            _y += LineHeight * lines;
             foreach (var row in table.Rows)
             {
                 Ensure(LineHeight);
@@ -199,6 +205,29 @@ public static class EffectsDownloads
 
         private void Cell(string text, XFont font, double x, double width) =>
             _graphics!.DrawString(Fit(text, font, width - 4), font, XBrushes.Black, new XRect(x, _y, width, LineHeight), XStringFormats.TopLeft);
+
+        /// <summary>The words of the text on lines that fit the width; a single word wider than that is cut.</summary>
+        private List<string> Wrap(string text, XFont font, double width)
+        {
+            var lines = new List<string>();
+            var line = "";
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var longer = line.Length == 0 ? word : $"{line} {word}";
+                if (line.Length > 0 && _graphics!.MeasureString(longer, font).Width > width)
+                {
+                    lines.Add(Fit(line, font, width));
+                    line = word;
+                }
+                else
+                {
+                    line = longer;
+                }
+            }
+
+            lines.Add(Fit(line, font, width));
+            return lines;
+        }
 
         /// <summary>Cuts text that does not fit its cell, marking the cut; the CSV has every word.</summary>
         private string Fit(string text, XFont font, double width)

@@ -57,7 +57,8 @@ public sealed record ReportTable(string Id, string Title, IReadOnlyList<string> 
 /// <summary>
 /// The programme's effects report for the agency (Tillväxtverket asks the regions what the exchange
 /// achieved). Its numbers come from the services' APIs through the gateway at the moment it is
-/// asked for, so they always equal what the services hold; it is in Swedish, the agency's language.
+/// asked for, so they always equal what the services hold. Its files are in Swedish, the agency's
+/// language; the page follows the reader's (table titles and column names; the services' names stay).
 /// </summary>
 public sealed record EffectsReport(
     string ProgrammeName, DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<string> Regions, IReadOnlyList<ReportTable> Tables, DateTimeOffset GeneratedAt)
@@ -66,7 +67,8 @@ public sealed record EffectsReport(
 
     public string Period => $"{StartsOn:yyyy-MM-dd} – {EndsOn:yyyy-MM-dd}";
 
-    public static async Task<ApiResult<EffectsReport>> LoadAsync(GatewayClient gateway, CancellationToken ct = default)
+    /// <summary>The report as of now; <paramref name="english"/> for the page in English (the files are always Swedish).</summary>
+    public static async Task<ApiResult<EffectsReport>> LoadAsync(GatewayClient gateway, CancellationToken ct = default, bool english = false)
     {
         var programme = await gateway.CurrentProgrammeAsync(ct);
         if (programme.Value is null)
@@ -81,33 +83,37 @@ public sealed record EffectsReport(
             return new ApiResult<EffectsReport>(null, meetings.Problem ?? exchange.Problem);
         }
 
-        return new ApiResult<EffectsReport>(Compose(meetings.Value, exchange.Value, DateTimeOffset.UtcNow), null);
+        return new ApiResult<EffectsReport>(Compose(meetings.Value, exchange.Value, DateTimeOffset.UtcNow, english), null);
     }
 
-    public static EffectsReport Compose(MeetingsEffects meetings, FeedbackEffects exchange, DateTimeOffset generatedAt)
+    public static EffectsReport Compose(MeetingsEffects meetings, FeedbackEffects exchange, DateTimeOffset generatedAt, bool english = false)
     {
+        // The tables' titles and column names in the reader's language; the figures and the services' own names (themes, roles, regions) as they are.
+        string Sv(string swedish, string inEnglish) => english ? inEnglish : swedish;
+        string StatusOf(string status) => english ? StatusNameEnglish(status) : StatusName(status);
+
         static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
         static string Count(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? Suppressed;
 
         var tables = new List<ReportTable>
         {
-            new("traffar-per-tema", "Genomförda träffar per tema", ["Tema", "Genomförda träffar"],
+            new("traffar-per-tema", Sv("Genomförda träffar per tema", "Meetings held per theme"), [Sv("Tema", "Theme"), Sv("Genomförda träffar", "Meetings held")],
                 [.. meetings.MeetingsPerTheme.Select(t => Row(t.Theme, N(t.Held)))], new ChartSpec(0, 1)),
-            new("narvaro-per-roll", "Närvaro per roll", ["Roll", "Personer", "Närvarotillfällen"],
+            new("narvaro-per-roll", Sv("Närvaro per roll", "Attendance by role"), [Sv("Roll", "Role"), Sv("Personer", "People"), Sv("Närvarotillfällen", "Attendances")],
                 [.. meetings.AttendanceByRole.Select(c => Row(c.Group, Count(c.People), Count(c.Attendances)))], new ChartSpec(0, 2)),
-            new("narvaro-per-kon", "Närvaro per kön", ["Kön", "Personer", "Närvarotillfällen"],
+            new("narvaro-per-kon", Sv("Närvaro per kön", "Attendance by gender"), [Sv("Kön", "Gender"), Sv("Personer", "People"), Sv("Närvarotillfällen", "Attendances")],
                 [.. meetings.AttendanceByGender.Select(c => Row(c.Group, Count(c.People), Count(c.Attendances)))], new ChartSpec(0, 2)),
-            new("politiker-mot-kvoten", "Politikernas närvaro mot kvoten", ["Region", "Politiker", "Har nått kvoten", "Flest närvarotillfällen", "Krav"],
+            new("politiker-mot-kvoten", Sv("Politikernas närvaro mot kvoten", "Politicians' attendance against the quota"), ["Region", Sv("Politiker", "Politicians"), Sv("Har nått kvoten", "Have met the quota"), Sv("Flest närvarotillfällen", "Most attendances"), Sv("Krav", "Required")],
                 [.. meetings.PoliticianQuota.Select(q => Row(q.RegionName, N(q.Politicians), N(q.MetQuota), N(q.BestAttended), N(q.Required)))], new ChartSpec(0, 3)),
-            new("utkast-och-aterkoppling", "Strategiutkast och återkoppling per region", ["Region", "Utkast lämnade för återkoppling", "Återkoppling given", "Återkoppling mottagen"],
+            new("utkast-och-aterkoppling", Sv("Strategiutkast och återkoppling per region", "Strategy drafts and feedback per region"), ["Region", Sv("Utkast lämnade för återkoppling", "Drafts submitted for feedback"), Sv("Återkoppling given", "Feedback given"), Sv("Återkoppling mottagen", "Feedback received")],
                 [.. exchange.Regions.Select(r => Row(r.RegionName, N(r.DraftsSubmitted), N(r.FeedbackGiven), N(r.FeedbackReceived)))], new ChartSpec(0, 2)),
-            new("forslag", "Förslag som regionerna fått och hur de tagits tillvara", ["Region", "Mottagna förslag", "Tillvaratagna", "Delvis tillvaratagna", "Inte tillvaratagna"],
+            new("forslag", Sv("Förslag som regionerna fått och hur de tagits tillvara", "Suggestions the regions received and how they were taken up"), ["Region", Sv("Mottagna förslag", "Suggestions received"), Sv("Tillvaratagna", "Adopted"), Sv("Delvis tillvaratagna", "Partly adopted"), Sv("Inte tillvaratagna", "Not adopted")],
                 [.. exchange.Regions.Select(r => Row(r.RegionName, N(r.SuggestionsReceived), N(r.SuggestionsAdopted), N(r.SuggestionsPartlyAdopted), N(r.SuggestionsNotAdopted)))], new ChartSpec(0, 2)),
-            new("atgarder", "Åtgärder från besluten per status", ["Region", "Status", "Antal"],
-                [.. meetings.Actions.Select(a => Row(a.RegionName, StatusName(a.Status), N(a.Count)))], null),
-            new("atgarder-per-status", "Åtgärder per status, hela programmet", ["Status", "Antal"],
-                [.. new[] { "Planned", "InProgress", "Done", "Dropped" }.Select(s => Row(StatusName(s), N(meetings.Actions.Where(a => a.Status == s).Sum(a => a.Count))))], new ChartSpec(0, 1)),
-            new("prioriteringar", "Prioriteringar och resultat", ["Region", "Prioritering", "Resultat"],
+            new("atgarder", Sv("Åtgärder från besluten per status", "Actions from the decisions by status"), ["Region", "Status", Sv("Antal", "Number")],
+                [.. meetings.Actions.Select(a => Row(a.RegionName, StatusOf(a.Status), N(a.Count)))], null),
+            new("atgarder-per-status", Sv("Åtgärder per status, hela programmet", "Actions by status, whole programme"), ["Status", Sv("Antal", "Number")],
+                [.. new[] { "Planned", "InProgress", "Done", "Dropped" }.Select(s => Row(StatusOf(s), N(meetings.Actions.Where(a => a.Status == s).Sum(a => a.Count))))], new ChartSpec(0, 1)),
+            new("prioriteringar", Sv("Prioriteringar och resultat", "Priorities and results"), ["Region", Sv("Prioritering", "Priority"), Sv("Resultat", "Result")],
                 [.. exchange.Priorities.SelectMany(p => p.Results.Count == 0
                     ? [Row(p.RegionName, $"{p.Number}. {p.Title}", "")]
                     : p.Results.Select(r => Row(p.RegionName, $"{p.Number}. {p.Title}", $"{r.AchievedOn:yyyy-MM-dd}: {r.Text}")))], null),
@@ -121,6 +127,15 @@ public sealed record EffectsReport(
         "InProgress" => "Pågående",
         "Done" => "Klar",
         "Dropped" => "Avbruten",
+        _ => status,
+    };
+
+    public static string StatusNameEnglish(string status) => status switch
+    {
+        "Planned" => "Planned",
+        "InProgress" => "In progress",
+        "Done" => "Done",
+        "Dropped" => "Dropped",
         _ => status,
     };
 

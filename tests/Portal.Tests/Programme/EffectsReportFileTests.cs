@@ -56,6 +56,54 @@ public sealed class EffectsReportFileTests
         Assert.Equal((595, 842), ((int)Math.Round(document.Pages[0].Width.Point), (int)Math.Round(document.Pages[0].Height.Point)));
     }
 
+    [Fact]
+    public void The_pdfs_text_has_the_scenarios_numbers_row_by_row()
+    {
+        var runs = PdfText.Runs(EffectsDownloads.Pdf(Report));
+
+        Assert.Equal("Effektrapport: Vägar till hållbar utveckling", runs[0]);
+        Assert.Equal(["Period: 2021-01-01 – 2022-12-31", "Regioner: Region Halland, Region Kronoberg", "Skapad: 2022-12-01 10:00"], runs[1..4]);
+        // Each table's heading, its column names, then its rows cell by cell.
+        AssertRows(runs, "Genomförda träffar per tema", ["Tema", "Genomförda träffar"], ["Extern samverkan", "2"], ["Agenda 2030", "1"]);
+        AssertRows(runs, "Närvaro per roll", ["Roll", "Personer", "Närvarotillfällen"], ["Politiker", "..", ".."], ["Tjänsteperson med nyckelfunktion", "8", "14"]);
+        AssertRows(runs, "Närvaro per kön", ["Kön", "Personer", "Närvarotillfällen"], ["Ej angivet", "11", "17"]);
+        AssertRows(runs, "Politikernas närvaro mot kvoten", ["Region", "Politiker", "Har nått kvoten", "Flest närvarotillfällen", "Krav"],
+            ["Region Halland", "1", "1", "3", "3"], ["Region Kronoberg", "1", "0", "1", "3"]);
+        AssertRows(runs, "Strategiutkast och återkoppling per region", ["Region", "Utkast lämnade för återkoppling", "Återkoppling given", "Återkoppling mottagen"],
+            ["Region Halland", "1", "1", "1"], ["Region Kronoberg", "1", "1", "2"]);
+        AssertRows(runs, "Förslag som regionerna fått och hur de tagits tillvara", ["Region", "Mottagna förslag", "Tillvaratagna", "Delvis tillvaratagna", "Inte tillvaratagna"],
+            ["Region Halland", "4", "0", "0", "0"], ["Region Kronoberg", "8", "2", "1", "1"]);
+        AssertRows(runs, "Åtgärder från besluten per status", ["Region", "Status", "Antal"],
+            ["Region Halland", "Klar", "2"], ["Region Kronoberg", "Planerad", "1"], ["Region Kronoberg", "Avbruten", "1"]);
+        AssertRows(runs, "Åtgärder per status, hela programmet", ["Status", "Antal"], ["Planerad", "1"], ["Pågående", "0"], ["Klar", "2"], ["Avbruten", "1"]);
+        AssertRows(runs, "Prioriteringar och resultat", ["Region", "Prioritering", "Resultat"], ["Region Kronoberg", "1. Hållbarhet i styrningen", "2021-11-30: Mål i budgeten"]);
+        // The charts carry the same numbers as labelled bars: the themes' meetings, the programme's actions per status.
+        Assert.Equal(["Extern samverkan", "2", "Agenda 2030", "1"], runs.SkipWhile(r => r != "Genomförda träffar per tema").Skip(1).Take(4));
+        Assert.Equal(["Planerad", "1", "Pågående", "0", "Klar", "2", "Avbruten", "1"], runs.SkipWhile(r => r != "Åtgärder per status, hela programmet").Skip(1).Take(8));
+    }
+
+    /// <summary>
+    /// The table's column names (each may be wrapped onto several lines: runs joined by spaces),
+    /// then its rows cell by cell, after the table's heading (and its chart).
+    /// </summary>
+    private static void AssertRows(List<string> runs, string table, string[] columns, params string[][] rows)
+    {
+        var heading = runs.IndexOf(table);
+        Assert.True(heading >= 0, $"No heading {table} in the PDF's text.");
+        string[] cells = [.. rows.SelectMany(r => r)];
+        var names = string.Join(' ', columns);
+        for (var at = heading + 1; at + cells.Length <= runs.Count; at++)
+        {
+            if (runs.Skip(at).Take(cells.Length).SequenceEqual(cells)
+                && Enumerable.Range(1, Math.Min(at - heading - 1, names.Length)).Any(k => string.Join(' ', runs.Skip(at - k).Take(k)) == names))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"The PDF does not show {table} as [{names}] then [{string.Join(" | ", cells)}]: " + string.Join(" | ", runs.Skip(heading)));
+    }
+
     private static List<string> Block(List<string[]> rows, string table) =>
         rows.Where(r => r[0] == table).Select(r => string.Join(';', r.Skip(1)).TrimEnd(';')).ToList();
 }

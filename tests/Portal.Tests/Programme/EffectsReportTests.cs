@@ -68,6 +68,27 @@ public sealed class EffectsReportTests(EmbeddedSuite suite, Browser browser) : I
     }
 
     [Fact]
+    public async Task The_report_page_is_in_English_after_the_switch_while_its_files_stay_Swedish()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        await page.GotoAsync("/admin/effekter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "In English" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Effects report");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Chart: Meetings held per theme, meetings held. The table below has the same figures." })).ToBeVisibleAsync();
+        var actions = page.GetByRole(AriaRole.Table, new() { Name = "Actions by status, whole programme" });
+        await Assertions.Expect(actions.Locator("thead th")).ToHaveTextAsync(["Status", "Number"]);
+        await Assertions.Expect(actions.Locator("tbody th")).ToHaveTextAsync(["Planned", "In progress", "Done", "Dropped"]);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Priorities and results" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("admin-effects-report-en");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the report (CSV)" }).ClickAsync());
+        var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(await download.PathAsync(), Ct));
+        Assert.Contains("Åtgärder per status, hela programmet;Planerad;", csv);
+    }
+
+    [Fact]
     public async Task The_report_files_need_an_administrators_sign_in()
     {
         var page = await browser.NewPageAsync(suite.Address);
