@@ -1,9 +1,13 @@
+using KollegialtUtbyte.Notifications.Api;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Delivery;
 using KollegialtUtbyte.Notifications.Mailing;
 using KollegialtUtbyte.Notifications.Scheduling;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +15,8 @@ namespace KollegialtUtbyte.Notifications;
 
 /// <summary>
 /// The notifications service as a module: what it registers and the endpoints it maps. Its own host
-/// (Program.cs) and the embedded host both compose it the same way. It has no API of its own: it
-/// reacts to events, and mails through a queue in its database.
+/// (Program.cs) and the embedded host both compose it the same way. It reacts to events and mails
+/// through a queue in its database; its only API tells administrators which mails failed delivery.
 /// </summary>
 public static class NotificationsModule
 {
@@ -21,6 +25,8 @@ public static class NotificationsModule
     public static IHostApplicationBuilder AddNotificationsModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDb>(Name);
+        builder.AddServiceOpenApi(Name);
+        builder.AcceptAccessTokensFor(TokenAudiences.Notifications);
         builder.AddConsumersOf<NotificationsDb>(Name);
         builder.Services.AddValidation();
 
@@ -59,7 +65,9 @@ public static class NotificationsModule
 
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder app)
     {
-        // Nothing but health (mapped by the defaults): the service reacts to events.
+        var api = app.MapGroup("/api/notifications");
+        api.MapFailedMails();
+        api.MapOutboxAdministration<NotificationsDb>();
         return app;
     }
 }

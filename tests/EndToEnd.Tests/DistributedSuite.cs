@@ -115,6 +115,7 @@ public sealed class DistributedSuite : IAsyncLifetime
             ["Gateway__Destinations__regions__Address"] = Address("Regions"),
             ["Gateway__Destinations__meetings__Address"] = Address("Meetings"),
             ["Gateway__Destinations__feedback__Address"] = Address("Feedback"),
+            ["Gateway__Destinations__notifications__Address"] = Address("Notifications"),
             ["Gateway__Destinations__portal__Address"] = Address("Portal"),
             ["Gateway__RateLimits__PerUser__PermitLimit"] = "100000",
             ["Gateway__RateLimits__PerIp__PermitLimit"] = "100000",

@@ -38,7 +38,7 @@ public sealed partial class OpenApiTests(SuiteBehindGateway suite) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var links = Link().Matches(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["/api/feedback/openapi.json", "/api/identity/openapi.json", "/api/meetings/openapi.json", "/api/regions/openapi.json"], links);
+        Assert.Equal(["/api/feedback/openapi.json", "/api/identity/openapi.json", "/api/meetings/openapi.json", "/api/notifications/openapi.json", "/api/regions/openapi.json"], links);
     }
 
     [Fact]

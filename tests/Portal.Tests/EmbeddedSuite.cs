@@ -27,6 +27,9 @@ public sealed class EmbeddedSuite : IAsyncLifetime
 
     public string MailDirectory => Path.Combine(_dataDirectory, "mail");
 
+    /// <summary>The host's services, for set-up no API offers (e.g. a mail the mail server refused).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public async ValueTask InitializeAsync()
     {
         _dataDirectory = Directory.CreateTempSubdirectory("ku-embedded-").FullName;

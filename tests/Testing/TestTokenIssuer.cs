@@ -130,7 +130,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     }
 
     /// <summary>The APIs a person's token is for, as the identity service issues it.</summary>
-    public static readonly IReadOnlyList<string> AllApis = ["identity", "regions", "meetings", "feedback"];
+    public static readonly IReadOnlyList<string> AllApis = ["identity", "regions", "meetings", "feedback", "notifications"];
 
     private static SigningCredentials Credentials(RsaSecurityKey key) => new(key, SecurityAlgorithms.RsaSha256);
 

@@ -27,6 +27,16 @@ public sealed record InvitationResponse(
     bool Withdrawn,
     long Version);
 
+/// <summary>One of the caller's team and their answer to a meeting's invitation (no comment: that is for the organisers).</summary>
+public sealed record TeamAnswerResponse(
+    Guid PersonId,
+    string? Name,
+    Guid RegionId,
+    string? RegionName,
+    TeamRole? Role,
+    InvitationAnswer Answer,
+    DateTimeOffset? AnsweredAt);
+
 public sealed record MyInvitationResponse(
     Guid Id,
     Guid MeetingId,
@@ -59,6 +69,7 @@ public static class InvitationEndpoints
     public static void MapInvitations(this IEndpointRouteBuilder api)
     {
         api.MapGet("/{meetingId:guid}/invitations", ListForMeetingAsync).WithTags("Invitations").RequireAuthorization(Policies.Facilitator);
+        api.MapGet("/{meetingId:guid}/invitations/team", TeamAnswersAsync).WithTags("Invitations").RequireAuthorization(Policies.TeamMember);
 
         var invitations = api.MapGroup("/invitations").WithTags("Invitations");
         invitations.MapGet("/mine", MineAsync);
@@ -102,6 +113,39 @@ public static class InvitationEndpoints
                 i.Attendance,
                 !i.IsActive,
                 i.Version))
+            .OrderBy(i => i.RegionName, StringComparer.Ordinal)
+            .ThenBy(i => i.Role)
+            .ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    /// <summary>Who of the caller's own teams is invited to a published meeting and how each has answered.</summary>
+    private static async Task<IResult> TeamAnswersAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var meeting = await db.MeetingAsync(meetingId, ct);
+        if (!user.MaySee(meeting))
+        {
+            throw new ResourceNotFoundException("Meeting", meetingId);
+        }
+
+        var regionIds = user.RegionIds().ToList();
+        var invitations = (await db.Invitations.AsNoTracking()
+                .Where(i => i.MeetingId == meetingId && i.RegionId != null && regionIds.Contains(i.RegionId.Value))
+                .ToListAsync(ct))
+            .Where(i => i.IsActive)
+            .ToList();
+        var personIds = invitations.Select(i => i.PersonId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return Results.Ok(invitations
+            .Select(i => new TeamAnswerResponse(
+                i.PersonId,
+                people.GetValueOrDefault(i.PersonId)?.Name,
+                i.RegionId!.Value,
+                regions.GetValueOrDefault(i.RegionId.Value)?.Name,
+                i.Role,
+                i.Answer,
+                i.AnsweredAt))
             .OrderBy(i => i.RegionName, StringComparer.Ordinal)
             .ThenBy(i => i.Role)
             .ThenBy(i => i.Name, StringComparer.Ordinal)

@@ -148,6 +148,7 @@ internal sealed class MailDispatcher(
         {
             var payload = MailPayloadJson.Deserialize(mail.Kind, mail.Payload ?? throw new InvalidOperationException("The mail has no payload."));
             content = MailRenderer.Render(mail.Kind, payload, recipient, _options.ToMailSettings(), time.GetUtcNow());
+            mail.Rendered(content.Subject);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -118,6 +118,9 @@ public sealed class OutgoingMail : IVersioned
         }
     }
 
+    /// <summary>The mail has been written: its subject is kept, so that a failed mail can be named to the administrator.</summary>
+    public void Rendered(string subject) => Subject = Truncate(subject, MaxSubjectLength);
+
     public void Delivered(DateTimeOffset now, string sentTo, string subject)
     {
         Attempts++;

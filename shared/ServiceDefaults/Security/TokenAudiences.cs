@@ -14,7 +14,10 @@ public static class TokenAudiences
     public const string Meetings = "meetings";
     public const string Feedback = "feedback";
 
-    public static readonly IReadOnlyList<string> Apis = [Identity, Regions, Meetings, Feedback];
+    /// <summary>The notifications service's administration (the mails that failed delivery).</summary>
+    public const string Notifications = "notifications";
+
+    public static readonly IReadOnlyList<string> Apis = [Identity, Regions, Meetings, Feedback, Notifications];
 
     /// <summary>
     /// The API(s) this process serves: a module registers its own, so every process knows its

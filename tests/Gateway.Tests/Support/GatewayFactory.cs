@@ -26,7 +26,7 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
-    public static readonly string[] DestinationNames = ["identity", "regions", "meetings", "feedback", "portal"];
+    public static readonly string[] DestinationNames = ["identity", "regions", "meetings", "feedback", "notifications", "portal"];
 
     /// <summary>Every destination at <paramref name="address"/>, rate limits out of the way, plus <paramref name="overrides"/>.</summary>
     public static Dictionary<string, string?> Settings(Uri address, IReadOnlyDictionary<string, string?>? overrides = null)

@@ -164,4 +164,35 @@ public sealed class InvitationApiTests(MeetingsAppFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(TestUser.Facilitator()).GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(scenario.Teams[0].ProjectLeader).GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_team_sees_who_of_its_own_region_has_answered_a_meeting_and_nobody_elses()
+    {
+        var scenario = await Scenario.CreateAsync(App, regions: 2);
+        var meetings = await scenario.ScheduleSixAsync();
+        var url = $"/api/meetings/{meetings[0].Id}/invitations/team";
+        var own = scenario.Teams[0];
+        var ct = TestContext.Current.CancellationToken;
+
+        // A draft is not shown to teams at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor(own.ProjectLeader).GetAsync(url, ct)).StatusCode);
+
+        await scenario.PublishPlanAsync();
+        await (await scenario.AnswerAsync(own.KeyOfficials[0], meetings[0].Id, InvitationAnswer.Accepted, "Kommer med tåget")).ReadAsync<AnswerResponse>();
+        await (await scenario.AnswerAsync(own.Politician, meetings[0].Id, InvitationAnswer.Declined)).ReadAsync<AnswerResponse>();
+
+        var answers = await (await App.ClientFor(own.KeyOfficials[1]).GetAsync(url, ct)).ReadAsync<List<TeamAnswerResponse>>();
+
+        Assert.Equal(own.Members.Select(m => m.PersonId).Order(), answers.Select(a => a.PersonId).Order());
+        Assert.All(answers, a => Assert.Equal(own.RegionName, a.RegionName));
+        Assert.Equal(InvitationAnswer.Accepted, answers.Single(a => a.PersonId == own.KeyOfficials[0].PersonId).Answer);
+        Assert.Equal(own.KeyOfficials[0].Name, answers.Single(a => a.PersonId == own.KeyOfficials[0].PersonId).Name);
+        Assert.Equal(InvitationAnswer.Declined, answers.Single(a => a.PersonId == own.Politician.PersonId).Answer);
+        Assert.Equal(InvitationAnswer.Pending, answers.Single(a => a.PersonId == own.ProjectLeader.PersonId).Answer);
+
+        // Politicians and facilitators do not do the team's work; nobody anonymous sees anything.
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(own.Politician).GetAsync(url, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(scenario.Facilitator).GetAsync(url, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.ClientFor(null).GetAsync(url, ct)).StatusCode);
+    }
 }

@@ -134,6 +134,17 @@ internal sealed class NotificationsService : IAsyncDisposable
     /// <summary>Publishes all at once, as an outbox does after a large transaction, and waits until all are consumed.</summary>
     public Task PublishTogetherAsync(IEnumerable<object> messages) => Task.WhenAll(messages.Select(message => PublishAsync(message)));
 
+    /// <summary>A client of the service's API sending <paramref name="user"/>'s token (none for anonymous).</summary>
+    public HttpClient ClientFor(TestUser? user) => _factory.ClientFor(user);
+
+    /// <summary>A client sending a token of the test issuer for <paramref name="audiences"/> only.</summary>
+    public HttpClient ClientWithTokenFor(TestUser user, params string[] audiences)
+    {
+        var client = _factory.ClientFor(null);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _factory.Issuer.CreateTokenFor(user, audiences));
+        return client;
+    }
+
     /// <summary>Runs a query against the service's database.</summary>
     public async Task<TResult> QueryAsync<TResult>(Func<NotificationsDb, Task<TResult>> query)
     {

@@ -1,7 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using KollegialtUtbyte.Notifications.Data;
+using KollegialtUtbyte.Notifications.Domain;
+using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.Portal.Tests.Programme;
 using KollegialtUtbyte.Portal.Tests.Team;
+using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Start;
@@ -116,6 +122,65 @@ public sealed class StartPageTests(EmbeddedSuite suite, Browser browser) : IClas
         await Assertions.Expect(heading).ToHaveTextAsync("Mina träffar");
         await Assertions.Expect(heading).ToBeFocusedAsync();
         Assert.True(await heading.EvaluateAsync<bool>(Ring), "A focus ring on the heading after the keyboard.");
+    }
+
+    [Fact]
+    public async Task The_administrator_sees_the_mails_that_failed_delivery_and_is_led_to_the_team_where_the_address_is_corrected()
+    {
+        var leader = await MailTheServerRefusedAsync(SormlandProjectLeader, "Inbjudan: Träff 2, Hållbar styrning");
+        var page = await browser.NewPageAsync(suite.Address);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+
+        var toDo = page.GetByTestId("start-to-do").GetByRole(AriaRole.Link, new() { Name = "1 utskick gick inte fram: se vilka och rätta adresserna" });
+        await Assertions.Expect(toDo).ToBeVisibleAsync();
+        var failed = page.GetByTestId("start-failed-mails");
+        await Assertions.Expect(failed.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Utskick som inte gick fram (1)");
+        var row = failed.Locator("tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("th")).ToContainTextAsync(leader.Name);
+        await Assertions.Expect(row.Locator("th")).ToContainTextAsync(SormlandProjectLeader);
+        await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("Inbjudan: Träff 2, Hållbar styrning");
+        await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("Inbjudan till träff");
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("SmtpCommandException: 550 5.1.1 Mailbox unavailable [link removed]");
+        await page.AssertAccessibleAsync("start-administrator-failed-mails");
+
+        // The to-do item leads to the list, and the name to the team where the address is corrected.
+        await toDo.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#admin-mails-heading$"));
+        await row.Locator("th").GetByRole(AriaRole.Link, new() { Name = leader.Name }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/admin/regioner#team-[0-9a-f-]+$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Regioner och team");
+        await Assertions.Expect(page.Locator(new Uri(page.Url).Fragment).GetByRole(AriaRole.Heading, new() { Level = 3 })).ToContainTextAsync("Sörmland");
+    }
+
+    // A mail the mail server refused for good, as the dispatcher records it (with a link the server quoted back).
+    private async Task<Person> MailTheServerRefusedAsync(string email, string subject)
+    {
+        var person = await Eventually.UntilAsync(
+            () => QueryNotificationsAsync(db => db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email)),
+            p => p is not null,
+            $"{email} has reached the notifications service",
+            TimeSpan.FromSeconds(90));
+        await Eventually.UntilAsync(
+            () => QueryNotificationsAsync(db => db.TeamMemberships.AnyAsync(t => t.PersonId == person!.PersonId)),
+            $"{email}'s team place has reached the notifications service",
+            TimeSpan.FromSeconds(90));
+        await QueryNotificationsAsync(async db =>
+        {
+            var now = suite.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var mail = OutgoingMail.ToPerson($"test-refused:{Guid.NewGuid()}", MailKind.MeetingInvitation, person!.PersonId, "{}", now);
+            mail.Rendered(subject);
+            mail.GiveUp($"SmtpCommandException: 550 5.1.1 Mailbox unavailable {suite.Address}api/meetings/invitations/answer?token=c2VjcmV0LXRva2VuLXZhbHVlLTEyMzQ1Ng", now, attempted: true);
+            db.OutgoingMails.Add(mail);
+            return await db.SaveChangesAsync();
+        });
+        return person!;
+    }
+
+    private async Task<T> QueryNotificationsAsync<T>(Func<NotificationsDb, Task<T>> query)
+    {
+        await using var scope = suite.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NotificationsDb>());
     }
 
     // The seed names no facilitator for the meetings: the administrator gives her the last one, at the same time and place.
