@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore;
 using Microsoft.Extensions.Options;
@@ -19,10 +18,19 @@ public sealed record ExternalProvider(string Name, string DisplayName, Uri Issue
 
     public bool Serves(string? email) => DomainOf(email) is { } domain && Domains.Contains(domain);
 
-    public static string? DomainOf(string? email) =>
-        email is not null && MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim()
-            ? address.Host.ToLowerInvariant()
-            : null;
+    /// <summary>The host after the one '@' of a plain address (no display name, no comments), lower-cased; null for anything else.</summary>
+    public static string? DomainOf(string? email)
+    {
+        var trimmed = email?.Trim();
+        var at = trimmed?.IndexOf('@') ?? -1;
+        if (trimmed is null || at <= 0 || at != trimmed.LastIndexOf('@') || trimmed.Any(char.IsWhiteSpace))
+        {
+            return null;
+        }
+
+        var host = trimmed[(at + 1)..];
+        return Uri.CheckHostName(host) == UriHostNameType.Dns && host.Contains('.') ? host.ToLowerInvariant() : null;
+    }
 }
 
 /// <summary>
