@@ -36,7 +36,7 @@ public sealed class SecurityTests(DistributedSuite suite)
     {
         using var anonymous = await suite.ClientAsync();
         var checkedEndpoints = 0;
-        foreach (var service in new[] { "regions", "meetings", "feedback", "identity" })
+        foreach (var service in new[] { "regions", "meetings", "feedback", "identity", "notifications" })
         {
             var document = await (await anonymous.GetAsync($"/api/{service}/openapi.json", TestContext.Current.CancellationToken)).ReadAsync();
             foreach (var path in document.GetProperty("paths").EnumerateObject())

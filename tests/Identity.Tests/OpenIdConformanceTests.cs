@@ -34,7 +34,7 @@ public sealed class OpenIdConformanceTests(IdentityFixture fixture) : IClassFixt
         var access = Jwt.Read(tokens.AccessToken);
         Assert.Equal("at+jwt", access.Typ);
         Assert.Equal("RS256", access.Alg);
-        Assert.Equal(["feedback", "identity", "meetings", "regions"], access.Audiences.Order());
+        Assert.Equal(["feedback", "identity", "meetings", "notifications", "regions"], access.Audiences.Order());
         Assert.Equal(joined.PersonId.ToString(), access.GetClaim(ClaimNames.Person).Value);
         Assert.Equal(regionId.ToString(), access.GetClaim(ClaimNames.Region).Value);
         Assert.Contains(access.Claims, c => c.Type == ClaimNames.Role && c.Value == Roles.ProjectLeader);

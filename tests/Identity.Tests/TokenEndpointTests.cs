@@ -38,7 +38,7 @@ public sealed class TokenEndpointTests(IdentityFixture fixture) : IClassFixture<
         var token = Jwt.Read(body.GetProperty("access_token").GetString()!);
         Assert.Equal("RS256", token.Alg);
         Assert.Equal("at+jwt", token.Typ);
-        Assert.Equal(["feedback", "identity", "meetings", "regions"], token.Audiences.Order());
+        Assert.Equal(["feedback", "identity", "meetings", "notifications", "regions"], token.Audiences.Order());
         Assert.Contains(token.Kid, await PublishedKeyIdsAsync());
         Assert.Equal("http://localhost/", token.Issuer);
         Assert.Equal(activation.AccountId.ToString(), token.Subject);
