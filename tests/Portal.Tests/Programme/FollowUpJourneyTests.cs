@@ -163,6 +163,8 @@ public sealed class FollowUpJourneyTests(EmbeddedSuite suite, Browser browser) :
         Assert.Contains("forsenade=ja", page.Url);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Visa alla" }).ClickAsync();
+        // The unfiltered page must have replaced the filtered one before the next filter is chosen.
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
         await page.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "Region Sörmland" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(1);
@@ -170,6 +172,8 @@ public sealed class FollowUpJourneyTests(EmbeddedSuite suite, Browser browser) :
         await Assertions.Expect(rows).ToContainTextAsync("Jonas Ekdahl");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Visa alla" }).ClickAsync();
+        // The unfiltered page must have replaced the filtered one before the next filter is chosen.
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
         await page.GetByLabel("Ansvarig").SelectOptionAsync(new SelectOptionValue { Label = _otherRegionName });
         await page.GetByLabel("Status").SelectOptionAsync("Planned");
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
