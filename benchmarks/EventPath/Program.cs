@@ -64,7 +64,14 @@ try
         }
     }
 
-    Console.Write(Report());
+    // To a file when OUT is set: the hosts log to standard output too.
+    var report = Report();
+    if (Environment.GetEnvironmentVariable("OUT") is { Length: > 0 } outFile)
+    {
+        await File.WriteAllTextAsync(outFile, report);
+    }
+
+    Console.Error.Write(report);
 }
 finally
 {
