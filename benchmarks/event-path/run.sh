@@ -10,6 +10,7 @@
 #   ROUNDS=5 MESSAGES=2000 benchmarks/event-path/run.sh   # rounds (3), messages per throughput round (1000)
 #   CONCURRENCY=32 benchmarks/event-path/run.sh           # sends under way at once in the throughput rounds (16)
 #   LATENCY_MESSAGES=500 benchmarks/event-path/run.sh     # one-in-flight samples per round (200)
+#   BREAKDOWN=0 benchmarks/event-path/run.sh              # without the MassTransit-without-outbox row
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
