@@ -165,6 +165,8 @@ public sealed class TeamStartTests(EmbeddedSuite suite, Browser browser) : IClas
         var protocols = page.GetByTestId("start-protocols").GetByRole(AriaRole.Link);
         await Assertions.Expect(protocols).ToHaveCountAsync(1);
         await Assertions.Expect(protocols).ToHaveTextAsync(new Regex("^Träff 1: "));
+        // Against the quota count the meeting she attended and the one she has said yes to.
+        await Assertions.Expect(page.GetByTestId("start-quota").Locator(".start-figure")).ToHaveTextAsync(new Regex(@"^2 av [3-9]$"));
         // The held meeting is no longer one to answer: five invitations are left.
         await Assertions.Expect(page.GetByTestId("start-invitation")).ToHaveCountAsync(5);
         await page.AssertAccessibleAsync("start-politician-after-a-meeting");
