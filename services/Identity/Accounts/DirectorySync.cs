@@ -90,7 +90,7 @@ public sealed class DirectorySync(
 
         if (DemoPassword is { } demoPassword)
         {
-            passwords.SetPassword(account, demoPassword);
+            passwords.SetDemoPassword(account, demoPassword);
         }
         else
         {

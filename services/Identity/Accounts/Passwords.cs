@@ -24,6 +24,8 @@ public sealed record SignInResult(SignInOutcome Outcome, Account? Account);
 public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimeProvider time, IOptions<IdentitySettings> settings)
 {
     // Verified against when the account does not exist, so a wrong user name costs as long as a wrong password.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DemoHashes = new(StringComparer.Ordinal);
+
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString()));
 
     private LockoutPolicy Lockout => new(settings.Value.MaxFailedSignIns, settings.Value.LockoutDuration, settings.Value.MaxLockoutDuration);
@@ -131,9 +133,19 @@ public sealed class Passwords(UserManager<Account> users, IdentityDb db, TimePro
     /// the e-mail (the link reached it) and lifts any lockout, starting the lockouts over as a
     /// successful sign-in does (the link proved the mailbox). Saved by the caller.
     /// </summary>
-    public void SetPassword(Account account, string password)
+    public void SetPassword(Account account, string password) => SetHash(account, users.PasswordHasher.HashPassword(account, password));
+
+    /// <summary>
+    /// Sets Development's demo password, hashed once per process for every demo account: a hash per
+    /// account cost a hundred key derivations on the first start, each inside a consumer's write
+    /// transaction, and held the database's write lock long enough to starve the outbox.
+    /// </summary>
+    public void SetDemoPassword(Account account, string password) =>
+        SetHash(account, DemoHashes.GetOrAdd(password, p => users.PasswordHasher.HashPassword(account, p)));
+
+    private void SetHash(Account account, string hash)
     {
-        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+        account.PasswordHash = hash;
         account.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
         account.EmailConfirmed = true;
         account.AccessFailedCount = 0;

@@ -173,7 +173,8 @@ public sealed class SigningKeyRing
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        logger.LogWarning("Generated a development key at {Path}; configure Identity:SigningKeys outside Development", path);
+        // Only ever reached in Development, where a generated key is expected: no warning on a clean start.
+        logger.LogInformation("Generated a development key at {Path}; configure Identity:SigningKeys outside Development", path);
         return path;
     }
 }

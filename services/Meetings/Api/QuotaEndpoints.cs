@@ -17,13 +17,14 @@ public sealed record QuotaResponse(
     int Required,
     int Accepted,
     int Attended,
+    int Secured,
     int StillPossible,
     bool Met,
     QuotaStatus Status)
 {
     public static QuotaResponse From(PoliticianStanding s) => new(
         s.PersonId, s.Name, s.RegionId, s.RegionName, s.Standing.Meetings, s.Standing.Required, s.Standing.Accepted,
-        s.Standing.Attended, s.Standing.StillPossible, s.Standing.Met, s.Standing.Status);
+        s.Standing.Attended, s.Standing.Secured, s.Standing.StillPossible, s.Standing.Met, s.Standing.Status);
 }
 
 public static class QuotaEndpoints

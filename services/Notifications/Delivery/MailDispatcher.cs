@@ -23,6 +23,7 @@ internal sealed class MailDispatcher(
     NotificationMetrics metrics,
     IOptions<NotificationOptions> options,
     TimeProvider time,
+    IHostEnvironment environment,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
     private readonly NotificationOptions _options = options.Value;
@@ -36,7 +37,10 @@ internal sealed class MailDispatcher(
         }
         else
         {
-            logger.LogWarning("Mail is not sent but written as .eml files to {PickupDirectory} (Notifications:Delivery:Method is PickupDirectory)",
+            // Expected in Development (the demo's mails land in the folder); anywhere else nobody receives them.
+            logger.Log(
+                environment.IsDevelopment() ? LogLevel.Information : LogLevel.Warning,
+                "Mail is not sent but written as .eml files to {PickupDirectory} (Notifications:Delivery:Method is PickupDirectory)",
                 _delivery.PickupDirectory);
         }
 

@@ -36,6 +36,12 @@ public static class PortalKeyRing
             // Also registers the certificate for decryption, so no certificate store is needed.
             dataProtection.ProtectKeysWithCertificate(settings.Certificate.Load());
         }
+        else if (builder.Environment.IsDevelopment())
+        {
+            // Development keys are unencrypted at rest by design: the key manager's warning about it
+            // (on every first run) says nothing a developer can act on. Outside Development it stays.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        }
 
         return builder;
     }

@@ -32,6 +32,7 @@ public sealed record PoliticianQuota(
     int Required,
     int Accepted,
     int Attended,
+    int Secured,
     int StillPossible,
     bool Met,
     QuotaStatus Status);

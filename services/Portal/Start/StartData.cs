@@ -39,3 +39,13 @@ public sealed record FailedMail(
 
 /// <summary>How many mails failed, and the newest of them.</summary>
 public sealed record FailedMails(int Total, IReadOnlyList<FailedMail> Mails);
+
+/// <summary>One of the caller's team and their answer to a meeting (Meetings: GET {meetingId}/invitations/team).</summary>
+public sealed record TeamAnswer(
+    Guid PersonId,
+    string? Name,
+    Guid RegionId,
+    string? RegionName,
+    KollegialtUtbyte.Contracts.TeamRole? Role,
+    KollegialtUtbyte.Contracts.InvitationAnswer Answer,
+    DateTimeOffset? AnsweredAt);

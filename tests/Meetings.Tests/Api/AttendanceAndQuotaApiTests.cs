@@ -87,7 +87,7 @@ public sealed class AttendanceAndQuotaApiTests(MeetingsAppFixture fixture) : ICl
         var events = await App.WaitForPublishedAsync<AttendanceRecorded>(e => e.MeetingId == meetings[0].Id, 5);
         Assert.Contains(events, e => e.PersonId == team.Politician.PersonId && e.Status == AttendanceStatus.Present && e.RegionId == team.RegionId);
         var quota = await QuotaOfAsync(scenario, team.Politician);
-        Assert.Equal((1, 1, 6), (quota.Accepted, quota.Attended, quota.StillPossible));
+        Assert.Equal((1, 1, 1, 6), (quota.Accepted, quota.Attended, quota.Secured, quota.StillPossible));
     }
 
     [Fact]
