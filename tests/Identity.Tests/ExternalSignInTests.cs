@@ -53,10 +53,15 @@ public sealed class ExternalSignInTests : IAsyncLifetime
     {
         using var browser = _host.NewClient();
         var signIn = await SignInPageAsync(browser);
-        var page = await browser.GetStringAsync(signIn, Cancel);
+        using var shown = await browser.GetAsync(signIn, Cancel);
+        var page = await shown.Content.ReadAsStringAsync(Cancel);
 
         Assert.Contains("formaction=\"/account/sign-in/organisation\"", page, StringComparison.Ordinal);
         Assert.Contains("Logga in med din organisations konto", page, StringComparison.Ordinal);
+
+        // The browser applies form-action to the redirect that answers the form: the organisation's origin is allowed, no other.
+        var policy = string.Join(" ", shown.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"form-action 'self' {new Uri(_organisation.Issuer).GetLeftPart(UriPartial.Authority)};", policy, StringComparison.Ordinal);
 
         // Only the address, no password: the organisation signs its own people in.
         using var onlyAddress = await CodeFlowSignIn.PostSignInFormAsync(browser, signIn, $"anna@{Domain}", "", Cancel);
