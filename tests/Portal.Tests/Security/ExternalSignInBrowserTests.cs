@@ -123,6 +123,65 @@ public sealed class ExternalSignInBrowserTests(OrganisationSuite organisation, B
         await Assertions.Expect(page.GetByText("Inloggad som")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task An_administrator_sees_a_persons_link_to_her_organisation_and_removes_it_after_confirming()
+    {
+        const string official = "erik.holmgren@regionvarmland.example";
+        var subject = Guid.NewGuid().ToString("N");
+        organisation.Provider.SignedIn = new OrganisationPerson(subject, official, EmailVerified: true);
+        var person = await browser.NewPageAsync(organisation.Suite.Address);
+        await GoToOrganisationAsync(person, official);
+        await person.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await Assertions.Expect(person.GetByText("Inloggad som Erik Holmgren")).ToBeVisibleAsync();
+
+        // The administrator finds the account and sees the link.
+        var page = await browser.NewPageAsync(organisation.Suite.Address);
+        await page.GotoAsync("/logga-in");
+        await page.GetByLabel("E-postadress").FillAsync(EmbeddedSuite.AdministratorEmail);
+        await page.GetByLabel("Lösenord").FillAsync(EmbeddedSuite.AdministratorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Konton", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Konton", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Namn eller e-postadress").FillAsync("Erik Holm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Erik Holmgren" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = subject });
+        await Assertions.Expect(row).ToContainTextAsync(OrganisationSuite.DisplayName);
+        await page.AssertAccessibleAsync("account-external-logins");
+
+        // Removing asks first; the link stays until the question is answered.
+        await row.GetByRole(AriaRole.Link, new() { Name = "Ta bort kopplingen till Region Värmland" }).ClickAsync();
+        var confirm = page.GetByTestId("confirm-remove");
+        await Assertions.Expect(confirm.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Ta bort kopplingen till Region Värmland?");
+        await Assertions.Expect(confirm).ToContainTextAsync(subject);
+        await page.AssertAccessibleAsync("account-external-logins-confirm");
+        Assert.True(await LinkedAsync(subject));
+
+        // A post without the form's antiforgery token removes nothing.
+        var fields = page.APIRequest.CreateFormData();
+        fields.Set("_handler", "remove-external-login");
+        fields.Set("issuer", organisation.Provider.Issuer);
+        fields.Set("subject", subject);
+        var forged = await page.APIRequest.PostAsync(page.Url, new() { Form = fields, MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+        Assert.True(await LinkedAsync(subject));
+
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ja, ta bort kopplingen" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Kopplingen är borttagen.");
+        await Assertions.Expect(page.GetByText("Kontot är inte kopplat till något organisationskonto.")).ToBeVisibleAsync();
+        Assert.False(await LinkedAsync(subject));
+
+        // The same page in English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "In English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Linked organisation accounts", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("The account is not linked to any organisation account.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("account-external-logins-english");
+    }
+
+    private Task<bool> LinkedAsync(string subject) =>
+        organisation.WithIdentityDbAsync(db => db.UserLogins.AnyAsync(l => l.LoginProvider == organisation.Provider.Issuer && l.ProviderKey == subject, Cancel));
+
     /// <summary>From the portal's sign-in to the identity service's page, the address, the organisation's button, and on to the organisation's own page.</summary>
     private async Task GoToOrganisationAsync(IPage page, string email)
     {
