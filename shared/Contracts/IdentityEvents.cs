@@ -52,3 +52,25 @@ public sealed record AccountEnabled(
     Guid AccountId,
     Guid PersonId,
     DateTimeOffset OccurredAt);
+
+/// <summary>
+/// An organisation's identity (its issuer and the subject it gave) was linked to the account, by
+/// the account's confirmed e-mail address: from now on that identity signs in to the account.
+/// For the audit trail.
+/// </summary>
+public sealed record ExternalLoginLinked(
+    Guid AccountId,
+    Guid PersonId,
+    string Issuer,
+    string Subject,
+    string? ProviderName,
+    DateTimeOffset OccurredAt);
+
+/// <summary>An administrator (<c>RemovedBy</c>, their account id) removed the link: the identity no longer signs in to the account. For the audit trail.</summary>
+public sealed record ExternalLoginRemoved(
+    Guid AccountId,
+    Guid PersonId,
+    string Issuer,
+    string Subject,
+    Guid? RemovedBy,
+    DateTimeOffset OccurredAt);

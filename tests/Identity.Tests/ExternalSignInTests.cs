@@ -53,10 +53,15 @@ public sealed class ExternalSignInTests : IAsyncLifetime
     {
         using var browser = _host.NewClient();
         var signIn = await SignInPageAsync(browser);
-        var page = await browser.GetStringAsync(signIn, Cancel);
+        using var shown = await browser.GetAsync(signIn, Cancel);
+        var page = await shown.Content.ReadAsStringAsync(Cancel);
 
         Assert.Contains("formaction=\"/account/sign-in/organisation\"", page, StringComparison.Ordinal);
         Assert.Contains("Logga in med din organisations konto", page, StringComparison.Ordinal);
+
+        // The browser applies form-action to the redirect that answers the form: the organisation's origin is allowed, no other.
+        var policy = string.Join(" ", shown.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"form-action 'self' {new Uri(_organisation.Issuer).GetLeftPart(UriPartial.Authority)};", policy, StringComparison.Ordinal);
 
         // Only the address, no password: the organisation signs its own people in.
         using var onlyAddress = await CodeFlowSignIn.PostSignInFormAsync(browser, signIn, $"anna@{Domain}", "", Cancel);
@@ -83,12 +88,15 @@ public sealed class ExternalSignInTests : IAsyncLifetime
         Assert.True(_organisation.AuthenticatedTokenRequests >= 1, "the code was redeemed with the client secret");
         var links = await LinksAsync(activation.AccountId);
         Assert.Equal([new ExternalLogin(_organisation.Issuer, subject, "Region Värmland")], links);
+        var linked = await _host.PublishedAsync<ExternalLoginLinked>(e => e.AccountId == activation.AccountId);
+        Assert.Equal((joined.PersonId, _organisation.Issuer, subject, "Region Värmland"), (linked.PersonId, linked.Issuer, linked.Subject, linked.ProviderName));
 
         // Later the link decides, whatever address the organisation gives then.
         _organisation.SignedIn = new OrganisationPerson(subject, "eva.lindqvist.ny@" + Domain);
         var again = await SignInWithOrganisationAsync(joined.Email);
         Assert.Equal(activation.AccountId.ToString(), Jwt.Read(again.AccessToken).Subject);
         Assert.Single(await LinksAsync(activation.AccountId));
+        Assert.Single(_host.Published<ExternalLoginLinked>(), e => e.AccountId == activation.AccountId);
     }
 
     [Fact]
@@ -105,6 +113,7 @@ public sealed class ExternalSignInTests : IAsyncLifetime
             await CodeFlowSignIn.RefusalOf(refused));
         Assert.Equal(accountsBefore, await _host.WithDbAsync(db => db.Users.CountAsync(Cancel)));
         Assert.Equal(0, await _host.WithDbAsync(db => db.UserLogins.CountAsync(Cancel)));
+        Assert.Empty(_host.Published<ExternalLoginLinked>());
     }
 
     [Fact]
@@ -147,7 +156,8 @@ public sealed class ExternalSignInTests : IAsyncLifetime
         var subject = Guid.NewGuid().ToString("N");
         _organisation.SignedIn = new OrganisationPerson(subject, joined.Email);
         await SignInWithOrganisationAsync(joined.Email);
-        using var administrator = ApiClient(TestUser.Administrator());
+        var administratorUser = TestUser.Administrator();
+        using var administrator = ApiClient(administratorUser);
         using var member = ApiClient(TestUser.TeamMember(joined.RegionId).WithPerson(joined.PersonId));
         var path = $"/api/identity/accounts/{activation.AccountId}/external-logins";
         var query = $"?issuer={Uri.EscapeDataString(_organisation.Issuer)}&subject={subject}";
@@ -166,6 +176,8 @@ public sealed class ExternalSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         Assert.Empty((await removed.Content.ReadFromJsonAsync<List<ExternalLogin>>(Cancel))!);
         Assert.Empty(await LinksAsync(activation.AccountId));
+        var audited = await _host.PublishedAsync<ExternalLoginRemoved>(e => e.AccountId == activation.AccountId);
+        Assert.Equal((_organisation.Issuer, subject, administratorUser.PersonId), (audited.Issuer, audited.Subject, audited.RemovedBy));
 
         // The old identity no longer signs in by the link; with an address that is not the account's it is refused.
         _organisation.SignedIn = new OrganisationPerson(subject, $"nagon.annan@{Domain}");

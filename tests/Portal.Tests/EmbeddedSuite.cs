@@ -20,10 +20,25 @@ public sealed class EmbeddedSuite : IAsyncLifetime
     public const string DemoPassword = "demo-endast-for-utveckling";
     public const string ProgrammeId = "2f0c1e1a-7b6d-4c3e-9a51-202120220001";
 
+    private readonly int _port;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<EmbeddedApplication> _host = null!;
     private string _dataDirectory = null!;
 
-    public Uri Address { get; private set; } = null!;
+    public EmbeddedSuite()
+        : this(FreePort(), new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The suite on a port chosen beforehand, with settings of its own (e.g. an organisation's provider that must know the address first).</summary>
+    internal EmbeddedSuite(int port, IReadOnlyDictionary<string, string?> settings)
+    {
+        _port = port;
+        _settings = settings;
+        Address = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri Address { get; }
 
     public string MailDirectory => Path.Combine(_dataDirectory, "mail");
 
@@ -33,8 +48,6 @@ public sealed class EmbeddedSuite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _dataDirectory = Directory.CreateTempSubdirectory("ku-embedded-").FullName;
-        var port = FreePort();
-        Address = new Uri($"http://127.0.0.1:{port}");
         var settings = new Dictionary<string, string?>
         {
             ["Database:DataDirectory"] = _dataDirectory,
@@ -55,12 +68,12 @@ public sealed class EmbeddedSuite : IAsyncLifetime
         {
             // Development: the demo sign-ins (Identity:DemoPassword) only exist there.
             b.UseEnvironment("Development");
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in settings.Concat(_settings))
             {
                 b.UseSetting(key, value);
             }
         });
-        _host.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _host.UseKestrel(k => k.Listen(IPAddress.Loopback, _port));
         _host.StartServer();
 
         // The seed reaches Identity through events: wait until the demo people can sign in.
@@ -90,7 +103,7 @@ public sealed class EmbeddedSuite : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,7 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.OpenId;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +35,7 @@ public sealed record ExternalIdentity(ExternalProvider Provider, string Subject,
 /// existing account whose confirmed e-mail address the provider gave, if the provider serves that
 /// address's domain. Nobody gets an account this way.
 /// </summary>
-public sealed class ExternalSignIns(UserManager<Account> users, IdentityDb db, ILogger<ExternalSignIns> logger)
+public sealed class ExternalSignIns(UserManager<Account> users, IdentityDb db, TimeProvider time, ILogger<ExternalSignIns> logger)
 {
     public async Task<(ExternalSignInOutcome Outcome, Account? Account)> SignInAsync(ExternalIdentity identity, CancellationToken cancellationToken)
     {
@@ -75,13 +77,14 @@ public sealed class ExternalSignIns(UserManager<Account> users, IdentityDb db, I
             throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Description)));
         }
 
+        db.AddEvent(new ExternalLoginLinked(account.Id, account.PersonId, provider.LoginProvider, identity.Subject, provider.DisplayName, time.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // The same identity was linked at the same moment by a parallel callback: the link decides.
+            // The same identity was linked at the same moment by a parallel callback: the link decides (and its event tells).
             db.ChangeTracker.Clear();
             linked = await users.FindByLoginAsync(provider.LoginProvider, identity.Subject);
             return linked is null || linked.IsDisabled ? (ExternalSignInOutcome.UnknownPerson, null) : (ExternalSignInOutcome.SignedIn, linked);

@@ -188,7 +188,8 @@ public static class AccountAdministrationEndpoints
     /// there links again only by the account's confirmed e-mail address.
     /// </summary>
     private static async Task<IResult> RemoveExternalLoginAsync(
-        Guid id, string? issuer, string? subject, IdentityDb db, UserManager<Account> users, ILoggerFactory loggers, CancellationToken cancellationToken)
+        Guid id, string? issuer, string? subject, ClaimsPrincipal user, IdentityDb db, UserManager<Account> users, TimeProvider time, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(subject))
         {
@@ -205,6 +206,8 @@ public static class AccountAdministrationEndpoints
         }
 
         Succeed(await users.RemoveLoginAsync(account, issuer, subject));
+        var removedBy = Guid.TryParse(user.FindFirst(ClaimNames.Subject)?.Value, out var administrator) ? administrator : (Guid?)null;
+        db.AddEvent(new ExternalLoginRemoved(account.Id, account.PersonId, issuer, subject, removedBy, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         loggers.CreateLogger(typeof(AccountAdministrationEndpoints)).LogInformation("An external login was removed from account {AccountId}", account.Id);
         return Results.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));

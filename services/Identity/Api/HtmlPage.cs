@@ -58,8 +58,15 @@ internal static class HtmlPage
 
     public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
-    /// <summary>A whole page. <paramref name="languageSwitch"/> keeps the page's query (e.g. the link token) when switching language.</summary>
-    public static IResult Render(HttpContext http, PageTexts texts, string title, string main, int statusCode, bool hasErrors = false, IReadOnlyDictionary<string, string>? languageSwitch = null)
+    /// <summary>
+    /// A whole page. <paramref name="languageSwitch"/> keeps the page's query (e.g. the link token)
+    /// when switching language. A form may only be sent here, and only be redirected here, unless
+    /// <paramref name="formContinuesAt"/> names the other origins its answer may redirect to (the
+    /// browser applies <c>form-action</c> to every redirect that follows a form).
+    /// </summary>
+    public static IResult Render(
+        HttpContext http, PageTexts texts, string title, string main, int statusCode, bool hasErrors = false, IReadOnlyDictionary<string, string>? languageSwitch = null,
+        IReadOnlyCollection<string>? formContinuesAt = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(texts.Language).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -83,7 +90,8 @@ internal static class HtmlPage
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        var formAction = string.Join(' ', formContinuesAt is null ? ["'self'"] : formContinuesAt.Prepend("'self'"));
+        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action {formAction}; frame-ancestors 'none'; base-uri 'none'";
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 

@@ -200,9 +200,8 @@ public static class SignInPage
     private static async Task<IResult> PageAsync(HttpContext http, IAntiforgery antiforgery, PageTexts texts, string? returnUrl, string? email, string? error, int status)
     {
         var words = Words(texts);
-        var organisations = http.RequestServices.GetRequiredService<ExternalProviders>().Any
-            ? new[] { new FormButton(OrganisationPath, words.Organisation) }
-            : [];
+        var providers = http.RequestServices.GetRequiredService<ExternalProviders>();
+        var organisations = providers.Any ? new[] { new FormButton(OrganisationPath, words.Organisation) } : [];
         var tokens = antiforgery.GetAndStoreTokens(http);
         var hidden = new Dictionary<string, string> { [tokens.FormFieldName] = tokens.RequestToken! };
         if (returnUrl is not null)
@@ -220,7 +219,9 @@ public static class SignInPage
             errors,
             organisations) + HtmlPage.Link(http.Request.PathBase + AccountPages.ResetPasswordPath + "?lang=" + texts.Language, words.Forgotten)
             + await DemoAccountsAsync(http, words);
-        return HtmlPage.Render(http, texts, words.Title, main, status, hasErrors: error is not null);
+
+        // "Logga in med din organisations konto" answers with a redirect to the organisation's provider.
+        return HtmlPage.Render(http, texts, words.Title, main, status, hasErrors: error is not null, formContinuesAt: providers.Origins);
     }
 
     private static SignInWords Words(PageTexts texts) => texts.Language == Languages.English ? SignInWords.English : SignInWords.Swedish;

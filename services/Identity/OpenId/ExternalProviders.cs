@@ -57,6 +57,9 @@ public sealed partial class ExternalProviders
 
     public bool Any => _providers.Count > 0;
 
+    /// <summary>The providers' origins (scheme, host, port of their issuers), where the sign-in form's answer redirects to.</summary>
+    public IReadOnlyList<string> Origins => [.. _providers.Select(p => p.Issuer.GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal)];
+
     public ExternalProvider? ForEmail(string? email) => _providers.FirstOrDefault(p => p.Serves(email));
 
     public ExternalProvider? Named(string? name) => _providers.FirstOrDefault(p => p.Name == name);
