@@ -59,9 +59,15 @@ public sealed class ExternalSignInTests : IAsyncLifetime
         Assert.Contains("formaction=\"/account/sign-in/organisation\"", page, StringComparison.Ordinal);
         Assert.Contains("Logga in med din organisations konto", page, StringComparison.Ordinal);
 
-        // The browser applies form-action to the redirect that answers the form: the organisation's origin is allowed, no other.
+        // The browser applies form-action to the redirects that answer the form: the organisation's origin,
+        // and loopback on any port for the command-line client's redirect (RFC 8252), are allowed.
         var policy = string.Join(" ", shown.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains($"form-action 'self' {new Uri(_organisation.Issuer).GetLeftPart(UriPartial.Authority)};", policy, StringComparison.Ordinal);
+        var formAction = policy.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("form-action ", StringComparison.Ordinal)).Split(' ');
+        Assert.Equal("'self'", formAction[1]);
+        Assert.Contains(new Uri(_organisation.Issuer).GetLeftPart(UriPartial.Authority), formAction);
+        Assert.Contains("http://127.0.0.1:*", formAction);
+        Assert.Contains("http://[::1]:*", formAction);
+        Assert.DoesNotContain("*", formAction);
 
         // Only the address, no password: the organisation signs its own people in.
         using var onlyAddress = await CodeFlowSignIn.PostSignInFormAsync(browser, signIn, $"anna@{Domain}", "", Cancel);

@@ -220,8 +220,11 @@ public static class SignInPage
             organisations) + HtmlPage.Link(http.Request.PathBase + AccountPages.ResetPasswordPath + "?lang=" + texts.Language, words.Forgotten)
             + await DemoAccountsAsync(http, words);
 
-        // "Logga in med din organisations konto" answers with a redirect to the organisation's provider.
-        return HtmlPage.Render(http, texts, words.Title, main, status, hasErrors: error is not null, formContinuesAt: providers.Origins);
+        // "Logga in med din organisations konto" answers with a redirect to the organisation's provider,
+        // a finished sign-in with redirects on to the client that asked (the portal, a command-line tool).
+        var clients = http.RequestServices.GetRequiredService<ClientCatalogue>();
+        return HtmlPage.Render(http, texts, words.Title, main, status, hasErrors: error is not null,
+            formContinuesAt: [.. providers.Origins.Concat(clients.RedirectOrigins).Distinct(StringComparer.Ordinal)]);
     }
 
     private static SignInWords Words(PageTexts texts) => texts.Language == Languages.English ? SignInWords.English : SignInWords.Swedish;

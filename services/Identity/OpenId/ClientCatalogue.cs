@@ -47,6 +47,14 @@ public sealed class ClientCatalogue
 
     public ClientSettings? Find(string? clientId) => clientId is not null && _clients.TryGetValue(clientId, out var client) ? client : null;
 
+    /// <summary>
+    /// Where a finished sign-in may send the browser: the origins of the clients' redirect URIs, on
+    /// loopback any port (native clients choose theirs, RFC 8252 7.3). Browsers apply the sign-in
+    /// page's form-action to the redirects that answer its form, so the page must allow them.
+    /// </summary>
+    public IReadOnlyList<string> RedirectOrigins =>
+        [.. _clients.Values.SelectMany(c => c.RedirectUris).Select(RedirectOrigin).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The scopes of machine clients, which the provider must know besides the standard ones and the APIs.</summary>
     public IEnumerable<string> ClientScopes => _clients.Values.SelectMany(c => c.Scopes).Distinct(StringComparer.Ordinal);
 
@@ -80,6 +88,12 @@ public sealed class ClientCatalogue
             Grants = [AuthorizationCodeGrant],
             RedirectUris = ["http://127.0.0.1/callback", "http://[::1]/callback"],
         };
+    }
+
+    private static string RedirectOrigin(string redirectUri)
+    {
+        var uri = new Uri(redirectUri, UriKind.Absolute);
+        return uri.IsLoopback && uri.Scheme == Uri.UriSchemeHttp ? $"http://{uri.Host}:*" : uri.GetLeftPart(UriPartial.Authority);
     }
 
     private static void Check(ClientSettings client)
