@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using KollegialtUtbyte.Calendar;
 using KollegialtUtbyte.Testing;
+using KollegialtUtbyte.Testing.Distributed;
 using KollegialtUtbyte.Testing.Mail;
 
 namespace KollegialtUtbyte.EndToEnd.Tests;
