@@ -1,0 +1,26 @@
+using KollegialtUtbyte.Testing;
+using KollegialtUtbyte.Testing.Distributed;
+
+namespace KollegialtUtbyte.Resilience.Tests;
+
+/// <summary>
+/// The distributed mode on a RabbitMQ and a PostgreSQL of its own, which the fault script stops
+/// and starts (the test run's shared servers are never touched).
+/// </summary>
+public sealed class FaultCampaignSystem : DistributedSystem
+{
+    public RabbitMqServer Broker { get; private set; } = null!;
+
+    public PostgresServer Postgres { get; private set; } = null!;
+
+    protected override async Task<RabbitMqServer> BrokerAsync() => Broker = await RabbitMqServer.StartPrivateAsync();
+
+    protected override async Task<PostgresServer> PostgresAsync() => Postgres = await PostgresServer.StartPrivateAsync();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
