@@ -53,41 +53,25 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
     /// <summary>The meeting with the newest known details, and whether <paramref name="details"/> changed it.</summary>
     public async Task<(Meeting Meeting, bool Changed)> UpsertMeetingAsync(MeetingDetails details, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
+        // Race-free: every invitation of a new meeting brings it, and they are consumed side by side.
         var snapshot = details.ToSnapshot();
-        var meeting = await db.Meetings.FindAsync([details.MeetingId], cancellationToken);
-        if (meeting is null)
-        {
-            meeting = Meeting.From(snapshot, occurredAt);
-            db.Meetings.Add(meeting);
-            return (meeting, true);
-        }
-
-        return (meeting, meeting.Apply(snapshot, occurredAt));
+        var (meeting, added) = await db.FindOrInsertAsync([details.MeetingId], () => Meeting.From(snapshot, occurredAt), cancellationToken);
+        return added ? (meeting, true) : (meeting, meeting.Apply(snapshot, occurredAt));
     }
 
     /// <summary>The invitation's row, created empty when the invitation itself has not arrived yet.</summary>
     public async Task<Invitation> InvitationAsync(Guid invitationId, Guid meetingId, Guid personId, CancellationToken cancellationToken)
     {
-        var invitation = await db.Invitations.FindAsync([invitationId], cancellationToken);
-        if (invitation is null)
-        {
-            invitation = Invitation.Placeholder(invitationId, meetingId, personId);
-            db.Invitations.Add(invitation);
-        }
-
+        var (invitation, _) = await db.FindOrInsertAsync([invitationId], () => Invitation.Placeholder(invitationId, meetingId, personId), cancellationToken);
         return invitation;
     }
 
     public async Task<FeedbackRound> UpsertRoundAsync(
         Guid roundId, Guid documentId, Guid authorRegionId, string documentTitle, DateTimeOffset deadline, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var round = await db.FeedbackRounds.FindAsync([roundId], cancellationToken);
-        if (round is null)
-        {
-            round = FeedbackRound.Open(roundId, documentId, authorRegionId, documentTitle, deadline, occurredAt);
-            db.FeedbackRounds.Add(round);
-        }
-        else
+        var (round, added) = await db.FindOrInsertAsync(
+            [roundId], () => FeedbackRound.Open(roundId, documentId, authorRegionId, documentTitle, deadline, occurredAt), cancellationToken);
+        if (!added)
         {
             round.Update(documentTitle, deadline, occurredAt);
         }
@@ -97,36 +81,20 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
 
     public async Task<FeedbackReviewer> ReviewerAsync(Guid roundId, Guid regionId, CancellationToken cancellationToken)
     {
-        var reviewer = await db.FeedbackReviewers.FindAsync([roundId, regionId], cancellationToken);
-        if (reviewer is null)
-        {
-            reviewer = FeedbackReviewer.For(roundId, regionId);
-            db.FeedbackReviewers.Add(reviewer);
-        }
-
+        var (reviewer, _) = await db.FindOrInsertAsync([roundId, regionId], () => FeedbackReviewer.For(roundId, regionId), cancellationToken);
         return reviewer;
     }
 
     public async Task UpsertAccountAsync(Guid accountId, Guid personId, string email, string name, IReadOnlyList<string> roles, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var account = await db.AdministratorAccounts.FindAsync([accountId], cancellationToken);
-        if (account is null)
-        {
-            account = AdministratorAccount.For(accountId, personId);
-            db.AdministratorAccounts.Add(account);
-        }
+        var (account, _) = await db.FindOrInsertAsync([accountId], () => AdministratorAccount.For(accountId, personId), cancellationToken);
 
         account.Apply(email, name, roles.Contains(Roles.Administrator, StringComparer.OrdinalIgnoreCase), occurredAt);
     }
 
     public async Task DisableAccountAsync(Guid accountId, Guid personId, CancellationToken cancellationToken)
     {
-        var account = await db.AdministratorAccounts.FindAsync([accountId], cancellationToken);
-        if (account is null)
-        {
-            account = AdministratorAccount.For(accountId, personId);
-            db.AdministratorAccounts.Add(account);
-        }
+        var (account, _) = await db.FindOrInsertAsync([accountId], () => AdministratorAccount.For(accountId, personId), cancellationToken);
 
         account.Disable();
     }
