@@ -1,5 +1,7 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain;
+using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.Notifications.Mailing;
 using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.Testing;
@@ -11,8 +13,9 @@ namespace KollegialtUtbyte.Notifications.Tests;
 /// <summary>
 /// Events that arrive at once on different queues, on PostgreSQL: two that bring the same new
 /// person (PersonRegistered and FacilitatorAdded) or the same new meeting (two invitations) both
-/// apply without a key violation, and a mail marked as waiting for its recipient while the
-/// recipient's event is being applied still goes out.
+/// apply without a key violation; a mail marked as waiting for its recipient while the
+/// recipient's event is being applied still goes out; an invitation applied beside a reschedule
+/// of its meeting does not leave the invitee with the old time.
 /// </summary>
 public sealed class LocalCopyRaceTests
 {
@@ -109,6 +112,37 @@ public sealed class LocalCopyRaceTests
         var mail = await service.Mailbox.WaitForOneAsync(m => m.To == person.Email, "the invitation, once its recipient is in the directory");
         Assert.StartsWith("Inbjudan:", mail.Subject, StringComparison.Ordinal);
         Assert.Equal(MailStatus.Sent, await service.QueryAsync(db => db.OutgoingMails.Where(m => m.PersonId == person.PersonId).Select(m => m.Status).SingleAsync(Cancellation)));
+    }
+
+    [Fact]
+    public async Task An_invitation_applied_beside_a_reschedule_of_its_meeting_leaves_the_invitee_with_the_new_time()
+    {
+        await using var service = await PostgresServiceAsync();
+        var person = Given.Person("Rut Omplanerad");
+        var meeting = Given.Meeting();
+        await service.PublishAllAsync(person, new MeetingScheduled(meeting, [], Given.Now.AddDays(-1)));
+
+        // The invitation is being applied: it read the meeting at its old time, the transaction is still open.
+        await using var inviting = service.Services.CreateAsyncScope();
+        var invitingDb = inviting.ServiceProvider.GetRequiredService<NotificationsDb>();
+        var copies = inviting.ServiceProvider.GetRequiredService<LocalCopies>();
+        await using var transaction = await invitingDb.Database.BeginTransactionAsync(Cancellation);
+        var (copy, _) = await copies.UpsertMeetingAsync(meeting, Given.Now, Cancellation);
+        Assert.Equal(meeting.StartsAt, copy.StartsAt);
+        var invitation = await copies.InvitationAsync(Guid.NewGuid(), meeting.MeetingId, person.PersonId, Cancellation);
+        Assert.True(invitation.Issue(TeamRole.KeyOfficial, Given.NewToken(), meeting.StartsAt));
+        await invitingDb.SaveChangesAsync(Cancellation);
+
+        // The meeting is moved meanwhile: its reschedule either waits for the invitation or is applied without the invitee.
+        var moved = meeting with { StartsAt = meeting.StartsAt.AddDays(1), EndsAt = meeting.EndsAt.AddDays(1), Sequence = 1 };
+        var rescheduling = service.PublishAsync(new MeetingRescheduled(moved, [], Given.Now.AddMinutes(1)));
+        await Eventually.UntilAsync(async () => rescheduling.IsCompleted || await WaitingOnALockAsync(service), "the reschedule was applied or waits for the invitation");
+        await transaction.CommitAsync(Cancellation);
+        await rescheduling;
+
+        // The invitee has the new time: the reschedule found the invitation and updates it.
+        var update = await service.QueryAsync(db => db.OutgoingMails.SingleOrDefaultAsync(m => m.PersonId == person.PersonId && m.Kind == MailKind.MeetingUpdate, Cancellation));
+        Assert.True(update is not null, "the invitee got no update with the new time");
     }
 
     private static async Task<NotificationsService> PostgresServiceAsync()

@@ -50,13 +50,40 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
         }
     }
 
-    /// <summary>The meeting with the newest known details, and whether <paramref name="details"/> changed it.</summary>
+    /// <summary>
+    /// The meeting with the newest known details, and whether <paramref name="details"/> changed it.
+    /// Within a transaction the meeting's row stays locked until it ends, so the events of one meeting
+    /// apply one after the other: an invitation consumed beside a reschedule either carries the new
+    /// details, or is committed before the reschedule looks for the invitees to update. (Otherwise
+    /// the invitation could read the old time while the reschedule missed the uncommitted invitee,
+    /// and the invitee would keep the old time.)
+    /// </summary>
     public async Task<(Meeting Meeting, bool Changed)> UpsertMeetingAsync(MeetingDetails details, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         // Race-free: every invitation of a new meeting brings it, and they are consumed side by side.
+        // A row this transaction inserted is its own until it commits.
         var snapshot = details.ToSnapshot();
         var (meeting, added) = await db.FindOrInsertAsync([details.MeetingId], () => Meeting.From(snapshot, occurredAt), cancellationToken);
-        return added ? (meeting, true) : (meeting, meeting.Apply(snapshot, occurredAt));
+        if (added)
+        {
+            return (meeting, true);
+        }
+
+        await LockAsync(meeting, cancellationToken);
+        return (meeting, meeting.Apply(snapshot, occurredAt));
+    }
+
+    /// <summary>Locks the meeting's row for the rest of the transaction and reads it again, as the transaction that held it last left it.</summary>
+    private async Task LockAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        // SQLite has one writer at a time, and a transaction that read before another committed cannot write after it.
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is null)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Meetings\" WHERE \"MeetingId\" = {meeting.MeetingId} FOR UPDATE", cancellationToken);
+        await db.Entry(meeting).ReloadAsync(cancellationToken);
     }
 
     /// <summary>The invitation's row, created empty when the invitation itself has not arrived yet.</summary>
