@@ -130,7 +130,7 @@ public sealed class LocalCopyRaceTests
         var (copy, _) = await copies.UpsertMeetingAsync(meeting, Given.Now, Cancellation);
         Assert.Equal(meeting.StartsAt, copy.StartsAt);
         var invitation = await copies.InvitationAsync(Guid.NewGuid(), meeting.MeetingId, person.PersonId, Cancellation);
-        Assert.True(invitation.Issue(TeamRole.KeyOfficial, Given.NewToken(), meeting.StartsAt));
+        Assert.True(invitation.Issue(TeamRole.KeyOfficial, Given.NewToken(), meeting.StartsAt, Given.Now));
         await invitingDb.SaveChangesAsync(Cancellation);
 
         // The meeting is moved meanwhile: its reschedule either waits for the invitation or is applied without the invitee.
