@@ -13,6 +13,15 @@ public sealed class FaultCampaignSystem : DistributedSystem
 
     public PostgresServer Postgres { get; private set; } = null!;
 
+    /// <summary>Starts nothing unless the campaign was asked for: the fixture is made even for a skipped test.</summary>
+    public override async ValueTask InitializeAsync()
+    {
+        if (CampaignSize.Requested)
+        {
+            await base.InitializeAsync();
+        }
+    }
+
     protected override async Task<RabbitMqServer> BrokerAsync() => Broker = await RabbitMqServer.StartPrivateAsync();
 
     protected override async Task<PostgresServer> PostgresAsync() => Postgres = await PostgresServer.StartPrivateAsync();
@@ -20,7 +29,14 @@ public sealed class FaultCampaignSystem : DistributedSystem
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Broker.DisposeAsync();
-        await Postgres.DisposeAsync();
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
     }
 }

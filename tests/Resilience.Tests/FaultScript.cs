@@ -13,11 +13,11 @@ public sealed class FaultScript(FaultCampaignSystem system, Ledger ledger, int o
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await FaultAsync(0.10, "RabbitMQ restarted", system.Broker.StopAsync, system.Broker.StartAsync, cancellationToken);
+        await FaultAsync(0.10, "RabbitMQ restarted", system.Broker.StopAsync, () => system.Broker.StartAsync(TimeSpan.FromMinutes(3)), cancellationToken);
         await FaultAsync(0.25, "Notifications SIGKILLed", system["Notifications"].KillAsync, () => system["Notifications"].StartAsync(TimeSpan.FromMinutes(3)), cancellationToken);
         await FaultAsync(0.40, "PostgreSQL restarted", system.Postgres.StopAsync, system.Postgres.StartAsync, cancellationToken);
         await FaultAsync(0.55, "gateway SIGKILLed", system["Gateway"].KillAsync, () => system["Gateway"].StartAsync(TimeSpan.FromMinutes(3)), cancellationToken);
-        await FaultAsync(0.70, "RabbitMQ restarted", system.Broker.StopAsync, system.Broker.StartAsync, cancellationToken);
+        await FaultAsync(0.70, "RabbitMQ restarted", system.Broker.StopAsync, () => system.Broker.StartAsync(TimeSpan.FromMinutes(3)), cancellationToken);
     }
 
     private async Task FaultAsync(double share, string fault, Func<Task> stop, Func<Task> start, CancellationToken cancellationToken)
