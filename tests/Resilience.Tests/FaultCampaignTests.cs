@@ -234,7 +234,9 @@ public sealed class FaultCampaignTests(FaultCampaignSystem system) : IClassFixtu
             foreach (var leader in people.ProjectLeaders)
             {
                 var count = mails.Count(m => m.To == leader.Email.ToLowerInvariant() && m.Subject.EndsWith(round.Title, StringComparison.Ordinal) && m.Subject.StartsWith("Utkast att granska", StringComparison.Ordinal));
-                Assert.True(count == (round.Reviewers.Contains(leader.RegionId) ? 1 : 0), $"Round {roundId} ({round.Title}): {count} review requests to {leader.Email}");
+                // A region whose feedback reached the mail service before its assignment is not asked to review what it already reviewed.
+                var allowed = !round.Reviewers.Contains(leader.RegionId) ? [0] : ledger.Feedback.ContainsKey((roundId, leader.RegionId)) ? [0, 1] : new[] { 1 };
+                Assert.True(allowed.Contains(count), $"Round {roundId} ({round.Title}): {count} review requests to {leader.Email}");
             }
         }
 
@@ -251,7 +253,11 @@ public sealed class FaultCampaignTests(FaultCampaignSystem system) : IClassFixtu
             $"{Mails.Count} mails written, {Missing.Count} missing: " + string.Join("; ", Missing.Take(20)) + (Missing.Count > 20 ? "; …" : "");
     }
 
-    /// <summary>What is still missing: per member and meeting a calendar mail of the meeting's current sequence at its current venue, activation mails, review requests.</summary>
+    /// <summary>
+    /// What is still missing: per member and meeting a calendar mail of the meeting's current sequence, activation mails,
+    /// review requests (except to a region that had started its feedback: if that reached the mail service before the
+    /// assignment, the region is not asked to review what it already reviewed).
+    /// </summary>
     private static List<string> MissingMails(IReadOnlyList<MailFacts> mails, CampaignPeople people, Ledger ledger, Dictionary<Guid, JsonElement> meetings, Dictionary<Guid, string> emails)
     {
         var missing = new List<string>();
@@ -270,10 +276,10 @@ public sealed class FaultCampaignTests(FaultCampaignSystem system) : IClassFixtu
         }
 
         missing.AddRange(ledger.Registered.Where(r => emails.ContainsKey(r.Key) && !mails.Any(m => m.Activation && m.To == emails[r.Key])).Select(r => $"{r.Value}: activation"));
-        foreach (var round in ledger.Rounds.Values)
+        foreach (var (roundId, round) in ledger.Rounds)
         {
             missing.AddRange(people.ProjectLeaders
-                .Where(l => round.Reviewers.Contains(l.RegionId) && !mails.Any(m => m.To == l.Email.ToLowerInvariant() && m.Subject.EndsWith(round.Title, StringComparison.Ordinal)))
+                .Where(l => round.Reviewers.Contains(l.RegionId) && !ledger.Feedback.ContainsKey((roundId, l.RegionId)) && !mails.Any(m => m.To == l.Email.ToLowerInvariant() && m.Subject.EndsWith(round.Title, StringComparison.Ordinal)))
                 .Select(l => $"{l.Email}: review request for {round.Title}"));
         }
 
