@@ -233,7 +233,8 @@ public sealed class FaultCampaignTests(FaultCampaignSystem system) : IClassFixtu
         {
             foreach (var leader in people.ProjectLeaders)
             {
-                var count = mails.Count(m => m.To == leader.Email.ToLowerInvariant() && m.Subject.EndsWith(round.Title, StringComparison.Ordinal) && m.Subject.StartsWith("Utkast att granska", StringComparison.Ordinal));
+                var count = mails.Count(m => m.To == leader.Email.ToLowerInvariant() && m.Subject.EndsWith(round.Title, StringComparison.Ordinal)
+                    && (m.Subject.StartsWith("Utkast att granska", StringComparison.Ordinal) || m.Subject.StartsWith("Draft to review", StringComparison.Ordinal)));
                 // A region whose feedback reached the mail service before its assignment is not asked to review what it already reviewed.
                 var allowed = !round.Reviewers.Contains(leader.RegionId) ? [0] : ledger.Feedback.ContainsKey((roundId, leader.RegionId)) ? [0, 1] : new[] { 1 };
                 Assert.True(allowed.Contains(count), $"Round {roundId} ({round.Title}): {count} review requests to {leader.Email}");
