@@ -84,9 +84,10 @@ mkdir -p "$results"
 dotnet test KollegialtUtbyte.sln --no-build -nologo --logger "trx" --results-directory "$results" 2>&1 | tee "$work/test.log"
 test_status=${PIPESTATUS[0]}
 
-# Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 7, Skipped: 0, Total: 7 ...").
+# Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 7, Skipped: 0, Total: 7 ...";
+# an assembly whose every test was skipped says "Skipped! - ...").
 # Assemblies run in parallel and two summaries can share a line, so take every match, not lines.
-summary='(Passed|Failed)!  - Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+'
+summary='(Passed|Failed|Skipped)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+'
 read -r passed failed skipped < <(grep -oE "$summary" "$work/test.log" | awk -F'[:,]' \
   '{ f += $2; p += $4; s += $6 } END { printf "%d %d %d\n", p, f, s }')
 expected=$(dotnet sln KollegialtUtbyte.sln list | grep -c 'Tests\.csproj$')

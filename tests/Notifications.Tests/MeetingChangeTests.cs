@@ -128,6 +128,44 @@ public sealed class MeetingChangeTests
     }
 
     [Fact]
+    public async Task An_invitation_issued_again_after_its_withdrawal_is_mailed_again()
+    {
+        await using var service = await NotificationsService.StartAsync();
+        var person = Given.Person("Rut Åter");
+        var meeting = Given.Meeting(sequence: 1);
+        var invitation = Given.Invitation(meeting, person.PersonId);
+
+        // The person left the team and rejoined: Meetings issues the same invitation again, with a new token.
+        var again = invitation with { AnswerToken = Given.NewToken(), OccurredAt = Given.Now.AddHours(2) };
+        await service.PublishAllAsync(person, invitation, new InvitationWithdrawn(invitation.InvitationId, meeting, person.PersonId, Given.Now.AddHours(1)), again);
+
+        var mails = await service.Mailbox.WaitForAsync(3, m => m.To == person.Email, "the invitation, its withdrawal and the invitation again");
+        Assert.Equal(2, mails.Count(m => m.Calendar.Method == "REQUEST"));
+        Assert.Single(mails, m => m.Calendar.Method == "CANCEL");
+        var active = await service.QueryAsync(db => db.Invitations.SingleAsync(i => i.InvitationId == invitation.InvitationId));
+        Assert.True(active.IsActive);
+        Assert.Equal(again.AnswerToken, active.AnswerToken);
+    }
+
+    [Fact]
+    public async Task An_invitation_issued_again_that_overtakes_its_withdrawal_and_the_original_is_mailed_once_and_stays()
+    {
+        await using var service = await NotificationsService.StartAsync();
+        var person = Given.Person("Sam Före");
+        var meeting = Given.Meeting(sequence: 1);
+        var invitation = Given.Invitation(meeting, person.PersonId);
+        var again = invitation with { AnswerToken = Given.NewToken(), OccurredAt = Given.Now.AddHours(2) };
+        await service.PublishAsync(person);
+
+        await service.PublishAllAsync(again, new InvitationWithdrawn(invitation.InvitationId, meeting, person.PersonId, Given.Now.AddHours(1)), invitation);
+
+        var mail = await service.Mailbox.WaitForOneAsync(m => m.To == person.Email, "the invitation");
+        Assert.Equal("REQUEST", mail.Calendar.Method);
+        Assert.Equal(1, await service.QueryAsync(db => db.OutgoingMails.CountAsync(m => m.PersonId == person.PersonId)));
+        Assert.True((await service.QueryAsync(db => db.Invitations.SingleAsync(i => i.InvitationId == invitation.InvitationId))).IsActive);
+    }
+
+    [Fact]
     public async Task An_invitation_withdrawn_before_it_arrived_is_never_mailed()
     {
         await using var service = await NotificationsService.StartAsync();

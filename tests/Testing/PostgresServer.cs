@@ -8,6 +8,8 @@ namespace KollegialtUtbyte.Testing;
 /// a role that may create databases) when set, otherwise one throwaway cluster per test process
 /// (initdb into a temporary directory, pg_ctl start on a free loopback port, as the postgres user
 /// when running as root). Each test asks for a fresh database with <see cref="CreateDatabaseAsync"/>.
+/// <see cref="StartPrivateAsync"/> always starts a cluster of the test's own, which the test may
+/// stop and start again.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -17,13 +19,15 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly string? _directory;
     private readonly string? _binDirectory;
+    private readonly int _port;
     private int _disposed;
 
-    private PostgresServer(string connectionString, string? directory, string? binDirectory)
+    private PostgresServer(string connectionString, string? directory, string? binDirectory, int port = 0)
     {
         ConnectionString = connectionString;
         _directory = directory;
         _binDirectory = binDirectory;
+        _port = port;
     }
 
     /// <summary>Connection string to the maintenance database.</summary>
@@ -40,7 +44,7 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             var external = Environment.GetEnvironmentVariable(ConnectionStringVariable);
-            _shared = string.IsNullOrWhiteSpace(external) ? await StartThrowawayAsync() : new PostgresServer(external, null, null);
+            _shared = string.IsNullOrWhiteSpace(external) ? await StartPrivateAsync() : new PostgresServer(external, null, null);
             return _shared;
         }
         finally
@@ -60,7 +64,8 @@ public sealed class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
-    private static async Task<PostgresServer> StartThrowawayAsync()
+    /// <summary>Starts a throwaway cluster of the caller's own (stopped when the test process ends).</summary>
+    public static async Task<PostgresServer> StartPrivateAsync()
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderDescending().FirstOrDefault()
@@ -81,21 +86,39 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await RunAsPostgres(Path.Combine(bin, "initdb"), ["-D", Path.Combine(directory, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        await RunAsPostgres(Path.Combine(bin, "pg_ctl"),
-        [
-            "-D", Path.Combine(directory, "data"), "-l", Path.Combine(directory, "log"), "-w", "start",
-            "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-        ]);
-
-        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", directory, bin);
+        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", directory, bin, port);
+        await server.StartAsync();
         TestProcessCleanup.Register(server);
         return server;
     }
 
-    private static Task<string> RunAsPostgres(string program, IEnumerable<string> arguments) =>
+    /// <summary>Starts the cluster (again, keeping its data) and waits until it accepts connections.</summary>
+    public async Task StartAsync()
+    {
+        var (directory, bin) = Owned();
+        await RunAsPostgres(Path.Combine(bin, "pg_ctl"),
+        [
+            "-D", Path.Combine(directory, "data"), "-l", Path.Combine(directory, "log"), "-w", "-t", "120", "start",
+            "-o", $"-c listen_addresses=127.0.0.1 -p {_port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+        ], TimeSpan.FromMinutes(3));
+    }
+
+    /// <summary>Stops the cluster (fast shutdown: open sessions are cut off, as in a crash of their server) and waits until it is down.</summary>
+    public async Task StopAsync()
+    {
+        var (directory, bin) = Owned();
+        await RunAsPostgres(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(directory, "data"), "-m", "fast", "-w", "-t", "120", "stop"], TimeSpan.FromMinutes(3));
+    }
+
+    private (string Directory, string Bin) Owned() =>
+        _directory is not null && _binDirectory is not null
+            ? (_directory, _binDirectory)
+            : throw new InvalidOperationException("The PostgreSQL server was not started by this test run and cannot be stopped or started by it.");
+
+    private static Task<string> RunAsPostgres(string program, IEnumerable<string> arguments, TimeSpan? timeout = null) =>
         ExternalProcess.IsRoot
-            ? ExternalProcess.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments])
-            : ExternalProcess.RunAsync(program, arguments);
+            ? ExternalProcess.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], timeout: timeout)
+            : ExternalProcess.RunAsync(program, arguments, timeout: timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -95,8 +95,11 @@ public sealed class RabbitMqServer : IAsyncDisposable
         _environment["RABBITMQ_PID_FILE"] = Path.Combine(_directory!, "rabbitmq.pid");
     }
 
-    /// <summary>Starts the node (again, keeping its data) and waits until it accepts connections.</summary>
-    public async Task StartAsync()
+    /// <summary>
+    /// Starts the node (again, keeping its data) and waits until it accepts connections, for a
+    /// minute unless told otherwise (an Erlang node boots slowly on a machine busy with other work).
+    /// </summary>
+    public async Task StartAsync(TimeSpan? timeout = null)
     {
         EnsureOwned();
         var start = new ProcessStartInfo(ServerScript)
@@ -117,7 +120,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var wait = timeout ?? TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + wait;
         while (!await ExternalProcess.IsListeningAsync(Port))
         {
             if (_process.HasExited)
@@ -127,7 +131,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"RabbitMQ did not accept connections on port {Port} within 60 s.");
+                throw new TimeoutException($"RabbitMQ did not accept connections on port {Port} within {wait.TotalSeconds:0} s.");
             }
 
             await Task.Delay(100);

@@ -20,7 +20,7 @@ public sealed class InvitationIssuedConsumer(NotificationsDb db, LocalCopies cop
         await reminders.PlanAsync(meeting, cancellationToken);
 
         var invitation = await copies.InvitationAsync(message.InvitationId, message.Meeting.MeetingId, message.PersonId, cancellationToken);
-        if (!invitation.Issue(message.Role, message.AnswerToken, message.AnswerTokenExpiresAt))
+        if (!invitation.Issue(message.Role, message.AnswerToken, message.AnswerTokenExpiresAt, message.OccurredAt))
         {
             return;
         }
@@ -46,7 +46,7 @@ public sealed class InvitationWithdrawnConsumer(NotificationsDb db, LocalCopies 
     {
         var (meeting, _) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
         var invitation = await copies.InvitationAsync(message.InvitationId, message.Meeting.MeetingId, message.PersonId, cancellationToken);
-        if (!invitation.Withdraw() || meeting.Cancelled)
+        if (!invitation.Withdraw(message.OccurredAt) || meeting.Cancelled)
         {
             return;
         }

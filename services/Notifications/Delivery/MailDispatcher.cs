@@ -95,7 +95,7 @@ internal sealed class MailDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
-        await GiveUpWaitingForRecipientsAsync(db, cancellationToken);
+        await ReviewMailAwaitingRecipientsAsync(db, cancellationToken);
 
         while (true)
         {
@@ -215,8 +215,38 @@ internal sealed class MailDispatcher(
         return person is { Email.Length: > 0 } ? new MailRecipient(person.Name, person.Email, person.Language) : null;
     }
 
-    private async Task GiveUpWaitingForRecipientsAsync(NotificationsDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Mails waiting for their recipient: released once the directory knows the person, given up
+    /// after <see cref="DeliveryOptions.RecipientWaitLimit"/>. The event that brings the person
+    /// releases them too, but it cannot see a mail this dispatcher marks as waiting while that
+    /// event's transaction is still open (the person's row is not visible here yet, the mark is not
+    /// visible there), so the release is checked here as well, against what both have committed.
+    /// </summary>
+    private async Task ReviewMailAwaitingRecipientsAsync(NotificationsDb db, CancellationToken cancellationToken)
     {
+        var arrived = await db.OutgoingMails
+            .Where(m => m.Status == MailStatus.AwaitingRecipient && db.People.Any(p => p.PersonId == m.PersonId && p.Email != ""))
+            .ToListAsync(cancellationToken);
+        if (arrived.Count > 0)
+        {
+            foreach (var mail in arrived)
+            {
+                mail.Release(time.GetUtcNow());
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("{Count} mail(s) waiting for their recipient released: the recipients are in the directory now", arrived.Count);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The person's event released them at the same time.
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
         var cutoff = time.GetUtcNow() - _delivery.RecipientWaitLimit;
         var abandoned = await db.OutgoingMails
             .Where(m => m.Status == MailStatus.AwaitingRecipient && m.CreatedAt < cutoff)

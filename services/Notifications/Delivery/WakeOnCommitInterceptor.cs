@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.Notifications.Delivery;
 
-/// <summary>Wakes the dispatcher and the scheduler once a transaction that queued mail or changed reminders has committed.</summary>
+/// <summary>
+/// Wakes the dispatcher and the scheduler once a transaction that queued mail, brought a person
+/// (mail may be waiting for them) or changed reminders has committed.
+/// </summary>
 internal sealed class WakeOnCommitInterceptor(NotificationSignals signals) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -44,7 +47,8 @@ internal sealed class WakeOnCommitInterceptor(NotificationSignals signals) : Sav
             return;
         }
 
-        if (context.ChangeTracker.Entries<OutgoingMail>().Any(e => e.Entity.Status == MailStatus.Pending))
+        if (context.ChangeTracker.Entries<OutgoingMail>().Any(e => e.Entity.Status == MailStatus.Pending)
+            || context.ChangeTracker.Entries<Person>().Any(e => e.Entity.Email.Length > 0))
         {
             signals.MailQueued.Notify();
         }

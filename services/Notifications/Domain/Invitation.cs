@@ -37,6 +37,12 @@ public sealed class Invitation : IVersioned
 
     public bool Withdrawn { get; private set; }
 
+    /// <summary>When the newest issue that reached this service happened (null on rows older than this column).</summary>
+    public DateTimeOffset? IssuedAt { get; private set; }
+
+    /// <summary>When it was withdrawn last.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
     public long Version { get; set; }
 
     /// <summary>Issued and not withdrawn: the person has the meeting in their calendar.</summary>
@@ -48,15 +54,40 @@ public sealed class Invitation : IVersioned
     public static Invitation Placeholder(Guid invitationId, Guid meetingId, Guid personId) =>
         new() { InvitationId = invitationId, MeetingId = meetingId, PersonId = personId, Answer = InvitationAnswer.Pending };
 
-    /// <summary>Records the invitation; false when it was already recorded or withdrawn before it arrived.</summary>
-    public bool Issue(TeamRole? role, string answerToken, DateTimeOffset answerTokenExpiresAt)
+    /// <summary>
+    /// Records the invitation issued at <paramref name="occurredAt"/>; true when the person should
+    /// get the invitation mail. False when they already hold it, or when it was withdrawn after it
+    /// was issued (the withdrawal arrived first). An invitation issued again after its withdrawal
+    /// (the person rejoined the team) is the person's again, with a new token and no answer yet.
+    /// </summary>
+    public bool Issue(TeamRole? role, string answerToken, DateTimeOffset answerTokenExpiresAt, DateTimeOffset occurredAt)
     {
-        if (Issued || Withdrawn)
+        if (IsActive)
         {
+            // Held already; remembers the newest issue, so a withdrawal older than it does not apply.
+            if (IssuedAt is null || occurredAt > IssuedAt)
+            {
+                IssuedAt = occurredAt;
+            }
+
             return false;
         }
 
+        if (Withdrawn)
+        {
+            // Rows from before these times were recorded cannot tell a reissue from a late original.
+            if (WithdrawnAt is not { } withdrawnAt || occurredAt <= withdrawnAt)
+            {
+                return false;
+            }
+
+            Withdrawn = false;
+            Answer = InvitationAnswer.Pending;
+            AnsweredAt = occurredAt;
+        }
+
         Issued = true;
+        IssuedAt = occurredAt;
         Role = role;
         // A token longer than the column cannot be a real one; without it the mail simply has no answer links.
         AnswerToken = answerToken.Length <= Limits.Token ? answerToken : null;
@@ -64,15 +95,19 @@ public sealed class Invitation : IVersioned
         return true;
     }
 
-    /// <summary>Withdraws the invitation; true when the person had received it and should get a cancellation.</summary>
-    public bool Withdraw()
+    /// <summary>
+    /// Withdraws the invitation as of <paramref name="occurredAt"/>; true when the person had received
+    /// it and should get a cancellation. A withdrawal older than the invitation's newest issue is stale.
+    /// </summary>
+    public bool Withdraw(DateTimeOffset occurredAt)
     {
-        if (Withdrawn)
+        if (Withdrawn || (IssuedAt is { } issuedAt && occurredAt < issuedAt))
         {
             return false;
         }
 
         Withdrawn = true;
+        WithdrawnAt = occurredAt;
         AnswerToken = null;
         AnswerTokenExpiresAt = null;
         return Issued;

@@ -50,44 +50,55 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
         }
     }
 
-    /// <summary>The meeting with the newest known details, and whether <paramref name="details"/> changed it.</summary>
+    /// <summary>
+    /// The meeting with the newest known details, and whether <paramref name="details"/> changed it.
+    /// Within a transaction the meeting's row stays locked until it ends, so the events of one meeting
+    /// apply one after the other: an invitation consumed beside a reschedule either carries the new
+    /// details, or is committed before the reschedule looks for the invitees to update. (Otherwise
+    /// the invitation could read the old time while the reschedule missed the uncommitted invitee,
+    /// and the invitee would keep the old time.)
+    /// </summary>
     public async Task<(Meeting Meeting, bool Changed)> UpsertMeetingAsync(MeetingDetails details, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
+        // Race-free: every invitation of a new meeting brings it, and they are consumed side by side.
+        // A row this transaction inserted is its own until it commits.
         var snapshot = details.ToSnapshot();
-        var meeting = await db.Meetings.FindAsync([details.MeetingId], cancellationToken);
-        if (meeting is null)
+        var (meeting, added) = await db.FindOrInsertAsync([details.MeetingId], () => Meeting.From(snapshot, occurredAt), cancellationToken);
+        if (added)
         {
-            meeting = Meeting.From(snapshot, occurredAt);
-            db.Meetings.Add(meeting);
             return (meeting, true);
         }
 
+        await LockAsync(meeting, cancellationToken);
         return (meeting, meeting.Apply(snapshot, occurredAt));
+    }
+
+    /// <summary>Locks the meeting's row for the rest of the transaction and reads it again, as the transaction that held it last left it.</summary>
+    private async Task LockAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        // SQLite has one writer at a time, and a transaction that read before another committed cannot write after it.
+        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is null)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Meetings\" WHERE \"MeetingId\" = {meeting.MeetingId} FOR UPDATE", cancellationToken);
+        await db.Entry(meeting).ReloadAsync(cancellationToken);
     }
 
     /// <summary>The invitation's row, created empty when the invitation itself has not arrived yet.</summary>
     public async Task<Invitation> InvitationAsync(Guid invitationId, Guid meetingId, Guid personId, CancellationToken cancellationToken)
     {
-        var invitation = await db.Invitations.FindAsync([invitationId], cancellationToken);
-        if (invitation is null)
-        {
-            invitation = Invitation.Placeholder(invitationId, meetingId, personId);
-            db.Invitations.Add(invitation);
-        }
-
+        var (invitation, _) = await db.FindOrInsertAsync([invitationId], () => Invitation.Placeholder(invitationId, meetingId, personId), cancellationToken);
         return invitation;
     }
 
     public async Task<FeedbackRound> UpsertRoundAsync(
         Guid roundId, Guid documentId, Guid authorRegionId, string documentTitle, DateTimeOffset deadline, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var round = await db.FeedbackRounds.FindAsync([roundId], cancellationToken);
-        if (round is null)
-        {
-            round = FeedbackRound.Open(roundId, documentId, authorRegionId, documentTitle, deadline, occurredAt);
-            db.FeedbackRounds.Add(round);
-        }
-        else
+        var (round, added) = await db.FindOrInsertAsync(
+            [roundId], () => FeedbackRound.Open(roundId, documentId, authorRegionId, documentTitle, deadline, occurredAt), cancellationToken);
+        if (!added)
         {
             round.Update(documentTitle, deadline, occurredAt);
         }
@@ -97,36 +108,20 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
 
     public async Task<FeedbackReviewer> ReviewerAsync(Guid roundId, Guid regionId, CancellationToken cancellationToken)
     {
-        var reviewer = await db.FeedbackReviewers.FindAsync([roundId, regionId], cancellationToken);
-        if (reviewer is null)
-        {
-            reviewer = FeedbackReviewer.For(roundId, regionId);
-            db.FeedbackReviewers.Add(reviewer);
-        }
-
+        var (reviewer, _) = await db.FindOrInsertAsync([roundId, regionId], () => FeedbackReviewer.For(roundId, regionId), cancellationToken);
         return reviewer;
     }
 
     public async Task UpsertAccountAsync(Guid accountId, Guid personId, string email, string name, IReadOnlyList<string> roles, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var account = await db.AdministratorAccounts.FindAsync([accountId], cancellationToken);
-        if (account is null)
-        {
-            account = AdministratorAccount.For(accountId, personId);
-            db.AdministratorAccounts.Add(account);
-        }
+        var (account, _) = await db.FindOrInsertAsync([accountId], () => AdministratorAccount.For(accountId, personId), cancellationToken);
 
         account.Apply(email, name, roles.Contains(Roles.Administrator, StringComparer.OrdinalIgnoreCase), occurredAt);
     }
 
     public async Task DisableAccountAsync(Guid accountId, Guid personId, CancellationToken cancellationToken)
     {
-        var account = await db.AdministratorAccounts.FindAsync([accountId], cancellationToken);
-        if (account is null)
-        {
-            account = AdministratorAccount.For(accountId, personId);
-            db.AdministratorAccounts.Add(account);
-        }
+        var (account, _) = await db.FindOrInsertAsync([accountId], () => AdministratorAccount.For(accountId, personId), cancellationToken);
 
         account.Disable();
     }

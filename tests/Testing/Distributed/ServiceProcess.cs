@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using KollegialtUtbyte.Testing;
 
-namespace KollegialtUtbyte.EndToEnd.Tests;
+namespace KollegialtUtbyte.Testing.Distributed;
 
 /// <summary>
 /// One service of the suite as its own OS process, started from its build output with

@@ -1,0 +1,3 @@
+using KollegialtUtbyte.Testing;
+
+[assembly: AssemblyFixture(typeof(TestServersCleanup))]
