@@ -195,11 +195,10 @@ public sealed partial class ExternalProviders
                 return default;
             }
 
-            var publicBase = settings.Value.Issuer is { Length: > 0 } configured ? configured.TrimEnd('/') : proxies.PublicBaseUrl(request);
-            if (publicBase is not null)
+            if (PublicAddress.Resolve(request, settings.Value, proxies) is ({ } baseUri, { } requestUri))
             {
-                context.BaseUri = new Uri(publicBase + "/", UriKind.Absolute);
-                context.RequestUri = new Uri(publicBase + request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), UriKind.Absolute);
+                context.BaseUri = baseUri;
+                context.RequestUri = requestUri;
             }
 
             return default;

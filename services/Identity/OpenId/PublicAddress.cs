@@ -38,15 +38,22 @@ public sealed class PublicAddress(IOptions<IdentitySettings> settings, TrustedPr
             return default;
         }
 
-        var publicBase = settings.Value.Issuer is { Length: > 0 } configured ? configured.TrimEnd('/') : proxies.PublicBaseUrl(request);
-        if (publicBase is not null)
+        if (Resolve(request, settings.Value, proxies) is ({ } baseUri, { } requestUri))
         {
-            context.BaseUri = new Uri(publicBase + "/", UriKind.Absolute);
-            var path = string.Concat(request.Path.ToUriComponent(), request.QueryString.ToUriComponent());
-            context.RequestUri = new Uri(publicBase + path, UriKind.Absolute);
+            context.BaseUri = baseUri;
+            context.RequestUri = requestUri;
         }
 
         return default;
+    }
+
+    /// <summary>The suite's public base and this request's URI at it: the configured issuer, else what a trusted proxy forwarded; null when neither is known.</summary>
+    internal static (Uri BaseUri, Uri RequestUri)? Resolve(HttpRequest request, IdentitySettings settings, TrustedProxyHeaders proxies)
+    {
+        var publicBase = settings.Issuer is { Length: > 0 } configured ? configured.TrimEnd('/') : proxies.PublicBaseUrl(request);
+        return publicBase is null
+            ? null
+            : (new Uri(publicBase + "/", UriKind.Absolute), new Uri(publicBase + request.Path.ToUriComponent() + request.QueryString.ToUriComponent(), UriKind.Absolute));
     }
 
     public sealed class TransportSecurity(IConfiguration configuration) : IOpenIddictServerHandler<ProcessRequestContext>
