@@ -9,7 +9,7 @@ namespace KollegialtUtbyte.Portal.Authentication;
 /// rotates) and rewrites the cookie. A refused refresh (revoked, reused, account disabled) signs
 /// the person out. Runs before rendering because a streamed page can no longer set cookies.
 /// </summary>
-internal sealed class AccessTokenRefresher(RequestDelegate next, TimeProvider time, ILogger<AccessTokenRefresher> logger)
+internal sealed class AccessTokenRefresher(RequestDelegate next, TimeProvider time, SessionRenewals renewals, ILogger<AccessTokenRefresher> logger)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(60);
 
@@ -42,7 +42,8 @@ internal sealed class AccessTokenRefresher(RequestDelegate next, TimeProvider ti
         var refreshToken = result.Properties.GetTokenValue("refresh_token");
         var (renewed, error) = string.IsNullOrEmpty(refreshToken)
             ? (null, new TokenError("invalid_grant", "no refresh token"))
-            : await tokens.RefreshAsync(refreshToken, context.RequestAborted);
+            // Shared by the session's simultaneous requests, so one leaving early must not cancel it for the others.
+            : await renewals.RenewAsync(refreshToken, () => tokens.RefreshAsync(refreshToken, CancellationToken.None));
         if (renewed is null)
         {
             logger.LogInformation("Refreshing the portal session failed ({Error}); signing out", error?.Error);

@@ -100,6 +100,7 @@ public static class PortalAuthentication
         builder.Services.AddTransient<ToGateway>();
         builder.Services.AddHttpClient(ProviderClient).AddHttpMessageHandler<ToGateway>();
         builder.Services.AddScoped<TokenClient>();
+        builder.Services.AddSingleton<SessionRenewals>();
         return builder;
     }
 
