@@ -41,37 +41,9 @@ public sealed class FollowUpJourneyTests(EmbeddedSuite suite, Browser browser) :
             return;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ProgrammeSteps.Stockholm).DateTime);
-        var registry = await api.GetFromJsonAsync<JsonElement>($"/api/regions/programmes/{EmbeddedSuite.ProgrammeId}", Ct);
-        await Succeeded(await api.PutAsJsonAsync($"/api/regions/programmes/{EmbeddedSuite.ProgrammeId}", new
-        {
-            name = registry.GetProperty("name").GetString(),
-            startsOn = today.AddDays(-1),
-            endsOn = registry.GetProperty("endsOn").GetString(),
-            expectedKeyOfficials = registry.GetProperty("expectedKeyOfficials").GetInt32(),
-            version = registry.GetProperty("version").GetInt64(),
-        }, Ct));
-        await Eventually.UntilAsync(
-            async () => (await api.GetFromJsonAsync<JsonElement>(programmeUrl, Ct)).GetProperty("startsOn").GetString() == today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            "the meetings service has the programme's new start",
-            TimeSpan.FromSeconds(60));
-
-        var startsAt = DateTimeOffset.UtcNow.AddSeconds(60);
-        startsAt = new DateTimeOffset(startsAt.Ticks - (startsAt.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        await Succeeded(await api.PutAsJsonAsync($"/api/meetings/{meetingId}", new
-        {
-            number = 1,
-            title = first.GetProperty("title").GetString(),
-            theme = first.GetProperty("theme").GetString(),
-            startsAt,
-            endsAt = startsAt + (first.GetProperty("endsAt").GetDateTimeOffset() - first.GetProperty("startsAt").GetDateTimeOffset()),
-            venue = first.TryGetProperty("venue", out var venue) ? venue.GetString() : null,
-            onlineLink = first.TryGetProperty("onlineLink", out var link) ? link.GetString() : null,
-            facilitatorIds = Array.Empty<Guid>(),
-            version = first.GetProperty("version").GetInt64(),
-        }, Ct));
+        var today = await api.StartFirstMeetingSoonAsync(first, TimeSpan.FromSeconds(60));
         var programme = await api.GetFromJsonAsync<JsonElement>(programmeUrl, Ct);
-        await Succeeded(await api.PostAsJsonAsync($"{programmeUrl}/publish", new { version = programme.GetProperty("version").GetInt64() }, Ct));
+        await ProgrammeSteps.Succeeded(await api.PostAsJsonAsync($"{programmeUrl}/publish", new { version = programme.GetProperty("version").GetInt64() }, Ct));
         // The meeting starts a minute from now; then it can be marked held.
         await Eventually.UntilAsync(
             async () =>
@@ -81,7 +53,7 @@ public sealed class FollowUpJourneyTests(EmbeddedSuite suite, Browser browser) :
             },
             "the meeting has started and is marked held",
             TimeSpan.FromSeconds(150));
-        var draft = await Succeeded(await api.PutAsJsonAsync($"/api/meetings/{meetingId}/documentation", new
+        var draft = await ProgrammeSteps.Succeeded(await api.PutAsJsonAsync($"/api/meetings/{meetingId}/documentation", new
         {
             summary = (string?)null,
             points = new[] { new { text = "Kommunikation av programmets resultat", decision = "Nätverket tar fram en kommunikationsstrategi", subPoints = (object?)null } },
@@ -94,8 +66,8 @@ public sealed class FollowUpJourneyTests(EmbeddedSuite suite, Browser browser) :
             async () => (await api.PostAsJsonAsync(actionsUrl, new { what = "Ta fram ett utkast till kommunikationsstrategi", ownerPersonId = OwnerId, dueOn = today.AddDays(30) }, Ct)).IsSuccessStatusCode,
             "the owner is known to the meetings service",
             TimeSpan.FromSeconds(60));
-        await Succeeded(await api.PostAsJsonAsync(actionsUrl, new { what = "Förankra strategin i regionledningen", ownerRegionId = other.GetProperty("regionId").GetGuid(), dueOn = today.AddDays(-10) }, Ct));
-        await Succeeded(await api.PostAsJsonAsync($"/api/meetings/{meetingId}/documentation/approve", new { version = draft.GetProperty("version").GetInt64() }, Ct));
+        await ProgrammeSteps.Succeeded(await api.PostAsJsonAsync(actionsUrl, new { what = "Förankra strategin i regionledningen", ownerRegionId = other.GetProperty("regionId").GetGuid(), dueOn = today.AddDays(-10) }, Ct));
+        await ProgrammeSteps.Succeeded(await api.PostAsJsonAsync($"/api/meetings/{meetingId}/documentation/approve", new { version = draft.GetProperty("version").GetInt64() }, Ct));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -231,11 +203,5 @@ public sealed class FollowUpJourneyTests(EmbeddedSuite suite, Browser browser) :
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Our priorities");
         await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Priority 1: Hållbarhet i ordinarie styrning" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync("team-priorities-en");
-    }
-
-    private static async Task<JsonElement> Succeeded(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KollegialtUtbyte.Testing;
 using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Programme;
@@ -9,6 +10,59 @@ namespace KollegialtUtbyte.Portal.Tests.Programme;
 internal static class ProgrammeSteps
 {
     public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Makes the demo programme start yesterday and moves its first meeting to about
+    /// <paramref name="fromNow"/> ahead (whole seconds), so that it can be held within the test;
+    /// returns today's date in Stockholm.
+    /// </summary>
+    public static async Task<DateOnly> StartFirstMeetingSoonAsync(this HttpClient api, JsonElement first, TimeSpan fromNow)
+    {
+        var programmeUrl = $"/api/meetings/programmes/{EmbeddedSuite.ProgrammeId}";
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Stockholm).DateTime);
+        var registry = await api.GetFromJsonAsync<JsonElement>($"/api/regions/programmes/{EmbeddedSuite.ProgrammeId}", Ct);
+        await Succeeded(await api.PutAsJsonAsync($"/api/regions/programmes/{EmbeddedSuite.ProgrammeId}", new
+        {
+            name = registry.GetProperty("name").GetString(),
+            startsOn = today.AddDays(-1),
+            endsOn = registry.GetProperty("endsOn").GetString(),
+            expectedKeyOfficials = registry.GetProperty("expectedKeyOfficials").GetInt32(),
+            version = registry.GetProperty("version").GetInt64(),
+        }, Ct));
+        await Eventually.UntilAsync(
+            async () => (await api.GetFromJsonAsync<JsonElement>(programmeUrl, Ct)).GetProperty("startsOn").GetString() == today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            "the meetings service has the programme's new start",
+            TimeSpan.FromSeconds(60));
+
+        var startsAt = DateTimeOffset.UtcNow + fromNow;
+        startsAt = new DateTimeOffset(startsAt.Ticks - (startsAt.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        await Succeeded(await api.PutAsJsonAsync($"/api/meetings/{first.GetProperty("id").GetGuid()}", new
+        {
+            number = 1,
+            title = first.GetProperty("title").GetString(),
+            theme = first.GetProperty("theme").GetString(),
+            startsAt,
+            endsAt = startsAt + (first.GetProperty("endsAt").GetDateTimeOffset() - first.GetProperty("startsAt").GetDateTimeOffset()),
+            venue = first.TryGetProperty("venue", out var venue) ? venue.GetString() : null,
+            onlineLink = first.TryGetProperty("onlineLink", out var link) ? link.GetString() : null,
+            facilitatorIds = Array.Empty<Guid>(),
+            version = first.GetProperty("version").GetInt64(),
+        }, Ct));
+        return today;
+    }
+
+    /// <summary>Asserts a set-up call succeeded (naming the answer if not) and returns its body, if any.</summary>
+    public static async Task<JsonElement> Succeeded(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        }
+    }
 
     public static async Task SignInAsync(this IPage page, string email, string password)
     {

@@ -43,35 +43,7 @@ public sealed class TeamStartTests(EmbeddedSuite suite, Browser browser) : IClas
             return;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ProgrammeSteps.Stockholm).DateTime);
-        var registry = await api.GetFromJsonAsync<JsonElement>($"/api/regions/programmes/{EmbeddedSuite.ProgrammeId}", Ct);
-        await Succeeded(await api.PutAsJsonAsync($"/api/regions/programmes/{EmbeddedSuite.ProgrammeId}", new
-        {
-            name = registry.GetProperty("name").GetString(),
-            startsOn = today.AddDays(-1),
-            endsOn = registry.GetProperty("endsOn").GetString(),
-            expectedKeyOfficials = registry.GetProperty("expectedKeyOfficials").GetInt32(),
-            version = registry.GetProperty("version").GetInt64(),
-        }, Ct));
-        await Eventually.UntilAsync(
-            async () => (await api.GetFromJsonAsync<JsonElement>(programmeUrl, Ct)).GetProperty("startsOn").GetString() == today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            "the meetings service has the programme's new start",
-            TimeSpan.FromSeconds(60));
-
-        var startsAt = DateTimeOffset.UtcNow.AddSeconds(90);
-        startsAt = new DateTimeOffset(startsAt.Ticks - (startsAt.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        await Succeeded(await api.PutAsJsonAsync($"/api/meetings/{meetingId}", new
-        {
-            number = 1,
-            title = first.GetProperty("title").GetString(),
-            theme = first.GetProperty("theme").GetString(),
-            startsAt,
-            endsAt = startsAt + (first.GetProperty("endsAt").GetDateTimeOffset() - first.GetProperty("startsAt").GetDateTimeOffset()),
-            venue = first.TryGetProperty("venue", out var venue) ? venue.GetString() : null,
-            onlineLink = first.TryGetProperty("onlineLink", out var link) ? link.GetString() : null,
-            facilitatorIds = Array.Empty<Guid>(),
-            version = first.GetProperty("version").GetInt64(),
-        }, Ct));
+        var today = await api.StartFirstMeetingSoonAsync(first, TimeSpan.FromSeconds(90));
         await TeamSteps.PublishDemoProgrammeAsync(suite, TeamSteps.SormlandPolitician);
         await TeamSteps.PublishDemoProgrammeAsync(suite, KeyOfficial);
         var second = (await api.MeetingsAsync()).Single(m => m.GetProperty("number").GetInt32() == 2).GetProperty("id").GetGuid();
@@ -90,17 +62,17 @@ public sealed class TeamStartTests(EmbeddedSuite suite, Browser browser) : IClas
             },
             "the meeting has started and the politician's attendance is recorded",
             TimeSpan.FromSeconds(200));
-        var draft = await Succeeded(await api.PutAsJsonAsync($"/api/meetings/{meetingId}/documentation", new
+        var draft = await ProgrammeSteps.Succeeded(await api.PutAsJsonAsync($"/api/meetings/{meetingId}/documentation", new
         {
             summary = (string?)null,
             points = new[] { new { text = "Förankring av strategierna", decision = "Varje region förankrar sin strategi i regionledningen", subPoints = (object?)null } },
             version = 0,
         }, Ct));
-        await Succeeded(await api.PostAsJsonAsync(
+        await ProgrammeSteps.Succeeded(await api.PostAsJsonAsync(
             $"/api/meetings/{meetingId}/documentation/points/1/actions",
             new { what = "Förankra strategin i regionledningen", ownerRegionId = Sormland, dueOn = today.AddDays(-3) },
             Ct));
-        await Succeeded(await api.PostAsJsonAsync($"/api/meetings/{meetingId}/documentation/approve", new { version = draft.GetProperty("version").GetInt64() }, Ct));
+        await ProgrammeSteps.Succeeded(await api.PostAsJsonAsync($"/api/meetings/{meetingId}/documentation/approve", new { version = draft.GetProperty("version").GetInt64() }, Ct));
 
         await AskForFeedbackAsync(KeyOfficial, "Sörmlandsstrategin", reviewers: 1);
         var round = await AskForFeedbackAsync(VarmlandOfficial, "Värmlandsstrategin", reviewers: 5);
@@ -203,7 +175,7 @@ public sealed class TeamStartTests(EmbeddedSuite suite, Browser browser) : IClas
         using var person = await TeamSteps.ApiAsync(suite, email);
         var invitation = (await person.GetFromJsonAsync<List<JsonElement>>("/api/meetings/invitations/mine", Ct))!
             .Single(i => i.GetProperty("meetingId").GetGuid() == meetingId);
-        await Succeeded(await person.PutAsJsonAsync(
+        await ProgrammeSteps.Succeeded(await person.PutAsJsonAsync(
             $"/api/meetings/invitations/{invitation.GetProperty("id").GetGuid()}/answer",
             new { answer, comment = (string?)null, version = invitation.GetProperty("version").GetInt64() },
             Ct));
@@ -213,14 +185,14 @@ public sealed class TeamStartTests(EmbeddedSuite suite, Browser browser) : IClas
     private async Task<JsonElement> AskForFeedbackAsync(string email, string title, int reviewers)
     {
         using var author = await TeamSteps.ApiAsync(suite, email);
-        var document = await Succeeded(await author.PostAsJsonAsync("/api/feedback/documents", new { title, kind = "RegionalDevelopmentStrategy", description = (string?)null }, Ct));
+        var document = await ProgrammeSteps.Succeeded(await author.PostAsJsonAsync("/api/feedback/documents", new { title, kind = "RegionalDevelopmentStrategy", description = (string?)null }, Ct));
         var documentId = document.GetProperty("id").GetGuid();
         using (var form = new MultipartFormDataContent())
         {
             var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             form.Add(file, "file", "utkast.pdf");
-            await Succeeded(await author.PostAsync($"/api/feedback/documents/{documentId}/versions", form, Ct));
+            await ProgrammeSteps.Succeeded(await author.PostAsync($"/api/feedback/documents/{documentId}/versions", form, Ct));
         }
 
         JsonElement? opened = null;
@@ -237,15 +209,5 @@ public sealed class TeamStartTests(EmbeddedSuite suite, Browser browser) : IClas
             $"{title}: a feedback round could be opened",
             TimeSpan.FromSeconds(60));
         return opened!.Value;
-    }
-
-    private static async Task<JsonElement> Succeeded(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-        }
     }
 }
