@@ -1,4 +1,5 @@
 using System.Globalization;
+using KollegialtUtbyte.Portal.About;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Components;
 using KollegialtUtbyte.Portal.Gateway;
@@ -29,6 +30,7 @@ public static class PortalModule
             $"{PortalSettings.SectionName}:{nameof(PortalSettings.TrustedProxies)}");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddCascadingAuthenticationState();
+        builder.AddPublisher();
         builder.AddPortalKeyRing();
         builder.AddPortalAuthentication();
         builder.AddGatewayClient();

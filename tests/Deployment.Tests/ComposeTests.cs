@@ -71,6 +71,15 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void The_portal_names_the_authority_responsible_for_it()
+    {
+        var portal = Service("portal");
+
+        Assert.False(string.IsNullOrWhiteSpace(portal.Text("environment", "Portal__Publisher__Name")));
+        Assert.True(System.Net.Mail.MailAddress.TryCreate(portal.Text("environment", "Portal__Publisher__Email"), out _));
+    }
+
+    [Fact]
     public void The_portal_keeps_its_key_ring_in_a_volume_encrypted_with_a_certificate_made_for_the_installation()
     {
         var portal = Service("portal");

@@ -173,6 +173,15 @@ public sealed class KubernetesTests
     }
 
     [Fact]
+    public void The_portal_names_the_authority_responsible_for_it()
+    {
+        var settings = Resource("ConfigMap", "portal-settings");
+
+        Assert.False(string.IsNullOrWhiteSpace(settings.Text("data", "Portal__Publisher__Name")));
+        Assert.True(System.Net.Mail.MailAddress.TryCreate(settings.Text("data", "Portal__Publisher__Email"), out _));
+    }
+
+    [Fact]
     public void The_portals_replicas_share_one_key_ring_encrypted_at_rest()
     {
         var settings = Resource("ConfigMap", "portal-settings");

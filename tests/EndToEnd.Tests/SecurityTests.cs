@@ -32,6 +32,21 @@ public sealed class SecurityTests(DistributedSuite suite)
         "/api/meetings/calendar/feeds/{token}.ics",
     ];
 
+    [Theory]
+    [InlineData("/tillganglighet", "Tillgänglighetsredogörelse")]
+    [InlineData("/personuppgifter", "Så behandlar vi dina personuppgifter")]
+    public async Task The_public_pages_the_law_asks_for_answer_anyone_through_the_gateway(string path, string heading)
+    {
+        using var anonymous = await suite.ClientAsync();
+
+        using var response = await anonymous.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains($"<h1>{heading}</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Region Testland", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_published_endpoint_refuses_anonymous_callers_unless_it_is_public()
     {

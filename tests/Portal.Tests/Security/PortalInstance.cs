@@ -129,6 +129,10 @@ public sealed class PortalInstance : IAsyncDisposable
         Address = address;
     }
 
+    public const string PublisherName = "Region Testland";
+
+    public const string PublisherEmail = "kontakt@testland.example";
+
     public Uri Address { get; }
 
     /// <summary>Starts the portal; throws what the start threw when the configuration is refused.</summary>
@@ -141,6 +145,9 @@ public sealed class PortalInstance : IAsyncDisposable
             b.UseSetting("Auth:RequireHttpsMetadata", "false");
             b.UseSetting("Portal:GatewayUrl", identity.Address.ToString());
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Production requires the responsible authority; a test that checks the refusal blanks these.
+            b.UseSetting("Portal:Publisher:Name", PublisherName);
+            b.UseSetting("Portal:Publisher:Email", PublisherEmail);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 b.UseSetting(key, value);

@@ -116,6 +116,8 @@ public class DistributedSystem : IAsyncLifetime
         {
             ["Portal__GatewayUrl"] = publicUrl,
             ["Portal__TrustedProxies__0"] = "127.0.0.0/8",
+            ["Portal__Publisher__Name"] = "Region Testland",
+            ["Portal__Publisher__Email"] = "kontakt@testland.example",
             ["DataProtection__KeysPath"] = Path.Combine(_directory, "portal-keys"),
             ["DataProtection__Certificate__Path"] = await KeyRingCertificateAsync(Path.Combine(_directory, "portal-keys.pem")),
         };
