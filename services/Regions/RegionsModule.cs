@@ -25,6 +25,7 @@ public static class RegionsModule
         builder.AddDatabaseSeeder<RegionsDb, RegionsSeeder>();
         builder.AddConsumersOf<RegionsDb>(Name);
         builder.Services.AddValidation();
+        builder.Services.AddOptions<PersonalDataExportOptions>().BindConfiguration(PersonalDataExportOptions.SectionName);
         return builder;
     }
 
@@ -38,6 +39,7 @@ public static class RegionsModule
         api.MapTeamEndpoints();
         api.MapFacilitatorEndpoints();
         api.MapWorkingGroupEndpoints();
+        api.MapPersonalDataExportEndpoints();
         api.MapOutboxAdministration<RegionsDb>();
         return app;
     }

@@ -24,6 +24,8 @@ public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(o
 
     public DbSet<EmailChangeAudit> EmailChangeAudits => Set<EmailChangeAudit>();
 
+    public DbSet<PersonalDataExport> PersonalDataExports => Set<PersonalDataExport>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -6,9 +6,10 @@ using KollegialtUtbyte.Contracts;
 namespace KollegialtUtbyte.ServiceDefaults.Outbox;
 
 /// <summary>
-/// Blanks the <see cref="LinkSecretAttribute"/> members of an event in its stored body once it has
-/// been published: the dispatched row is kept a while for diagnosis, but no longer needs the token
-/// that only the recipient's mail may carry.
+/// Blanks the <see cref="LinkSecretAttribute"/> and <see cref="PersonalDataCopyAttribute"/> members
+/// of an event in its stored body once it has been published: the dispatched row is kept a while
+/// for diagnosis, but no longer needs the token that only the recipient's mail may carry, nor the
+/// copy of a person's data that only the export may carry.
 /// </summary>
 internal static class OutboxSecrets
 {
@@ -17,7 +18,7 @@ internal static class OutboxSecrets
     public static string Blank(Type type, string body)
     {
         var names = SecretNames.GetOrAdd(type, t => t.GetProperties()
-            .Where(p => p.IsDefined(typeof(LinkSecretAttribute)))
+            .Where(p => p.IsDefined(typeof(LinkSecretAttribute)) || p.IsDefined(typeof(PersonalDataCopyAttribute)))
             .Select(p => OutboxJson.Options.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name)
             .ToArray());
         if (names.Length == 0 || JsonNode.Parse(body) is not JsonObject json)
