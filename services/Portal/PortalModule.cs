@@ -59,6 +59,7 @@ public static class PortalModule
         Programme.StatisticsDownload.MapProgrammeDownloads(app);
         Programme.EffectsDownloads.MapEffectsDownloads(app);
         Team.DocumentFileEndpoints.MapTeamDocumentEndpoints(app);
+        app.MapPersonalDataDownloads();
         app.MapRazorComponents<App>().AllowAnonymous().WithSecurityHeaders();
 
         // An address no page has gets the portal's "page not found" (the router's NotFoundPage),

@@ -1,0 +1,50 @@
+using KollegialtUtbyte.Portal.Authentication;
+using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.ServiceDefaults.Security;
+
+namespace KollegialtUtbyte.Portal.About;
+
+/// <summary>Whether a service has answered an export (Regions' <c>PersonalDataExportServiceResponse</c>).</summary>
+public sealed record ExportServiceStatus(string Service, bool Answered, DateTimeOffset? AnsweredAt);
+
+/// <summary>An export of the person's data (Regions' <c>PersonalDataExportResponse</c>); <c>State</c> is Collecting, Complete or Incomplete.</summary>
+public sealed record PersonalDataExportStatus(
+    Guid Id, Guid PersonId, string State, DateTimeOffset RequestedAt, DateTimeOffset DeadlineAt, List<ExportServiceStatus> Services, string? ArchiveUrl);
+
+/// <summary>The person's own directory entry, as far as this page needs it.</summary>
+public sealed record MyDirectoryEntry(Guid Id, string Name);
+
+/// <summary>
+/// The archive of a person's data, streamed from Regions through the gateway with her token, so
+/// the browser never holds a token and the archive never sits in the portal's memory.
+/// </summary>
+public static class PersonalDataDownloads
+{
+    public const string PagePath = "/mina-uppgifter";
+
+    public static string ArchivePath(Guid exportId) => $"{PagePath}/export/{exportId}/arkiv";
+
+    public static IEndpointRouteBuilder MapPersonalDataDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(PagePath + "/export/{exportId:guid}/arkiv", DownloadAsync)
+            .RequireAuthorization(PortalPolicies.SignedIn).ExcludeFromDescription().WithSecurityHeaders();
+        return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid exportId, HttpContext http, GatewayClient gateway)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/regions/personal-data-exports/{exportId}/archive");
+        var response = await gateway.SendRawAsync(request, http.RequestAborted);
+        http.Response.RegisterForDispose(request);
+        http.Response.RegisterForDispose(response);
+        if (!response.IsSuccessStatusCode)
+        {
+            return Results.Redirect($"{PagePath}?fel={(int)response.StatusCode}");
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+        return Results.Stream(await response.Content.ReadAsStreamAsync(http.RequestAborted), "application/zip", name ?? "personuppgifter.zip");
+    }
+}
