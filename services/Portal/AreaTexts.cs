@@ -11,3 +11,6 @@ public sealed class TeamTexts;
 
 /// <summary>Texts of the follow-up pages: actions from decisions, the regions' priorities and the effects report.</summary>
 public sealed class FollowUpTexts;
+
+/// <summary>Texts of the administrator's pages on feedback rounds.</summary>
+public sealed class RoundTexts;

@@ -90,20 +90,22 @@ internal static class RoundEndpoints
         return Results.Created($"/api/feedback/rounds/{round.Id}", await db.RoundViewAsync(round, caller, cancellationToken));
     }
 
-    private static async Task<IResult> ListAsync(string? role, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    /// <summary>The rounds the caller may see, optionally only those of one programme (<paramref name="programmeId"/>).</summary>
+    private static async Task<IResult> ListAsync(string? role, Guid? programmeId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
+        var visible = programmeId is { } programme ? db.Rounds.Where(r => r.ProgrammeId == programme) : db.Rounds;
         List<FeedbackRound> rounds;
         if (caller.IsAdministrator)
         {
-            rounds = await db.Rounds.OrderBy(r => r.Deadline).ToListAsync(cancellationToken);
+            rounds = await visible.OrderBy(r => r.Deadline).ToListAsync(cancellationToken);
         }
         else if (caller.BelongsTo.Count > 0)
         {
             var asAuthor = role is null or "author";
             var asReviewer = role is null or "reviewer";
             var regions = caller.BelongsTo.ToList();
-            rounds = await db.Rounds
+            rounds = await visible
                 .Where(r => (asAuthor && regions.Contains(r.AuthorRegionId)) || (asReviewer && r.Reviewers.Any(x => regions.Contains(x.RegionId))))
                 .OrderBy(r => r.Deadline)
                 .ToListAsync(cancellationToken);

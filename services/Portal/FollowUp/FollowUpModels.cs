@@ -42,14 +42,31 @@ public sealed record PriorityView(
     string Title,
     string? Description,
     IReadOnlyList<PriorityResultView> Results,
+    IReadOnlyList<PriorityFeedbackView> Feedback,
     long Version);
+
+/// <summary>Feedback the region received, linked to a priority: as a whole, or one suggestion with the region's answer to it.</summary>
+public sealed record PriorityFeedbackView(
+    Guid RoundId,
+    string DocumentTitle,
+    Guid ReviewerRegionId,
+    string ReviewerRegionName,
+    int? SuggestionNumber,
+    string? SuggestionText,
+    string? Decision,
+    string? ResponseNote);
 
 public sealed record RecordPriority(string Title, string? Description);
 
-public sealed record AddPriorityResult(string Text, DateOnly? AchievedOn, Guid? MeetingId);
+public sealed record AddPriorityResult(string Text, DateOnly? AchievedOn, Guid? MeetingId, Guid? DocumentId, int? VersionNumber);
+
+public sealed record LinkPriorityFeedback(Guid? RoundId, Guid? ReviewerRegionId, int? SuggestionNumber);
 
 /// <summary>The statuses of an action, in the order they are offered.</summary>
 public static class ActionStatuses
 {
     public static readonly string[] All = ["Planned", "InProgress", "Done", "Dropped"];
 }
+
+/// <summary>A new action on a decision point: exactly one owner, a person or a region of the programme.</summary>
+public sealed record CreateAction(string What, Guid? OwnerPersonId, Guid? OwnerRegionId, DateOnly? DueOn);

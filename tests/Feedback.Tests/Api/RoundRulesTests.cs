@@ -253,6 +253,32 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
         Assert.Equal("round.no-programme", problem.GetProperty("rule").GetString());
     }
 
+    [Fact]
+    public async Task The_rounds_of_one_programme_show_an_administrator_who_has_submitted_and_a_team_only_its_own()
+    {
+        var (programme, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var (regions, documentId) = await DraftInNewProgrammeAsync(programme, "Region Västerbotten", "Region Norrbotten", "Region Jämtland Härjedalen");
+        var (elsewhere, otherDocumentId) = await DraftInNewProgrammeAsync(other, "Region Kalmar", "Region Kronoberg", "Region Blekinge");
+        var round = await (await _app.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        await (await _app.ClientFor(elsewhere[0].Member).OpenRoundAsync(otherDocumentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        var submitting = regions.Single(r => r.Id == round.GetProperty("reviewers")[0].Id("regionId"));
+        await _app.ClientFor(submitting.Member).WriteAndSubmitAsync(round.Id(), submitting.Id);
+
+        var listed = await _app.ClientFor(_app.Administrator).GetJsonAsync($"/api/feedback/rounds?programmeId={programme}");
+
+        var only = Assert.Single(listed.EnumerateArray());
+        Assert.Equal(round.Id(), only.Id());
+        var statuses = only.GetProperty("reviewers").EnumerateArray()
+            .ToDictionary(r => r.Id("regionId"), r => r.GetProperty("feedbackStatus").ValueKind == System.Text.Json.JsonValueKind.Null ? null : r.GetProperty("feedbackStatus").GetString());
+        Assert.Equal(2, statuses.Count);
+        Assert.Equal("Submitted", statuses[submitting.Id]);
+        Assert.Null(statuses.Single(s => s.Key != submitting.Id).Value);
+
+        // A team member of the other programme's author region is not shown this programme's round by asking for it.
+        Assert.Equal(0, (await _app.ClientFor(elsewhere[0].Member).GetJsonAsync($"/api/feedback/rounds?programmeId={programme}")).GetArrayLength());
+        Assert.Equal(1, (await _app.ClientFor(elsewhere[0].Member).GetJsonAsync($"/api/feedback/rounds?programmeId={other}")).GetArrayLength());
+    }
+
     private Task<(IReadOnlyList<TestRegion> Regions, Guid DocumentId)> DraftInNewProgrammeAsync(params string[] names) =>
         DraftInNewProgrammeAsync(Guid.NewGuid(), names);
 

@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KollegialtUtbyte.Portal.Tests.Team;
+using KollegialtUtbyte.Testing;
+using Microsoft.Playwright;
+
+namespace KollegialtUtbyte.Portal.Tests.Programme;
+
+/// <summary>
+/// The administrator follows the programme's feedback rounds: from the start page to the round,
+/// who of its reviewing regions has submitted and who still owes feedback, and the list of all rounds.
+/// </summary>
+public sealed class FeedbackRoundsJourneyTests(EmbeddedSuite suite, Browser browser) : IClassFixture<EmbeddedSuite>, IClassFixture<Browser>, IAsyncLifetime
+{
+    private const string Author = "erik.holmgren@regionvarmland.example";
+    private static readonly string[] Lenses = ["gt-forandringslogik", "agenda2030-05"];
+
+    // A key official per region, to act for whichever region the service assigns as reviewer.
+    private static readonly Dictionary<Guid, string> Officials = new()
+    {
+        [Guid.Parse("39dfd50d-b56e-5774-afd6-6ed06588148f")] = "jonas.ekdahl@regionsormland.example",
+        [Guid.Parse("890965ef-1288-5e5d-a41d-71d5caec8a01")] = "sanna.pekkari@regionnorrbotten.example",
+        [Guid.Parse("70cf7221-eb22-528c-a284-6140f693ab20")] = "fredrik.burstrom@regionvasterbotten.example",
+        [Guid.Parse("f7583c3f-ac9b-5a4c-99ec-27e155a8594f")] = "magnus.petersson@regionkronoberg.example",
+        [Guid.Parse("50ed05c3-f3a6-5555-a29f-95577922248a")] = "anders.brandt@regionhalland.example",
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string _submitted = "";
+    private string _owing = "";
+
+    /// <summary>
+    /// Set-up the journey does not show: Värmland asks two regions for feedback on its draft, and
+    /// the first of them writes and submits its feedback; the second has not started.
+    /// </summary>
+    public async ValueTask InitializeAsync()
+    {
+        using var author = await TeamSteps.ApiAsync(suite, Author);
+        var existing = await author.GetFromJsonAsync<List<JsonElement>>("/api/feedback/rounds?role=author", Ct);
+        var round = existing!.Count > 0 ? existing[0] : await AskForFeedbackAsync(author);
+        var reviewers = round.GetProperty("reviewers").EnumerateArray().ToList();
+        Assert.Equal(2, reviewers.Count);
+        (_submitted, _owing) = (reviewers[0].GetProperty("regionName").GetString()!, reviewers[1].GetProperty("regionName").GetString()!);
+        if (existing.Count > 0)
+        {
+            return;
+        }
+
+        var roundId = round.GetProperty("id").GetGuid();
+        var reviewerRegion = reviewers[0].GetProperty("regionId").GetGuid();
+        using var reviewer = await TeamSteps.ApiAsync(suite, Officials[reviewerRegion]);
+        var url = $"/api/feedback/rounds/{roundId}/feedback/{reviewerRegion}";
+        var draft = await ProgrammeSteps.Succeeded(await reviewer.PutAsJsonAsync(url, new
+        {
+            summary = "Ett genomarbetat utkast.",
+            lenses = Lenses.Select(code => new { lensCode = code, strengths = "Tydliga mål.", suggestions = new[] { "Beskriv uppföljningen." } }),
+            version = 0,
+        }, Ct));
+        await ProgrammeSteps.Succeeded(await reviewer.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt64() }, Ct));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task The_administrator_goes_from_the_start_page_to_the_round_and_sees_who_still_owes_feedback()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await page.SignInAsync(EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+
+        var onStart = page.GetByTestId("start-rounds").GetByRole(AriaRole.Link);
+        await Assertions.Expect(onStart).ToHaveCountAsync(1);
+        await Assertions.Expect(onStart).ToContainTextAsync("Värmlandsstrategin (Region Värmland): 1 av 2 återkopplingar");
+        await onStart.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/admin/aterkoppling/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Värmlandsstrategin (version 1), Region Värmland");
+        var facts = page.GetByTestId("round-facts");
+        await Assertions.Expect(facts).ToContainTextAsync("Pågår");
+        await Assertions.Expect(facts).ToContainTextAsync("Förändringslogik");
+        await Assertions.Expect(page.GetByTestId("round-summary")).ToHaveTextAsync("1 av 2 granskande regioner har lämnat in sin återkoppling.");
+        var owed = page.GetByRole(AriaRole.Table, new() { Name = "Granskande regioner och deras återkoppling" });
+        await Assertions.Expect(owed.GetByRole(AriaRole.Row, new() { Name = _submitted })).ToContainTextAsync(new Regex(@"Inlämnad\s*Inget$"));
+        await Assertions.Expect(owed.GetByRole(AriaRole.Row, new() { Name = _owing })).ToContainTextAsync(new Regex(@"Inte påbörjad\s*Återkoppling på Förändringslogik, .+ senast .+$"));
+        await page.AssertAccessibleAsync("admin-feedback-round");
+
+        // Keyboard only: from the breadcrumb to the list of every round in the programme.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alla återkopplingsomgångar" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Återkopplingsomgångar");
+        var rows = page.GetByTestId("feedback-rounds").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows).ToContainTextAsync("Region Värmland");
+        await Assertions.Expect(rows.Locator("td").Nth(1)).ToHaveTextAsync(new Regex($"^({Regex.Escape(_submitted)}, {Regex.Escape(_owing)}|{Regex.Escape(_owing)}, {Regex.Escape(_submitted)})$"));
+        await Assertions.Expect(rows.Locator("td").Nth(2)).ToHaveTextAsync("1 av 2");
+        await Assertions.Expect(rows.Locator("td").Nth(3)).ToHaveTextAsync("Pågår");
+        await page.AssertAccessibleAsync("admin-feedback-rounds");
+
+        // The menu leads here too, and the page reads in English.
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Återkoppling", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Återkopplingsomgångar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "In English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Feedback rounds");
+        await Assertions.Expect(rows.Locator("td").Nth(2)).ToHaveTextAsync("1 of 2");
+        await page.AssertAccessibleAsync("admin-feedback-rounds-en");
+        await rows.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Reviewing regions and their feedback" }).GetByRole(AriaRole.Row, new() { Name = _owing }))
+            .ToContainTextAsync("Not started");
+        await page.AssertAccessibleAsync("admin-feedback-round-en");
+    }
+
+    [Fact]
+    public async Task A_team_member_is_refused_the_administrators_round_pages()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(page, Author);
+        foreach (var path in new[] { "/admin/aterkoppling", $"/admin/aterkoppling/{Guid.NewGuid()}" })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ingen behörighet");
+            await Assertions.Expect(page.GetByTestId("feedback-rounds")).ToHaveCountAsync(0);
+        }
+    }
+
+    // A document with one draft version, and a feedback round on it with two reviewing regions.
+    private static async Task<JsonElement> AskForFeedbackAsync(HttpClient author)
+    {
+        var document = await ProgrammeSteps.Succeeded(await author.PostAsJsonAsync("/api/feedback/documents", new { title = "Värmlandsstrategin", kind = "RegionalDevelopmentStrategy", description = (string?)null }, Ct));
+        var documentId = document.GetProperty("id").GetGuid();
+        using (var form = new MultipartFormDataContent())
+        {
+            var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "utkast.pdf");
+            await ProgrammeSteps.Succeeded(await author.PostAsync($"/api/feedback/documents/{documentId}/versions", form, Ct));
+        }
+
+        JsonElement? opened = null;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var response = await author.PostAsJsonAsync(
+                    $"/api/feedback/documents/{documentId}/versions/1/rounds",
+                    new { deadline = DateTimeOffset.UtcNow.AddDays(14), lensCodes = Lenses, reviewerCount = 2 },
+                    Ct);
+                opened = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(Ct) : null;
+                return opened is not null;
+            },
+            "a feedback round could be opened",
+            TimeSpan.FromSeconds(60));
+        return opened!.Value;
+    }
+}
