@@ -6,13 +6,13 @@ using Microsoft.Playwright;
 namespace KollegialtUtbyte.Portal.Tests.Start;
 
 /// <summary>
-/// The start pages of a programme whose plan is not yet published: the politician is told what will
-/// come, the administrator is led from the start page to publishing the plan.
+/// The start pages of a programme whose plan is not yet published: the politician and the facilitator
+/// are told what will come, the administrator is led from the start page to publishing the plan.
 /// </summary>
 public sealed class FirstStartTests(EmbeddedSuite suite, Browser browser) : IClassFixture<EmbeddedSuite>, IClassFixture<Browser>
 {
     [Fact]
-    public async Task Before_publication_the_politician_is_told_what_comes_and_the_administrator_is_led_to_publish_the_plan()
+    public async Task Before_publication_the_politician_and_the_facilitator_are_told_what_comes_and_the_administrator_is_led_to_publish_the_plan()
     {
         // The politician: no invitation yet, and no empty page either.
         var politician = await browser.NewPageAsync(suite.Address);
@@ -21,6 +21,13 @@ public sealed class FirstStartTests(EmbeddedSuite suite, Browser browser) : ICla
         await Assertions.Expect(politician.GetByTestId("start-nothing-yet")).ToContainTextAsync("publicerar mötesplanen");
         await Assertions.Expect(politician.GetByRole(AriaRole.Heading, new() { Name = "Protokoll från träffar du var med på" })).ToBeVisibleAsync();
         await politician.AssertAccessibleAsync("start-politician-before-publication");
+
+        // The facilitator: no meeting of hers yet, told when there will be, and led to the programme's meetings.
+        var facilitator = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(facilitator, "charlotte.wiberg@ramboll.example");
+        await Assertions.Expect(facilitator.GetByTestId("start-nothing-yet")).ToContainTextAsync("gör dig till processledare för en träff");
+        await Assertions.Expect(facilitator.GetByTestId("start-nothing-yet").GetByRole(AriaRole.Link, new() { Name = "Programmets träffar" })).ToHaveAttributeAsync("href", "/processledare/traffar");
+        await facilitator.AssertAccessibleAsync("start-facilitator-before-assignment");
 
         // The administrator: the programme is a draft, and the to-do list leads to publishing it.
         var page = await browser.NewPageAsync(suite.Address);
