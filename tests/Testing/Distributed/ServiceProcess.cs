@@ -177,16 +177,25 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The service's built assembly (the test command builds the solution first).</summary>
+    /// <summary>
+    /// The service's built assembly (the test command builds the solution first): of the build
+    /// configuration this code was built in (a Release benchmark runs Release services), else the newest.
+    /// </summary>
     private static string BuildOutput(string name)
     {
         var bin = RepositoryRoot.Combine("services", name, "bin");
         var candidates = Directory.Exists(bin)
             ? Directory.GetFiles(bin, $"KollegialtUtbyte.{name}.dll", SearchOption.AllDirectories).Where(p => !p.Contains("/publish/", StringComparison.Ordinal)).ToList()
             : [];
-        return candidates.OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+        return candidates.OrderByDescending(p => p.Contains($"/bin/{Configuration}/", StringComparison.Ordinal)).ThenByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             ?? throw new InvalidOperationException($"services/{name} is not built: run `dotnet build KollegialtUtbyte.sln` first.");
     }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
 }
 
 /// <summary>A service could not start because another process holds its port.</summary>
