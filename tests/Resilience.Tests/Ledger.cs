@@ -34,6 +34,8 @@ public sealed record FaultWindow(string Fault, DateTimeOffset Started, DateTimeO
 public sealed class Ledger
 {
     private int _operations;
+    private int _business;
+    private int _allowed;
 
     public ConcurrentQueue<RequestRecord> Requests { get; } = new();
 
@@ -62,6 +64,30 @@ public sealed class Ledger
 
     /// <summary>Feedback a reviewer region started on a round (claimed so one client writes it), and whether its submission got a 2xx.</summary>
     public ConcurrentDictionary<(Guid Round, Guid Region), bool> Feedback { get; } = new();
+
+    /// <summary>Business operations begun (the fault script's clock).</summary>
+    public int Business => Volatile.Read(ref _business);
+
+    /// <summary>Lets the clients begin business operations up to <paramref name="count"/> in all.</summary>
+    public void AllowBusiness(int count) => Volatile.Write(ref _allowed, count);
+
+    /// <summary>Begins one business operation if the fault script allows one more now; false when the clients should read instead.</summary>
+    public bool TryBeginBusiness()
+    {
+        while (true)
+        {
+            var begun = Volatile.Read(ref _business);
+            if (begun >= Volatile.Read(ref _allowed))
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _business, begun + 1, begun) == begun)
+            {
+                return true;
+            }
+        }
+    }
 
     public void Finished(string operation, Outcome outcome)
     {

@@ -10,7 +10,7 @@ namespace KollegialtUtbyte.Resilience.Tests;
 /// The business operations of the campaign, each as the users do it through the gateway, recorded
 /// in the <see cref="Ledger"/>: what was asked, how it ended, and what must therefore be found later.
 /// </summary>
-public sealed class Operations(CampaignPeople people, Ledger ledger)
+public sealed class Operations(CampaignPeople people, Ledger ledger, int registrations)
 {
     public const string RegisterPerson = "register person";
     public const string JoinTeam = "join team";
@@ -22,11 +22,15 @@ public sealed class Operations(CampaignPeople people, Ledger ledger)
 
     private static readonly string[] Answers = ["Accepted", "Declined"];
     private int _serial;
+    private int _registrations;
 
-    /// <summary>Runs one operation chosen at random by the weights of a busy day; returns how it ended.</summary>
+    /// <summary>
+    /// Runs one operation chosen at random by the weights of a busy day; returns how it ended. Once
+    /// the registrations are spent, an invitation is answered instead.
+    /// </summary>
     public Task<Outcome> RunOneAsync(Random random) => random.Next(100) switch
     {
-        < 20 => RegisterAndJoinAsync(random),
+        < 20 => Interlocked.Increment(ref _registrations) <= registrations ? RegisterAndJoinAsync(random) : AnswerAsync(random),
         < 25 => RescheduleAsync(random),
         < 55 => AnswerAsync(random),
         < 67 => SubmitDraftAsync(random),

@@ -33,7 +33,7 @@ public sealed class TeamMemberJoinedConsumer(NotificationsDb db, LocalCopies cop
     protected override async Task ApplyAsync(TeamMemberJoined message, ConsumeContext<TeamMemberJoined> context, CancellationToken cancellationToken)
     {
         await copies.UpsertPersonAsync(message.PersonId, message.Name, message.Email, message.PreferredLanguage, message.OccurredAt, cancellationToken);
-        await copies.UpsertRegionAsync(message.RegionId, message.RegionName, message.OccurredAt, cancellationToken);
+        await copies.KnowRegionAsync(message.RegionId, message.RegionName, message.OccurredAt, cancellationToken);
         await copies.RecordMembershipAsync(message.ProgrammeId, message.RegionId, message.PersonId, message.Role, active: true, message.OccurredAt, cancellationToken);
     }
 }
@@ -43,7 +43,7 @@ public sealed class TeamMemberUpdatedConsumer(NotificationsDb db, LocalCopies co
     protected override async Task ApplyAsync(TeamMemberUpdated message, ConsumeContext<TeamMemberUpdated> context, CancellationToken cancellationToken)
     {
         await copies.UpsertPersonAsync(message.PersonId, message.Name, message.Email, message.PreferredLanguage, message.OccurredAt, cancellationToken);
-        await copies.UpsertRegionAsync(message.RegionId, message.RegionName, message.OccurredAt, cancellationToken);
+        await copies.KnowRegionAsync(message.RegionId, message.RegionName, message.OccurredAt, cancellationToken);
         await copies.RecordMembershipAsync(message.ProgrammeId, message.RegionId, message.PersonId, message.Role, active: true, message.OccurredAt, cancellationToken);
     }
 }

@@ -40,6 +40,14 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// A region named by a team event: added when not known yet, otherwise left as it is. Its name
+    /// follows the region's own events (<see cref="UpsertRegionAsync"/>); writing the row on every
+    /// team event only made the events of one region's team conflict on it and be retried.
+    /// </summary>
+    public async Task KnowRegionAsync(Guid regionId, string name, DateTimeOffset occurredAt, CancellationToken cancellationToken) =>
+        await db.FindOrInsertAsync([regionId], () => Region.Register(regionId, name, occurredAt), cancellationToken);
+
     public async Task RecordMembershipAsync(Guid programmeId, Guid regionId, Guid personId, TeamRole role, bool active, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         var (membership, added) = await db.FindOrInsertAsync(

@@ -43,13 +43,36 @@ public class DistributedSystem : IAsyncLifetime
     /// <summary>The connection string of a service's own database, for checks a test makes behind the API.</summary>
     public string DatabaseOf(string service) => _databases[service];
 
+    /// <summary>
+    /// Starts the servers, then the services. A port chosen free can be taken by another process
+    /// before the service binds it; then the services are stopped and started again on other
+    /// ports, with fresh databases and directories (a few times at most).
+    /// </summary>
     public virtual async ValueTask InitializeAsync()
+    {
+        var broker = await BrokerAsync();
+        var postgres = await PostgresAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartServicesAsync(broker, postgres);
+                return;
+            }
+            catch (PortInUseException) when (attempt < 5)
+            {
+                await Task.WhenAll(_services.Values.Select(s => s.DisposeAsync().AsTask()));
+                _services.Clear();
+                _databases.Clear();
+            }
+        }
+    }
+
+    private async Task StartServicesAsync(RabbitMqServer broker, PostgresServer postgres)
     {
         _directory = Directory.CreateTempSubdirectory("ku-distributed-").FullName;
         var logs = Directory.CreateDirectory(Path.Combine(_directory, "logs")).FullName;
         Mail = new PickupDirectory(Path.Combine(_directory, "mail"));
-        var broker = await BrokerAsync();
-        var postgres = await PostgresAsync();
 
         var ports = new[] { "Gateway", "Identity", "Regions", "Meetings", "Feedback", "Notifications", "Portal" }
             .ToDictionary(name => name, _ => ExternalPort());

@@ -31,8 +31,30 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string LogTail => File.Exists(_logPath) ? string.Join('\n', File.ReadLines(_logPath).TakeLast(40)) : "(no log)";
 
-    /// <summary>Starts the process and waits until /health/ready answers 200 (database and broker reachable).</summary>
+    /// <summary>
+    /// Starts the process and waits until /health/ready answers 200 (database and broker reachable).
+    /// When its port is taken by another process, a first start throws <see cref="PortInUseException"/>
+    /// (the caller chooses other ports); a restart, which must keep its port because others are
+    /// configured with it, tries again for a while (a port held by a closing connection is soon free).
+    /// </summary>
     public async Task StartAsync(TimeSpan? timeout = null)
+    {
+        var restart = _process is not null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync(timeout);
+                return;
+            }
+            catch (PortInUseException) when (restart && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
+    private async Task StartOnceAsync(TimeSpan? timeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -51,9 +73,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var log = new StreamWriter(new FileStream(_logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        var portInUse = false;
+        void Received(string? line)
+        {
+            // Kestrel: "Failed to bind to address http://127.0.0.1:…: address already in use."
+            portInUse |= line?.Contains("address already in use", StringComparison.OrdinalIgnoreCase) == true;
+            Write(log, line);
+        }
+
+        _process?.Dispose();
         _process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start.");
-        _process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        _process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        _process.OutputDataReceived += (_, e) => Received(e.Data);
+        _process.ErrorDataReceived += (_, e) => Received(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -63,6 +94,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                await _process.WaitForExitAsync();
+                if (Volatile.Read(ref portInUse))
+                {
+                    throw new PortInUseException($"{Name} could not bind port {Port}: another process took it.");
+                }
+
                 throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} while starting:\n{LogTail}");
             }
 
@@ -140,14 +177,26 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The service's built assembly (the test command builds the solution first).</summary>
+    /// <summary>
+    /// The service's built assembly (the test command builds the solution first): of the build
+    /// configuration this code was built in (a Release benchmark runs Release services), else the newest.
+    /// </summary>
     private static string BuildOutput(string name)
     {
         var bin = RepositoryRoot.Combine("services", name, "bin");
         var candidates = Directory.Exists(bin)
             ? Directory.GetFiles(bin, $"KollegialtUtbyte.{name}.dll", SearchOption.AllDirectories).Where(p => !p.Contains("/publish/", StringComparison.Ordinal)).ToList()
             : [];
-        return candidates.OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+        return candidates.OrderByDescending(p => p.Contains($"/bin/{Configuration}/", StringComparison.Ordinal)).ThenByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             ?? throw new InvalidOperationException($"services/{name} is not built: run `dotnet build KollegialtUtbyte.sln` first.");
     }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
 }
+
+/// <summary>A service could not start because another process holds its port.</summary>
+public sealed class PortInUseException(string message) : Exception(message);
