@@ -1,4 +1,5 @@
 using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,10 @@ public static class PersistenceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<VersioningInterceptor>();
         builder.Services.TryAddSingleton(settings);
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        builder.Services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.Retention = new RetentionPeriods(configuration).For(OutboxOptions.RetentionKind, options.Retention));
 
         var hasOutbox = typeof(IOutboxDbContext).IsAssignableFrom(typeof(TDbContext));
         if (hasOutbox)
