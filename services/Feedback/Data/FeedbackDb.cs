@@ -12,6 +12,8 @@ public sealed class FeedbackDb(DbContextOptions<FeedbackDb> options) : DbContext
 
     public DbSet<KnownRegion> Regions => Set<KnownRegion>();
 
+    public DbSet<KnownProgramme> Programmes => Set<KnownProgramme>();
+
     public DbSet<ProgrammeRegion> ProgrammeRegions => Set<ProgrammeRegion>();
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
