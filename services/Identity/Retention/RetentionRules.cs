@@ -2,12 +2,15 @@ using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace KollegialtUtbyte.Identity.Retention;
 
 /// <summary>
-/// The provider's tokens (refresh tokens, authorization codes) and authorizations that expired or
-/// were revoked before the cutoff. Such a token is refused anyway, so nothing depends on it any longer.
+/// The provider's tokens (refresh tokens, authorization codes) that expired before the cutoff, and
+/// those created before it that were revoked or redeemed, then the authorizations left without a
+/// valid token. Such a token is refused anyway, so nothing depends on it any longer. Expiry is
+/// judged here on the service's clock; the provider's own pruning judges it on the system clock.
 /// </summary>
 internal sealed class OpenIdTokenRetention : IRetentionRule
 {
@@ -17,7 +20,11 @@ internal sealed class OpenIdTokenRetention : IRetentionRule
 
     public async Task<int> DeleteExpiredAsync(IServiceProvider services, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        var tokens = await services.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(cutoff, cancellationToken);
+        var before = cutoff.UtcDateTime;
+        var expired = await services.GetRequiredService<IdentityDb>().Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.ExpirationDate < before)
+            .ExecuteDeleteAsync(cancellationToken);
+        var tokens = expired + await services.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(cutoff, cancellationToken);
         var authorizations = await services.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(cutoff, cancellationToken);
         return (int)Math.Min(int.MaxValue, tokens + authorizations);
     }
