@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,8 @@ namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 
 public static class PersistenceExtensions
 {
+    private static readonly AuditAppendOnlyInterceptor AppendOnlyAudit = new();
+
     /// <summary>
     /// The service's own database on the configured provider: migrated and seeded at start,
     /// checked by <c>/health/ready</c>, versioned aggregates under optimistic concurrency and,
@@ -40,7 +43,7 @@ public static class PersistenceExtensions
         builder.Services.AddDbContext<TDbContext>((services, options) =>
         {
             DatabaseProviderSelection.Configure(options, settings.Provider, connectionString);
-            options.AddInterceptors(services.GetRequiredService<VersioningInterceptor>());
+            options.AddInterceptors(services.GetRequiredService<VersioningInterceptor>(), AppendOnlyAudit);
             if (hasOutbox)
             {
                 options.AddInterceptors(
@@ -50,6 +53,10 @@ public static class PersistenceExtensions
         });
 
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
+        if (typeof(IAuditedDbContext).IsAssignableFrom(typeof(TDbContext)))
+        {
+            builder.AddRetention<AuditRetention<TDbContext>>();
+        }
         if (hasOutbox)
         {
             builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
