@@ -3,6 +3,7 @@ using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.OpenId;
 using KollegialtUtbyte.Identity.Retention;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
@@ -92,7 +93,8 @@ public static class IdentityModule
         app.MapGroup("/api/identity")
             .MapAccountAdministration()
             .MapMyAccount()
-            .MapOutboxAdministration<IdentityDb>();
+            .MapOutboxAdministration<IdentityDb>()
+            .MapAuditLog<IdentityDb>();
         return app;
     }
 }
