@@ -8,6 +8,7 @@ using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Tests;
 
@@ -69,6 +70,30 @@ public sealed class AuditLogTests(IdentityFixture fixture) : IClassFixture<Ident
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync(Cancel)).RootElement;
         Assert.True(problem.GetProperty("errors").TryGetProperty("to", out _));
+    }
+
+    [Fact]
+    public async Task An_entry_cannot_be_changed_or_deleted_through_the_model()
+    {
+        var person = Guid.NewGuid();
+        await _host.WithDbAsync(async db =>
+        {
+            db.Audit(AuditActions.Enabled, null, person, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _host.WithDbAsync(async db =>
+        {
+            var entry = await db.Set<AuditEntry>().SingleAsync(e => e.SubjectPersonId == person, Cancel);
+            entry.Action = AuditActions.Disabled;
+            return await db.SaveChangesAsync(Cancel);
+        }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _host.WithDbAsync(async db =>
+        {
+            db.Set<AuditEntry>().Remove(await db.Set<AuditEntry>().SingleAsync(e => e.SubjectPersonId == person, Cancel));
+            return await db.SaveChangesAsync(Cancel);
+        }));
+        Assert.Equal(AuditActions.Enabled, await _host.WithDbAsync(db => db.Set<AuditEntry>().Where(e => e.SubjectPersonId == person).Select(e => e.Action).SingleAsync(Cancel)));
     }
 
     private static async Task<PagedList<AuditEntryView>> AuditAsync(HttpClient client, string query)

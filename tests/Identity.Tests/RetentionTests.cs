@@ -1,5 +1,6 @@
 using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.Identity.Tests.Support;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,29 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal(1, await LinksOfAsync(newMember.PersonId));
         Assert.Equal(1, await LinksOfAsync(newInvitee.PersonId));
         Assert.True(await _host.WithDbAsync(db => db.EmailChanges.AnyAsync(c => c.Id == newChange, Cancel)));
+    }
+
+    [Fact]
+    public async Task Audit_entries_go_after_two_years_and_younger_ones_stay()
+    {
+        var person = Guid.NewGuid();
+        await _host.WithDbAsync(async db =>
+        {
+            db.Audit("account.disabled", null, person, _clock.GetUtcNow(), new { Step = "old" });
+            return await db.SaveChangesAsync(Cancel);
+        });
+        _clock.Advance(TimeSpan.FromDays(400));
+        await _host.WithDbAsync(async db =>
+        {
+            db.Audit("account.enabled", null, person, _clock.GetUtcNow(), new { Step = "young" });
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        _clock.Advance(TimeSpan.FromDays(331));
+        await _host.Services.GetRequiredService<RetentionJob>().RunOnceAsync(Cancel);
+
+        var left = await _host.WithDbAsync(db => db.Set<AuditEntry>().Where(e => e.SubjectPersonId == person).Select(e => e.Action).ToListAsync(Cancel));
+        Assert.Equal(["account.enabled"], left);
     }
 
     private async Task<int> TokensOfAsync(Guid personId)
