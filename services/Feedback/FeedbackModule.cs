@@ -3,6 +3,7 @@ using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Retention;
 using KollegialtUtbyte.Feedback.Rounds;
 using KollegialtUtbyte.Feedback.Storage;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
@@ -52,6 +53,7 @@ public static class FeedbackModule
         api.MapPriorityEndpoints();
         api.MapEffectsEndpoints();
         api.MapOutboxAdministration<FeedbackDb>();
+        api.MapAuditLog<FeedbackDb>();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Notifications.Delivery;
 using KollegialtUtbyte.Notifications.Mailing;
 using KollegialtUtbyte.Notifications.Retention;
 using KollegialtUtbyte.Notifications.Scheduling;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
@@ -71,6 +72,7 @@ public static class NotificationsModule
         var api = app.MapGroup("/api/notifications");
         api.MapFailedMails();
         api.MapOutboxAdministration<NotificationsDb>();
+        api.MapAuditLog<NotificationsDb>();
         return app;
     }
 }
