@@ -1,11 +1,14 @@
 using KollegialtUtbyte.Feedback.Api;
 using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Retention;
 using KollegialtUtbyte.Feedback.Rounds;
 using KollegialtUtbyte.Feedback.Storage;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Feedback;
@@ -34,6 +37,7 @@ public static class FeedbackModule
         builder.Services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();
         builder.Services.AddSingleton<RoundDeadlineSignal>();
         builder.Services.AddHostedService<RoundDeadlineWatcher>();
+        builder.AddRetention<DraftVersionRetention>();
         return builder;
     }
 
@@ -49,6 +53,7 @@ public static class FeedbackModule
         api.MapPriorityEndpoints();
         api.MapEffectsEndpoints();
         api.MapOutboxAdministration<FeedbackDb>();
+        api.MapAuditLog<FeedbackDb>();
         return app;
     }
 }

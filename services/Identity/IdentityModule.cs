@@ -2,10 +2,13 @@ using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.OpenId;
+using KollegialtUtbyte.Identity.Retention;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -67,7 +70,9 @@ public static class IdentityModule
         builder.AddOpenIdServer();
         builder.AddDatabaseSeeder<IdentityDb, ClientRegistration>();
         builder.Services.AddHostedService<SigningKeyCheck>();
-        builder.Services.AddHostedService<ExpiredTokenCleanup>();
+        builder.AddRetention<OpenIdTokenRetention>();
+        builder.AddRetention<AccountLinkRetention>();
+        builder.AddRetention<EmailChangeRetention>();
         builder.Services.AddScoped<SignInSessions>();
         builder.Services.AddScoped<Passwords>();
         builder.Services.AddScoped<AccountAccess>();
@@ -88,7 +93,8 @@ public static class IdentityModule
         app.MapGroup("/api/identity")
             .MapAccountAdministration()
             .MapMyAccount()
-            .MapOutboxAdministration<IdentityDb>();
+            .MapOutboxAdministration<IdentityDb>()
+            .MapAuditLog<IdentityDb>();
         return app;
     }
 }

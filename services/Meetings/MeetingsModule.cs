@@ -1,6 +1,7 @@
 using KollegialtUtbyte.Meetings.Api;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
@@ -55,6 +56,7 @@ public static class MeetingsModule
         api.MapStatistics();
         api.MapEffects();
         api.MapOutboxAdministration<MeetingsDb>();
+        api.MapAuditLog<MeetingsDb>();
         return app;
     }
 

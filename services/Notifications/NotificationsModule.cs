@@ -2,11 +2,14 @@ using KollegialtUtbyte.Notifications.Api;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Delivery;
 using KollegialtUtbyte.Notifications.Mailing;
+using KollegialtUtbyte.Notifications.Retention;
 using KollegialtUtbyte.Notifications.Scheduling;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -59,7 +62,8 @@ public static class NotificationsModule
 
         builder.Services.AddHostedService<MailDispatcher>();
         builder.Services.AddHostedService<ReminderScheduler>();
-        builder.Services.AddHostedService<LinkTokenRetention>();
+        builder.AddRetention<LinkTokenRetention>();
+        builder.AddRetention<SentMailRetention>();
         return builder;
     }
 
@@ -68,6 +72,7 @@ public static class NotificationsModule
         var api = app.MapGroup("/api/notifications");
         api.MapFailedMails();
         api.MapOutboxAdministration<NotificationsDb>();
+        api.MapAuditLog<NotificationsDb>();
         return app;
     }
 }

@@ -1,10 +1,13 @@
 using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.Regions.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Data.Seeding;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Regions;
@@ -20,6 +23,7 @@ public static class RegionsModule
     public static IHostApplicationBuilder AddRegionsModule(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<RegionsDb>(Name);
+        builder.AddRetention<EmailChangeAuditRetention>();
         builder.AddServiceOpenApi(Name);
         builder.AcceptAccessTokensFor(TokenAudiences.Regions);
         builder.AddDatabaseSeeder<RegionsDb, RegionsSeeder>();
@@ -41,6 +45,7 @@ public static class RegionsModule
         api.MapWorkingGroupEndpoints();
         api.MapPersonalDataExportEndpoints();
         api.MapOutboxAdministration<RegionsDb>();
+        api.MapAuditLog<RegionsDb>();
         return app;
     }
 }

@@ -25,6 +25,20 @@ public sealed class ConfigurationTests
     }
 
     [Theory]
+    [InlineData("Retention:SentMails", "-1.00:00:00")]
+    [InlineData("Retention:LinkTokens", "soon")]
+    [InlineData("Retention:Audit", "-00:00:01")]
+    public async Task A_retention_period_that_is_negative_or_unreadable_refuses_to_start(string key, string value)
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var service = await NotificationsService.StartAsync(new Dictionary<string, string?> { [key] = value });
+        });
+
+        Assert.Contains(key, exception.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Security", "None")]
     [InlineData("EnableTls", "false")]
     public async Task Mail_to_a_remote_SMTP_server_without_TLS_is_refused_at_start(string key, string value)

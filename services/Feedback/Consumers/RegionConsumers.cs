@@ -18,6 +18,19 @@ public sealed class RegionUpdatedConsumer(FeedbackDb db) : IdempotentConsumer<Re
         Db.UpsertRegionAsync(message.RegionId, message.Name, message.CountyCode, message.OccurredAt, cancellationToken);
 }
 
+/// <summary>Keeps the programme's end, after which its drafts are kept only for the configured period.</summary>
+public sealed class ProgrammeRegisteredConsumer(FeedbackDb db) : IdempotentConsumer<ProgrammeRegistered, FeedbackDb>(db)
+{
+    protected override Task ApplyAsync(ProgrammeRegistered message, ConsumeContext<ProgrammeRegistered> context, CancellationToken cancellationToken) =>
+        Db.UpsertProgrammeAsync(message.ProgrammeId, message.EndsOn, message.OccurredAt, cancellationToken);
+}
+
+public sealed class ProgrammeUpdatedConsumer(FeedbackDb db) : IdempotentConsumer<ProgrammeUpdated, FeedbackDb>(db)
+{
+    protected override Task ApplyAsync(ProgrammeUpdated message, ConsumeContext<ProgrammeUpdated> context, CancellationToken cancellationToken) =>
+        Db.UpsertProgrammeAsync(message.ProgrammeId, message.EndsOn, message.OccurredAt, cancellationToken);
+}
+
 /// <summary>A region joining a programme enters that programme's reviewer pool.</summary>
 public sealed class RegionJoinedProgrammeConsumer(FeedbackDb db) : IdempotentConsumer<RegionJoinedProgramme, FeedbackDb>(db)
 {

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace KollegialtUtbyte.Feedback.Data;
 
 /// <summary>The feedback service's own database. No other service reads it.</summary>
-public sealed class FeedbackDb(DbContextOptions<FeedbackDb> options) : DbContext(options), IOutboxDbContext
+public sealed class FeedbackDb(DbContextOptions<FeedbackDb> options) : DbContext(options), IOutboxDbContext, IAuditedDbContext
 {
     public DbSet<Lens> Lenses => Set<Lens>();
 
     public DbSet<KnownRegion> Regions => Set<KnownRegion>();
+
+    public DbSet<KnownProgramme> Programmes => Set<KnownProgramme>();
 
     public DbSet<ProgrammeRegion> ProgrammeRegions => Set<ProgrammeRegion>();
 
@@ -34,5 +37,6 @@ public sealed class FeedbackDb(DbContextOptions<FeedbackDb> options) : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FeedbackDb).Assembly);
         modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapAuditLog();
     }
 }

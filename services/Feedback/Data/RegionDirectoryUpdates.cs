@@ -25,6 +25,20 @@ internal static class RegionDirectoryUpdates
         }
     }
 
+    public static async Task UpsertProgrammeAsync(this FeedbackDb db, Guid programmeId, DateOnly endsOn, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.FindAsync([programmeId], cancellationToken);
+        if (programme is null)
+        {
+            db.Programmes.Add(new KnownProgramme { Id = programmeId, EndsOn = endsOn, ChangedAt = occurredAt });
+        }
+        else if (occurredAt >= programme.ChangedAt)
+        {
+            programme.EndsOn = endsOn;
+            programme.ChangedAt = occurredAt;
+        }
+    }
+
     public static async Task SetProgrammeParticipationAsync(
         this FeedbackDb db, Guid programmeId, Guid regionId, string? regionName, bool active, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {

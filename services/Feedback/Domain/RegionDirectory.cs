@@ -54,3 +54,13 @@ public sealed class TeamMember
     /// <summary>Project leaders and the officials with key functions do the strategy work; politicians do not write feedback.</summary>
     public static bool WorksOnStrategies(TeamRole role) => role is TeamRole.ProjectLeader or TeamRole.KeyOfficial;
 }
+
+/// <summary>A programme's dates as last announced by the Regions service: when it ended decides when its drafts may go.</summary>
+public sealed class KnownProgramme
+{
+    public Guid Id { get; set; }
+
+    public DateOnly EndsOn { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+}

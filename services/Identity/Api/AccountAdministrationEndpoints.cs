@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Audit;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -76,7 +78,8 @@ public static class AccountAdministrationEndpoints
     }
 
     private static async Task<IResult> GrantRolesAsync(
-        Guid id, GrantRolesRequest request, HttpContext http, IdentityDb db, UserManager<Account> users, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, GrantRolesRequest request, ClaimsPrincipal user, HttpContext http, IdentityDb db, UserManager<Account> users, AccountAccess access, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var account = await FindAsync(db, id, cancellationToken);
         db.ExpectVersion(account, request.Version);
@@ -104,6 +107,7 @@ public static class AccountAdministrationEndpoints
 
         if (removed.Count > 0 || added.Count > 0)
         {
+            db.Audit(AuditActions.RolesChanged, user.PersonId(), account.PersonId, time.GetUtcNow(), new { AccountId = account.Id, Added = added, Removed = removed });
             await access.RefreshAsync(account, granted, announce: true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -138,6 +142,7 @@ public static class AccountAdministrationEndpoints
             account.DisabledAt = now;
             await links.WithdrawAllAsync(account.Id, cancellationToken);
             db.AddEvent(new AccountDisabled(account.Id, account.PersonId, now));
+            db.Audit(AuditActions.Disabled, user.PersonId(), account.PersonId, now, new { AccountId = account.Id });
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await sessions.EndAllAsync(account.Id, cancellationToken);
@@ -149,7 +154,7 @@ public static class AccountAdministrationEndpoints
     }
 
     private static async Task<IResult> EnableAsync(
-        Guid id, AccountChangeRequest request, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, AccountChangeRequest request, ClaimsPrincipal user, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await FindAsync(db, id, cancellationToken);
         db.ExpectVersion(account, request.Version);
@@ -160,6 +165,7 @@ public static class AccountAdministrationEndpoints
             account.AccessFailedCount = 0;
             account.LockoutEnd = null;
             db.AddEvent(new AccountEnabled(account.Id, account.PersonId, now));
+            db.Audit(AuditActions.Enabled, user.PersonId(), account.PersonId, now, new { AccountId = account.Id });
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -167,11 +173,13 @@ public static class AccountAdministrationEndpoints
     }
 
     /// <summary>A new activation link for a person whose mail was lost or whose link expired; older links stop working.</summary>
-    private static async Task<IResult> SendActivationLinkAsync(Guid id, IdentityDb db, AccountLinks links, CancellationToken cancellationToken)
+    private static async Task<IResult> SendActivationLinkAsync(
+        Guid id, ClaimsPrincipal user, IdentityDb db, AccountLinks links, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await FindAsync(db, id, cancellationToken);
         AccountRules.EnsureMayRequestActivation(account.IsDisabled, account.HasPassword);
         await links.RequestActivationAsync(account, cancellationToken);
+        db.Audit(AuditActions.ActivationLinkSent, user.PersonId(), account.PersonId, time.GetUtcNow(), new { AccountId = account.Id });
         await db.SaveChangesAsync(cancellationToken);
         return Results.Accepted();
     }
@@ -208,6 +216,7 @@ public static class AccountAdministrationEndpoints
         Succeed(await users.RemoveLoginAsync(account, issuer, subject));
         var removedBy = Guid.TryParse(user.FindFirst(ClaimNames.Subject)?.Value, out var administrator) ? administrator : (Guid?)null;
         db.AddEvent(new ExternalLoginRemoved(account.Id, account.PersonId, issuer, subject, removedBy, time.GetUtcNow()));
+        db.Audit(AuditActions.ExternalLoginRemoved, user.PersonId(), account.PersonId, time.GetUtcNow(), new { AccountId = account.Id, Issuer = issuer });
         await db.SaveChangesAsync(cancellationToken);
         loggers.CreateLogger(typeof(AccountAdministrationEndpoints)).LogInformation("An external login was removed from account {AccountId}", account.Id);
         return Results.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Identity.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace KollegialtUtbyte.Identity.Data;
 
 /// <summary>The identity service's own database: ASP.NET Core Identity's tables plus its own. No other service reads it.</summary>
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
-    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IOutboxDbContext
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IOutboxDbContext, IAuditedDbContext
 {
     public DbSet<DirectoryPerson> People => Set<DirectoryPerson>();
 
@@ -27,6 +28,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.MapAuditLog();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDb).Assembly);
         modelBuilder.MapOutboxAndInbox();
 

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace KollegialtUtbyte.Meetings.Data;
 
 /// <summary>The meetings service's own database. No other service reads it.</summary>
-public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext(options), IOutboxDbContext
+public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext(options), IOutboxDbContext, IAuditedDbContext
 {
     public DbSet<ProgrammeCalendar> Programmes => Set<ProgrammeCalendar>();
 
@@ -63,5 +64,6 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MeetingsDb).Assembly);
         modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapAuditLog();
     }
 }

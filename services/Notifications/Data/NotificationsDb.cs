@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Notifications.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KollegialtUtbyte.Notifications.Data;
 
 /// <summary>The notifications service's own database. No other service reads it.</summary>
-public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options), IOutboxDbContext
+public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options), IOutboxDbContext, IAuditedDbContext
 {
     public DbSet<Person> People => Set<Person>();
 
@@ -34,5 +35,6 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDb).Assembly);
         modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapAuditLog();
     }
 }

@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KollegialtUtbyte.Regions.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -56,7 +59,7 @@ public static class FacilitatorEndpoints
         return items.Select(f => Describe(f.Facilitator, f.Person, f.Organisation)).ToList().ToPage(query, total);
     }
 
-    private static async Task<IResult> AddAsync(AddFacilitatorRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> AddAsync(AddFacilitatorRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var personId = request.PersonId!.Value;
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
@@ -69,16 +72,19 @@ public static class FacilitatorEndpoints
         var facilitator = Facilitator.Appoint(person, organisation, await db.Facilitators.AnyAsync(f => f.PersonId == personId, cancellationToken), now);
         db.Facilitators.Add(facilitator);
         db.AddEvent(DirectoryEvents.Added(facilitator, person, organisation!, now));
+        db.Audit(AuditActions.FacilitatorAppointed, user.PersonId(), personId, now, new { person.OrganisationId });
         await db.SaveUniqueAsync(cancellationToken);
         return TypedResults.Created($"/api/regions/facilitators/{personId}", Describe(facilitator, person, organisation!));
     }
 
-    private static async Task<IResult> RemoveAsync(Guid personId, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RemoveAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var facilitator = await db.Facilitators.FirstOrDefaultAsync(f => f.PersonId == personId, cancellationToken)
             ?? throw new ResourceNotFoundException("Processledare", personId);
         db.Facilitators.Remove(facilitator);
-        db.AddEvent(DirectoryEvents.Removed(facilitator, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        db.AddEvent(DirectoryEvents.Removed(facilitator, now));
+        db.Audit(AuditActions.FacilitatorRemoved, user.PersonId(), personId, now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -214,6 +216,7 @@ public static class PeopleEndpoints
         var person = Person.Register(Guid.CreateVersion7(), request.Details(), affiliation, now);
         db.People.Add(person);
         db.AddEvent(DirectoryEvents.Registered(person, employerName, now));
+        db.Audit(AuditActions.PersonRegistered, user.PersonId(), person.Id, now, new { person.RegionId, person.OrganisationId });
         await db.SaveUniqueAsync(cancellationToken);
         var response = (await DescribeAsync(db, [person], user, cancellationToken))[0];
         return TypedResults.Created($"/api/regions/people/{person.Id}", response);
@@ -244,10 +247,22 @@ public static class PeopleEndpoints
         await db.EmployerNameAsync(affiliation, cancellationToken);
         var isTeamMember = await db.Teams.AnyAsync(t => t.Members.Any(m => m.PersonId == personId), cancellationToken);
         var isFacilitator = await db.Facilitators.AnyAsync(f => f.PersonId == personId, cancellationToken);
+        var before = ContactDetails.Of(person);
+        var previousAffiliation = person.Affiliation;
         person.MoveTo(affiliation, isTeamMember, isFacilitator);
         person.ChangeDetails(request.Details());
 
         var now = time.GetUtcNow();
+        if (ContactDetails.Changed(before, ContactDetails.Of(person)) is { Count: > 0 } changed)
+        {
+            db.Audit(AuditActions.ContactDetailsChanged, user.PersonId(), person.Id, now, new { Fields = changed });
+        }
+
+        if (previousAffiliation != person.Affiliation)
+        {
+            db.Audit(AuditActions.AffiliationChanged, user.PersonId(), person.Id, now, new { From = previousAffiliation, To = person.Affiliation });
+        }
+
         if (person.IsNewAddress(request.Email))
         {
             await EnsureEmailFreeAsync(db, personId, request.Email, cancellationToken);
@@ -272,6 +287,7 @@ public static class PeopleEndpoints
         {
             person.SetEmailDirectly(email);
             db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.SetByAdministrator, previous, person.Email, user.PersonId(), user.DisplayName(), now));
+            db.Audit(AuditActions.EmailSetByAdministrator, user.PersonId(), person.Id, now);
             db.AddEvent(new PersonEmailChangedByAdministrator(person.Id, previous, person.Email, user.PersonId(), now));
             return;
         }
@@ -280,6 +296,7 @@ public static class PeopleEndpoints
         if (person.RequestEmailChange(email, changeId, user.PersonId()))
         {
             db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.Requested, previous, person.PendingEmail!, user.PersonId(), user.DisplayName(), now));
+            db.Audit(AuditActions.EmailChangeRequested, user.PersonId(), person.Id, now, new { ChangeId = changeId });
             db.AddEvent(new PersonEmailChangeRequested(
                 changeId, person.Id, person.Name, previous, person.PendingEmail!, person.PreferredLanguage, user.PersonId(), now));
         }

@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,6 +92,7 @@ public static class TeamEndpoints
         var now = time.GetUtcNow();
         var member = team.Add(person, request.Role!.Value, programme.ExpectedKeyOfficials, now);
         db.AddEvent(DirectoryEvents.Joined(team, member, person, region.Name, now));
+        db.Audit(AuditActions.TeamMemberAdded, user.PersonId(), person.Id, now, new { ProgrammeId = programmeId, RegionId = regionId, Role = member.Role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
 
         Versions.SetETag(http, team.Version);
@@ -110,10 +114,14 @@ public static class TeamEndpoints
         Versions.Expect(db, team, request.Version);
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
+        var previousRole = team.Members.SingleOrDefault(m => m.PersonId == personId)?.Role;
         var member = team.ChangeRole(personId, request.Role!.Value, programme.ExpectedKeyOfficials);
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
 
-        db.AddEvent(DirectoryEvents.Updated(team, member, person, region.Name, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        db.AddEvent(DirectoryEvents.Updated(team, member, person, region.Name, now));
+        db.Audit(AuditActions.TeamRoleChanged, user.PersonId(), personId, now,
+            new { ProgrammeId = programmeId, RegionId = regionId, From = previousRole?.ToString(), To = member.Role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
 
         Versions.SetETag(http, team.Version);
@@ -137,7 +145,9 @@ public static class TeamEndpoints
         }
 
         var member = team.Remove(personId);
-        db.AddEvent(DirectoryEvents.Left(team, member, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        db.AddEvent(DirectoryEvents.Left(team, member, now));
+        db.Audit(AuditActions.TeamMemberRemoved, user.PersonId(), personId, now, new { ProgrammeId = programmeId, RegionId = regionId, Role = member.Role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
 
         Versions.SetETag(http, team.Version);

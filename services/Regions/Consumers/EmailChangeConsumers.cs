@@ -1,7 +1,9 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +37,7 @@ public sealed class PersonEmailChangeConfirmedConsumer(RegionsDb db, ILogger<Per
         var requestedBy = person.PendingEmailRequestedBy;
         person.ConfirmEmailChange(message.ChangeId);
         Db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.Confirmed, previous, pending, requestedBy, null, message.OccurredAt));
+        Db.Audit(AuditActions.EmailChangeConfirmed, person.Id, person.Id, message.OccurredAt, new { message.ChangeId });
         await PersonAnnouncements.AnnounceUpdateAsync(Db, person, message.OccurredAt, cancellationToken);
     }
 }
@@ -48,6 +51,7 @@ public sealed class PersonEmailChangeCancelledConsumer(RegionsDb db) : Idempoten
         if (person is { PendingEmail: { } pending } && person.CancelEmailChange(message.ChangeId))
         {
             Db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.Cancelled, person.Email, pending, null, null, message.OccurredAt));
+            Db.Audit(AuditActions.EmailChangeCancelled, null, person.Id, message.OccurredAt, new { message.ChangeId });
         }
     }
 }

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KollegialtUtbyte.Regions.Data;
 
 /// <summary>The regions service's own database. No other service reads it.</summary>
-public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(options), IOutboxDbContext
+public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(options), IOutboxDbContext, IAuditedDbContext
 {
     public DbSet<Region> Regions => Set<Region>();
 
@@ -32,5 +33,6 @@ public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(o
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegionsDb).Assembly);
         modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapAuditLog();
     }
 }

@@ -5,6 +5,9 @@ public sealed class OutboxOptions
 {
     public const string SectionName = "Outbox";
 
+    /// <summary>The kind under <c>Retention</c> that sets <see cref="Retention"/> like every other retention period.</summary>
+    public const string RetentionKind = "Outbox";
+
     /// <summary>How often the dispatcher looks for messages when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -30,6 +33,9 @@ public sealed class OutboxOptions
     /// <summary>Longest pause after the database itself failed (e.g. restarting), so dispatch resumes soon after it is back.</summary>
     public TimeSpan DatabaseRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Dispatched outbox rows and inbox records are deleted after this long.</summary>
+    /// <summary>
+    /// Dispatched outbox rows and inbox records are deleted after this long (hourly, by the
+    /// dispatcher). <c>Retention:Outbox</c> wins over <c>Outbox:Retention</c>.
+    /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -1,4 +1,6 @@
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,8 @@ namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 
 public static class PersistenceExtensions
 {
+    private static readonly AuditAppendOnlyInterceptor AppendOnlyAudit = new();
+
     /// <summary>
     /// The service's own database on the configured provider: migrated and seeded at start,
     /// checked by <c>/health/ready</c>, versioned aggregates under optimistic concurrency and,
@@ -23,7 +27,10 @@ public static class PersistenceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<VersioningInterceptor>();
         builder.Services.TryAddSingleton(settings);
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        builder.Services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.Retention = new RetentionPeriods(configuration).For(OutboxOptions.RetentionKind, options.Retention));
 
         var hasOutbox = typeof(IOutboxDbContext).IsAssignableFrom(typeof(TDbContext));
         if (hasOutbox)
@@ -36,7 +43,7 @@ public static class PersistenceExtensions
         builder.Services.AddDbContext<TDbContext>((services, options) =>
         {
             DatabaseProviderSelection.Configure(options, settings.Provider, connectionString);
-            options.AddInterceptors(services.GetRequiredService<VersioningInterceptor>());
+            options.AddInterceptors(services.GetRequiredService<VersioningInterceptor>(), AppendOnlyAudit);
             if (hasOutbox)
             {
                 options.AddInterceptors(
@@ -46,6 +53,10 @@ public static class PersistenceExtensions
         });
 
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
+        if (typeof(IAuditedDbContext).IsAssignableFrom(typeof(TDbContext)))
+        {
+            builder.AddRetention<AuditRetention<TDbContext>>();
+        }
         if (hasOutbox)
         {
             builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();

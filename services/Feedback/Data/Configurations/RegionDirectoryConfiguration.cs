@@ -16,6 +16,16 @@ internal sealed class KnownRegionConfiguration : IEntityTypeConfiguration<KnownR
     }
 }
 
+internal sealed class KnownProgrammeConfiguration : IEntityTypeConfiguration<KnownProgramme>
+{
+    public void Configure(EntityTypeBuilder<KnownProgramme> builder)
+    {
+        builder.ToTable("Programmes");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+    }
+}
+
 internal sealed class ProgrammeRegionConfiguration : IEntityTypeConfiguration<ProgrammeRegion>
 {
     public void Configure(EntityTypeBuilder<ProgrammeRegion> builder)

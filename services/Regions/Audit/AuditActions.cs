@@ -1,0 +1,18 @@
+namespace KollegialtUtbyte.Regions.Audit;
+
+/// <summary>What the Regions service records in its audit log.</summary>
+public static class AuditActions
+{
+    public const string PersonRegistered = "person.registered";
+    public const string ContactDetailsChanged = "person.contact-details-changed";
+    public const string AffiliationChanged = "person.affiliation-changed";
+    public const string EmailChangeRequested = "person.email-change-requested";
+    public const string EmailSetByAdministrator = "person.email-set-by-administrator";
+    public const string EmailChangeConfirmed = "person.email-change-confirmed";
+    public const string EmailChangeCancelled = "person.email-change-cancelled";
+    public const string TeamMemberAdded = "team.member-added";
+    public const string TeamRoleChanged = "team.role-changed";
+    public const string TeamMemberRemoved = "team.member-removed";
+    public const string FacilitatorAppointed = "facilitator.appointed";
+    public const string FacilitatorRemoved = "facilitator.removed";
+}
