@@ -24,6 +24,7 @@ public static class RegionsModule
     {
         builder.AddServiceDatabase<RegionsDb>(Name);
         builder.AddRetention<EmailChangeAuditRetention>();
+        builder.AddRetention<PersonalDataExportRetention>();
         builder.AddServiceOpenApi(Name);
         builder.AcceptAccessTokensFor(TokenAudiences.Regions);
         builder.AddDatabaseSeeder<RegionsDb, RegionsSeeder>();

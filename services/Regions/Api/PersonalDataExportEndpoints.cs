@@ -3,8 +3,10 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -76,6 +78,7 @@ public static class PersonalDataExportEndpoints
         var export = PersonalDataExport.Request(personId, user.PersonId(), now, options.Value.AnswerWindow);
         db.PersonalDataExports.Add(export);
         db.AddEvent(new PersonalDataExportRequested(export.Id, personId, now));
+        db.Audit(AuditActions.PersonalDataExportRequested, user.PersonId(), personId, now, new { ExportId = export.Id });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/regions/personal-data-exports/{export.Id}", Describe(export, now));
     }
@@ -116,6 +119,7 @@ public static class PersonalDataExportEndpoints
         var now = time.GetUtcNow();
         export.Retry(now, options.Value.AnswerWindow);
         db.AddEvent(new PersonalDataExportRequested(export.Id, export.PersonId, now));
+        db.Audit(AuditActions.PersonalDataExportRetried, user.PersonId(), export.PersonId, now, new { ExportId = export.Id });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/regions/personal-data-exports/{export.Id}", Describe(export, now));
     }
@@ -136,6 +140,9 @@ public static class PersonalDataExportEndpoints
                 $"Alla tjänster har inte svarat än (saknas: {string.Join(", ", export.Missing)}). Försök igen efter {export.DeadlineAt:u} eller när exporten är komplett.");
         }
 
+        // Who took a copy of a person's data, and when, is for the audit log to answer.
+        db.Audit(AuditActions.PersonalDataExportDownloaded, user.PersonId(), export.PersonId, now, new { ExportId = export.Id, Complete = !export.Missing.Any() });
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.File(PersonalDataArchive.Write(export, now), "application/zip", $"personuppgifter-{export.PersonId}.zip");
     }
 

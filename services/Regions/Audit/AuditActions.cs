@@ -15,4 +15,7 @@ public static class AuditActions
     public const string TeamMemberRemoved = "team.member-removed";
     public const string FacilitatorAppointed = "facilitator.appointed";
     public const string FacilitatorRemoved = "facilitator.removed";
+    public const string PersonalDataExportRequested = "person.personal-data-export-requested";
+    public const string PersonalDataExportRetried = "person.personal-data-export-retried";
+    public const string PersonalDataExportDownloaded = "person.personal-data-export-downloaded";
 }
