@@ -52,8 +52,8 @@ public sealed class ActionReminderTests(DistributedSuite suite)
             version = (await calendar.ReadAsync()).GetProperty("version").GetInt64(),
         }, Ct)).ReadAsync();
 
-        // Two meetings just ahead, published, then held once both have begun.
-        var start = DateTimeOffset.UtcNow.AddSeconds(20);
+        // Two meetings just ahead (time enough to publish them on a busy machine), published, then held once both have begun.
+        var start = DateTimeOffset.UtcNow.AddSeconds(30);
         var first = await ScheduleAsync(admin, programmeId, 1, start, start.AddSeconds(5));
         var second = await ScheduleAsync(admin, programmeId, 2, start.AddSeconds(6), start.AddHours(2));
         var plan = await admin.GetJsonAsync($"/api/meetings/programmes/{programmeId}");
