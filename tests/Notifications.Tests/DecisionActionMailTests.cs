@@ -29,7 +29,7 @@ public sealed class DecisionActionMailTests
         Assert.Equal("Påminnelse: åtgärd att slutföra senast 30 april 2021", mail.Subject);
         Assert.Contains("Åtgärden ”Ta fram en kommunikationsstrategi” ska vara klar senast 30 april 2021.", mail.PlainText, StringComparison.Ordinal);
         Assert.Contains("Punkt 2 i protokoll KU-2021-001", mail.PlainText, StringComparison.Ordinal);
-        Assert.Contains(new Uri(NotificationsService.PublicBaseUrl), mail.HtmlLinks);
+        Assert.Contains(new Uri(new Uri(NotificationsService.PublicBaseUrl), $"mina-atgarder#action-{reminder.ActionId:N}"), mail.HtmlLinks);
         Assert.Equal(1, await service.QueryAsync(db => db.OutgoingMails.CountAsync(m => m.Kind == MailKind.DecisionActionDueSoon, TestContext.Current.CancellationToken)));
     }
 

@@ -39,7 +39,7 @@ internal static class DecisionActionMails
                 (Pick("Beslut", "Decision"), decision),
                 (Pick("Ansvarig", "Owner"), owner),
                 (Pick("Klar senast", "Due by"), due))
-            .Link(Pick($"Öppna {MailSettings.ServiceName}", $"Open {MailSettings.ServiceName}"), settings.Links.Portal)
+            .Link(Pick("Följ upp åtgärden", "Follow up the action"), settings.Links.MyAction(mail.ActionId))
             .Build();
     }
 }

@@ -5,7 +5,8 @@ namespace KollegialtUtbyte.Notifications.Domain.Mails;
 /// <summary>
 /// Links in mails, all under the public address of the suite (the gateway): the invitation answers
 /// (a Meetings page where the invitee confirms, without signing in), account activation, password
-/// reset and the confirmation or stop of a changed e-mail address (Identity).
+/// reset and the confirmation or stop of a changed e-mail address (Identity), and the portal's
+/// page where the owner of a decision's action follows it up.
 /// </summary>
 public sealed record MailLinks(Uri PublicBaseUrl)
 {
@@ -14,8 +15,12 @@ public sealed record MailLinks(Uri PublicBaseUrl)
     public const string PasswordResetPath = "account/reset-password";
     public const string EmailChangeConfirmationPath = "account/confirm-email";
     public const string EmailChangeStopPath = "account/stop-email-change";
+    public const string MyActionsPath = "mina-atgarder";
 
     public Uri Portal => Base;
+
+    /// <summary>The owner's open actions in the portal, at this one (where its status and notes are recorded).</summary>
+    public Uri MyAction(Guid actionId) => new(Base, $"{MyActionsPath}#action-{actionId:N}");
 
     private Uri Base => PublicBaseUrl.AbsoluteUri.EndsWith('/') ? PublicBaseUrl : new Uri(PublicBaseUrl.AbsoluteUri + "/");
 
