@@ -7,7 +7,14 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.Testing;
+using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Retention;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;
 
@@ -193,5 +200,71 @@ public sealed class IncompletePersonalDataExportTests : IAsyncLifetime
         using var alreadyThere = new CancellationTokenSource();
         alreadyThere.Cancel();
         return _factory.Harness.Published.Select<PersonalDataExportRequested>(alreadyThere.Token).Count(m => m.Context.Message.ExportId == exportId);
+    }
+}
+
+/// <summary>Exports go after <c>Retention:PersonalDataExports</c> on the service's clock; the audit log keeps who asked and who took a copy.</summary>
+public sealed class PersonalDataExportRetentionTests : IAsyncLifetime
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TestTokenIssuer _issuer = null!;
+    private ClockedRegions _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _issuer = await TestTokenIssuer.StartAsync();
+        _factory = new ClockedRegions(_issuer, _clock);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_export_goes_a_month_after_it_was_asked_for_and_the_audit_log_keeps_who_asked_and_downloaded()
+    {
+        var admin = _factory.ClientFor(TestUser.Administrator());
+        var region = await RegionsApp.ReadAsync<RegionResponse>(
+            await admin.PostAsJsonAsync("/api/regions", new { name = "Region Blekinge", countyCode = "10" }, RegionsApp.Json, Cancellation), HttpStatusCode.Created);
+        var person = await RegionsApp.ReadAsync<PersonResponse>(await admin.PostAsJsonAsync("/api/regions/people", new
+        {
+            name = "Rut Raderad-Export",
+            email = $"{Guid.NewGuid():N}@region.example",
+            regionId = region.Id,
+            preferredLanguage = "sv",
+        }, RegionsApp.Json, Cancellation), HttpStatusCode.Created);
+        var herself = _factory.ClientFor(TestUser.TeamMember(region.Id).WithPerson(person.Id));
+        var old = await RegionsApp.ReadAsync<PersonalDataExportResponse>(
+            await herself.PostAsync($"/api/regions/people/{person.Id}/personal-data-exports", null, Cancellation), HttpStatusCode.Accepted);
+
+        Assert.Equal(HttpStatusCode.OK, (await herself.GetAsync($"/api/regions/personal-data-exports/{old.Id}/archive", Cancellation)).StatusCode);
+
+        // A month on (the job's own timer may run now too), a new export beside the old one.
+        _clock.Advance(TimeSpan.FromDays(31));
+        var recent = await RegionsApp.ReadAsync<PersonalDataExportResponse>(
+            await herself.PostAsync($"/api/regions/people/{person.Id}/personal-data-exports", null, Cancellation), HttpStatusCode.Accepted);
+
+        await _factory.Services.GetRequiredService<RetentionJob>().RunOnceAsync(Cancellation);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await herself.GetAsync($"/api/regions/personal-data-exports/{old.Id}", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await herself.GetAsync($"/api/regions/personal-data-exports/{recent.Id}", Cancellation)).StatusCode);
+        var audit = await admin.GetFromJsonAsync<PagedList<AuditEntryView>>($"/api/regions/admin/audit?personId={person.Id}&pageSize=100", RegionsApp.Json, Cancellation);
+        var actions = audit!.Items.Select(e => (e.Action, e.ActorPersonId)).ToList();
+        Assert.Equal(2, actions.Count(a => a == ("person.personal-data-export-requested", person.Id)));
+        Assert.Contains(("person.personal-data-export-downloaded", person.Id), actions);
+    }
+
+    private sealed class ClockedRegions(TestTokenIssuer issuer, FakeTimeProvider clock)
+        : ServiceFactory<Program>("regions", issuer, new Dictionary<string, string?> { ["Seeds:Enabled"] = "false", ["PersonalDataExport:AnswerWindow"] = "00:00:00" })
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
     }
 }
