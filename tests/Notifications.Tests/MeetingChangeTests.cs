@@ -78,6 +78,35 @@ public sealed class MeetingChangeTests
     }
 
     [Fact]
+    public async Task A_reschedule_overtaken_by_a_new_members_invitation_with_the_new_time_still_updates_the_other_invitees()
+    {
+        await using var service = await NotificationsService.StartAsync();
+        var invited = Given.Person("Eva Tidig");
+        var newcomer = Given.Person("Ny Medlem");
+        var meeting = Given.Meeting();
+        await service.PublishAllAsync(invited, newcomer, Given.Invitation(meeting, invited.PersonId));
+        await service.Mailbox.WaitForOneAsync(m => m.To == invited.Email, "the first invitation");
+
+        // The meeting moves; the newcomer's invitation, written after the move, overtakes the reschedule
+        // (which waits in its own queue, e.g. retried while the database restarts).
+        var moved = meeting with { StartsAt = NewStart, EndsAt = NewStart.AddHours(3), Sequence = 1 };
+        await service.PublishAsync(Given.Invitation(moved, newcomer.PersonId));
+        await service.PublishAsync(new MeetingRescheduled(moved, [], Given.Now.AddHours(2)));
+
+        var update = await service.Mailbox.WaitForOneAsync(m => m.To == invited.Email && m.Event.Sequence == 1, "the update to the earlier invitee");
+        Assert.StartsWith("Ändrat möte:", update.Subject, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2021, 3, 17, 13, 0, 0), update.Event.DtStart!.Value);
+        var newcomersMail = Assert.Single(service.Mailbox.To(newcomer.Email));
+        Assert.Equal(1, newcomersMail.Event.Sequence);
+
+        // The same reschedule again, or an older one, sends nobody anything more.
+        await service.PublishAsync(new MeetingRescheduled(moved, [], Given.Now.AddHours(2)));
+        await service.PublishAsync(new MeetingRescheduled(meeting with { StartsAt = NewStart.AddDays(7), EndsAt = NewStart.AddDays(7).AddHours(3), Sequence = 1 }, [], Given.Now.AddHours(1)));
+        Assert.Equal(2, await service.QueryAsync(db => db.OutgoingMails.CountAsync(m => m.PersonId == invited.PersonId)));
+        Assert.Equal(1, await service.QueryAsync(db => db.OutgoingMails.CountAsync(m => m.PersonId == newcomer.PersonId)));
+    }
+
+    [Fact]
     public async Task A_cancellation_reaches_every_invitee_as_METHOD_CANCEL_for_the_same_UID_and_stops_the_reminders()
     {
         await using var service = await NotificationsService.StartAsync();

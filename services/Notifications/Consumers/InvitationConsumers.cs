@@ -35,6 +35,7 @@ public sealed class InvitationIssuedConsumer(NotificationsDb db, LocalCopies cop
 
         var mail = new MeetingMail(meeting.Snapshot, message.Role, invitation.Answer, invitation.UsableAnswerToken(time.GetUtcNow()), invitation.AnswerTokenExpiresAt);
         await mails.ToPersonAsync(MailCause.Of(context), MailKind.MeetingInvitation, message.PersonId, mail, cancellationToken);
+        invitation.Mailed(meeting.Sequence);
     }
 }
 

@@ -26,24 +26,31 @@ public sealed class MeetingRescheduledConsumer(NotificationsDb db, LocalCopies c
     protected override async Task ApplyAsync(MeetingRescheduled message, ConsumeContext<MeetingRescheduled> context, CancellationToken cancellationToken)
     {
         var (meeting, changed) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
-        if (!changed)
+        if (changed)
         {
-            return;
+            await reminders.PlanAsync(meeting, cancellationToken);
         }
 
-        await reminders.PlanAsync(meeting, cancellationToken);
         if (meeting.Cancelled)
         {
             return;
         }
 
+        // Not only when this event changed the copy: an invitation of a new member may have carried
+        // the new time here first, and the other invitees still hold the old one.
         var now = time.GetUtcNow();
         foreach (var invitation in await recipients.ActiveInvitationsAsync(meeting.MeetingId, cancellationToken))
         {
+            if (!invitation.NeedsUpdateTo(meeting.Sequence))
+            {
+                continue;
+            }
+
             // The update asks for an answer to the new time: its links work until the new start.
             invitation.FollowMeetingStart(meeting.StartsAt);
             var mail = new MeetingMail(meeting.Snapshot, invitation.Role, invitation.Answer, invitation.UsableAnswerToken(now), invitation.AnswerTokenExpiresAt);
             await mails.ToPersonAsync(MailCause.Of(context), MailKind.MeetingUpdate, invitation.PersonId, mail, cancellationToken);
+            invitation.Mailed(meeting.Sequence);
         }
     }
 }

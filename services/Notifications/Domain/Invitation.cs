@@ -43,6 +43,13 @@ public sealed class Invitation : IVersioned
     /// <summary>When it was withdrawn last.</summary>
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
+    /// <summary>
+    /// The meeting's sequence in the last calendar mail the person was sent (the invitation or an
+    /// update). Events about a meeting can arrive in any order, so whether an invitee still needs
+    /// an update is judged by what she was mailed, not by whether the event changed the meeting.
+    /// </summary>
+    public int? MailedSequence { get; private set; }
+
     public long Version { get; set; }
 
     /// <summary>Issued and not withdrawn: the person has the meeting in their calendar.</summary>
@@ -112,6 +119,12 @@ public sealed class Invitation : IVersioned
         AnswerTokenExpiresAt = null;
         return Issued;
     }
+
+    /// <summary>Remembers that the person was mailed the meeting as of <paramref name="sequence"/>.</summary>
+    public void Mailed(int sequence) => MailedSequence = sequence;
+
+    /// <summary>The person holds the meeting and was mailed an older version of it than <paramref name="sequence"/>, or none.</summary>
+    public bool NeedsUpdateTo(int sequence) => IsActive && (MailedSequence is not { } mailed || mailed < sequence);
 
     /// <summary>The links work until the meeting starts, and move with it (as in the Meetings service).</summary>
     public void FollowMeetingStart(DateTimeOffset startsAt)
