@@ -16,8 +16,8 @@ namespace KollegialtUtbyte.Resilience.Tests;
 /// PostgreSQL is restarted and the gateway is SIGKILLed. Once the suite is quiet, everything that
 /// was answered 2xx is found in every read model that depends on it, nothing was applied twice,
 /// every outbox is delivered, and every failure was a 502/503/504 problem (or no answer while the
-/// gateway was down). <c>KU_FAULT_CAMPAIGN</c> chooses its size: <c>short</c> (150
-/// operations), <c>full</c> (10,000 operations) or <c>off</c> (the default for now, see <see cref="CampaignSize.SkipReason"/>).
+/// gateway was down). <c>KU_FAULT_CAMPAIGN</c> chooses its size: <c>short</c> (the default: 150
+/// operations), <c>full</c> (10,000 operations) or <c>off</c>.
 /// </summary>
 public sealed class FaultCampaignTests(FaultCampaignSystem system) : IClassFixture<FaultCampaignSystem>
 {
