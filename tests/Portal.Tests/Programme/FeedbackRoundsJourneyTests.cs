@@ -40,7 +40,7 @@ public sealed class FeedbackRoundsJourneyTests(EmbeddedSuite suite, Browser brow
     {
         using var author = await TeamSteps.ApiAsync(suite, Author);
         var existing = await author.GetFromJsonAsync<List<JsonElement>>("/api/feedback/rounds?role=author", Ct);
-        var round = existing!.Count > 0 ? existing[0] : await AskForFeedbackAsync(author);
+        var round = existing!.Count > 0 ? existing[0] : await author.OpenFeedbackRoundAsync("Värmlandsstrategin", Lenses, reviewerCount: 2);
         var reviewers = round.GetProperty("reviewers").EnumerateArray().ToList();
         Assert.Equal(2, reviewers.Count);
         (_submitted, _owing) = (reviewers[0].GetProperty("regionName").GetString()!, reviewers[1].GetProperty("regionName").GetString()!);
@@ -123,34 +123,5 @@ public sealed class FeedbackRoundsJourneyTests(EmbeddedSuite suite, Browser brow
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ingen behörighet");
             await Assertions.Expect(page.GetByTestId("feedback-rounds")).ToHaveCountAsync(0);
         }
-    }
-
-    // A document with one draft version, and a feedback round on it with two reviewing regions.
-    private static async Task<JsonElement> AskForFeedbackAsync(HttpClient author)
-    {
-        var document = await ProgrammeSteps.Succeeded(await author.PostAsJsonAsync("/api/feedback/documents", new { title = "Värmlandsstrategin", kind = "RegionalDevelopmentStrategy", description = (string?)null }, Ct));
-        var documentId = document.GetProperty("id").GetGuid();
-        using (var form = new MultipartFormDataContent())
-        {
-            var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", "utkast.pdf");
-            await ProgrammeSteps.Succeeded(await author.PostAsync($"/api/feedback/documents/{documentId}/versions", form, Ct));
-        }
-
-        JsonElement? opened = null;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                using var response = await author.PostAsJsonAsync(
-                    $"/api/feedback/documents/{documentId}/versions/1/rounds",
-                    new { deadline = DateTimeOffset.UtcNow.AddDays(14), lensCodes = Lenses, reviewerCount = 2 },
-                    Ct);
-                opened = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(Ct) : null;
-                return opened is not null;
-            },
-            "a feedback round could be opened",
-            TimeSpan.FromSeconds(60));
-        return opened!.Value;
     }
 }

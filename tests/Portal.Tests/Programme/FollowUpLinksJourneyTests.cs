@@ -177,30 +177,7 @@ public sealed class FollowUpLinksJourneyTests(EmbeddedSuite suite, Browser brows
     /// <summary>Sörmland's draft gets feedback from one region, with one suggestion; Sörmland closes the round so the feedback is released.</summary>
     private async Task<string> ReceiveFeedbackAndCloseAsync(HttpClient team)
     {
-        var document = await ProgrammeSteps.Succeeded(await team.PostAsJsonAsync("/api/feedback/documents", new { title = "Sörmlandsstrategin", kind = "RegionalDevelopmentStrategy", description = (string?)null }, Ct));
-        var documentId = document.GetProperty("id").GetGuid();
-        using (var form = new MultipartFormDataContent())
-        {
-            var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", "utkast.pdf");
-            await ProgrammeSteps.Succeeded(await team.PostAsync($"/api/feedback/documents/{documentId}/versions", form, Ct));
-        }
-
-        JsonElement? opened = null;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                using var response = await team.PostAsJsonAsync(
-                    $"/api/feedback/documents/{documentId}/versions/1/rounds",
-                    new { deadline = DateTimeOffset.UtcNow.AddDays(14), lensCodes = Lenses, reviewerCount = 1 },
-                    Ct);
-                opened = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(Ct) : null;
-                return opened is not null;
-            },
-            "a feedback round could be opened",
-            TimeSpan.FromSeconds(60));
-        var round = opened!.Value;
+        var round = await team.OpenFeedbackRoundAsync("Sörmlandsstrategin", Lenses, reviewerCount: 1);
         var roundId = round.GetProperty("id").GetGuid();
         var reviewerRegion = round.GetProperty("reviewers")[0];
         var reviewerRegionId = reviewerRegion.GetProperty("regionId").GetGuid();

@@ -54,6 +54,39 @@ internal static class ProgrammeSteps
     }
 
     /// <summary>Asserts a set-up call succeeded (naming the answer if not) and returns its body, if any.</summary>
+    /// <summary>
+    /// The signed-in team's strategy document with one draft version (a minimal PDF) and a feedback
+    /// round on it for <paramref name="reviewerCount"/> regions with the given lenses; returns the round.
+    /// Retried until the round opens: the reviewing teams reach Feedback through events.
+    /// </summary>
+    public static async Task<JsonElement> OpenFeedbackRoundAsync(this HttpClient team, string title, IReadOnlyList<string> lenses, int reviewerCount)
+    {
+        var document = await Succeeded(await team.PostAsJsonAsync("/api/feedback/documents", new { title, kind = "RegionalDevelopmentStrategy", description = (string?)null }, Ct));
+        var documentId = document.GetProperty("id").GetGuid();
+        using (var form = new MultipartFormDataContent())
+        {
+            var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "utkast.pdf");
+            await Succeeded(await team.PostAsync($"/api/feedback/documents/{documentId}/versions", form, Ct));
+        }
+
+        JsonElement? opened = null;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var response = await team.PostAsJsonAsync(
+                    $"/api/feedback/documents/{documentId}/versions/1/rounds",
+                    new { deadline = DateTimeOffset.UtcNow.AddDays(14), lensCodes = lenses, reviewerCount },
+                    Ct);
+                opened = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(Ct) : null;
+                return opened is not null;
+            },
+            "a feedback round could be opened",
+            TimeSpan.FromSeconds(60));
+        return opened!.Value;
+    }
+
     public static async Task<JsonElement> Succeeded(HttpResponseMessage response)
     {
         using (response)
