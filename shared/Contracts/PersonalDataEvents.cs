@@ -26,3 +26,26 @@ public sealed record PersonalDataExportPartCollected(
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class PersonalDataCopyAttribute : Attribute;
+
+// The right to erasure (GDPR art. 17) with the public-records exception. A person asks, an
+// administrator decides (the authority's duty to keep records leaves room for a refusal), and
+// Regions, having pseudonymised its directory, tells every service to do the same
+// (PersonalDataErasureDecided). Each service answers once it has (PersonalDataErased), so Regions
+// can show which services are done; a service that is down erases when it comes back.
+
+/// <summary>
+/// Published by Regions when an administrator decided to erase a person: every service replaces
+/// her name with <see cref="ErasedPerson.Name"/>, forgets her e-mail, phone and gender, and
+/// answers with <see cref="PersonalDataErased"/>. Approved meeting documentation keeps the names
+/// as approved: it is a public record.
+/// </summary>
+public sealed record PersonalDataErasureDecided(Guid ErasureId, Guid PersonId, DateTimeOffset OccurredAt);
+
+/// <summary>Published by each service once it no longer names the person anywhere (except in public records).</summary>
+public sealed record PersonalDataErased(Guid ErasureId, Guid PersonId, string Service, DateTimeOffset OccurredAt);
+
+/// <summary>How an erased person is shown everywhere: what she did stays, who she was does not.</summary>
+public static class ErasedPerson
+{
+    public const string Name = "Borttagen person";
+}

@@ -1,0 +1,34 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.ServiceDefaults.PersonalData;
+
+/// <summary>
+/// A service's part of an erasure: it pseudonymises the person in its own data and answers
+/// <see cref="PersonalDataErased"/> through its outbox, in the transaction that records the
+/// decision in its inbox. The decision waits in the service's queue while the service is down,
+/// so the erasure completes when it comes back. Each service derives one, which gives it its own
+/// queue.
+/// </summary>
+public abstract class PersonalDataErasureConsumer<TDbContext>(TDbContext db, TimeProvider time)
+    : IdempotentConsumer<PersonalDataErasureDecided, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    /// <summary>The service's name, as in <see cref="PersonalDataExportConsumer{TDbContext}"/>.</summary>
+    protected abstract string Service { get; }
+
+    /// <summary>
+    /// Replace every copy of the person's name with <see cref="ErasedPerson.Name"/>, forget her
+    /// e-mail, phone and gender, and remove what exists only for her (pending mails, links, feeds).
+    /// What she did stays. Must be safe to run again: the inbox deduplicates messages, not decisions.
+    /// </summary>
+    protected abstract Task EraseAsync(Guid personId, CancellationToken cancellationToken);
+
+    protected override async Task ApplyAsync(PersonalDataErasureDecided message, ConsumeContext<PersonalDataErasureDecided> context, CancellationToken cancellationToken)
+    {
+        await EraseAsync(message.PersonId, cancellationToken);
+        Db.AddEvent(new PersonalDataErased(message.ErasureId, message.PersonId, Service, time.GetUtcNow()));
+    }
+}
