@@ -29,6 +29,25 @@ public abstract class PersonalDataErasureConsumer<TDbContext>(TDbContext db, Tim
     protected override async Task ApplyAsync(PersonalDataErasureDecided message, ConsumeContext<PersonalDataErasureDecided> context, CancellationToken cancellationToken)
     {
         await EraseAsync(message.PersonId, cancellationToken);
+        await Db.ForgetDispatchedEventsAboutAsync(message.PersonId, cancellationToken);
         Db.AddEvent(new PersonalDataErased(message.ErasureId, message.PersonId, Service, time.GetUtcNow()));
+    }
+}
+
+/// <summary>What every service does for an erasure besides its own data.</summary>
+public static class PersonalDataErasure
+{
+    /// <summary>
+    /// Deletes the dispatched outbox rows that mention the person: they are kept a while only for
+    /// diagnosis, and would otherwise hold copies of her name and address (in the directory events)
+    /// until retention removes them. Rows not yet dispatched stay: they must still be delivered,
+    /// and every service ignores what they say about a person it has erased.
+    /// </summary>
+    public static Task<int> ForgetDispatchedEventsAboutAsync(this DbContext db, Guid personId, CancellationToken cancellationToken)
+    {
+        var id = personId.ToString();
+        return db.Set<OutboxMessage>()
+            .Where(m => m.DispatchedAt != null && m.Body.Contains(id))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 }
