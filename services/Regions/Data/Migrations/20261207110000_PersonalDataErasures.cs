@@ -9,7 +9,7 @@ namespace KollegialtUtbyte.Regions.Data.Migrations;
 /// of Identity's accounts that tells who administers the suite.
 /// </summary>
 [DbContext(typeof(RegionsDb))]
-[Migration("20261207021800_PersonalDataErasures")]
+[Migration("20261207110000_PersonalDataErasures")]
 public sealed class PersonalDataErasures : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
