@@ -280,6 +280,36 @@ public sealed class PersonalDataErasureTests(RegionsApp app) : IClassFixture<Reg
     }
 
     [Fact]
+    public async Task Audit_entries_and_a_colleague_s_address_history_stay_but_no_longer_name_her()
+    {
+        var halland = await app.RegionAsync("13");
+        var leader = await RegisterAsync(halland.Id, null, "Åsa");
+        var colleague = await RegisterAsync(halland.Id, null, "Gustav");
+        var asLeader = app.ClientFor(TestUser.ProjectLeader(halland.Id).WithPerson(leader.Id) with { Name = leader.Name, Email = leader.Email! });
+        var changed = await asLeader.PutAsJsonAsync($"/api/regions/people/{colleague.Id}", Update(colleague, email: $"ny-{colleague.Email}"), RegionsApp.Json, Cancellation);
+        await RegionsApp.ReadAsync<PersonResponse>(changed, HttpStatusCode.OK);
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegionsDb>();
+            db.Audit("person.note", null, colleague.Id, DateTimeOffset.UtcNow, new { About = colleague.Id, By = leader.Name, leader.Email, leader.Phone });
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        var erasure = await RequestAsync(leader.Id);
+        await RegionsApp.ReadAsync<PersonalDataErasureResponse>(
+            await app.Admin.PostAsJsonAsync($"/api/regions/erasures/{erasure.Id}/decision", new { approve = true }, RegionsApp.Json, Cancellation), HttpStatusCode.OK);
+
+        var history = await app.Admin.GetFromJsonAsync<List<EmailChangeAuditResponse>>($"/api/regions/people/{colleague.Id}/email-changes", RegionsApp.Json, Cancellation);
+        Assert.Equal([(leader.Id, ErasedPerson.Name)], history!.Select(h => (h.ChangedBy!.Value, h.ChangedByName!)));
+        using var after = app.Factory.Services.CreateScope();
+        var note = await after.ServiceProvider.GetRequiredService<RegionsDb>().Set<AuditEntry>().SingleAsync(e => e.Action == "person.note" && e.SubjectPersonId == colleague.Id, Cancellation);
+        var escaped = JsonSerializer.Serialize(leader.Name, RegionsApp.Json)[1..^1];
+        Assert.NotEqual(leader.Name, escaped);
+        Assert.All(Traces(leader).Append(escaped), trace => Assert.DoesNotContain(trace, note.Details!, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(colleague.Id.ToString(), note.Details!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task An_export_after_the_erasure_holds_the_pseudonym_and_earlier_exports_are_gone()
     {
         var halland = await app.RegionAsync("13");
