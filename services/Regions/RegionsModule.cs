@@ -45,6 +45,7 @@ public static class RegionsModule
         api.MapFacilitatorEndpoints();
         api.MapWorkingGroupEndpoints();
         api.MapPersonalDataExportEndpoints();
+        api.MapPersonalDataErasureEndpoints();
         api.MapOutboxAdministration<RegionsDb>();
         api.MapAuditLog<RegionsDb>();
         return app;

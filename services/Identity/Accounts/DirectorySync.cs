@@ -35,6 +35,12 @@ public sealed class DirectorySync(
     /// <summary>Creates, or brings up to date, the account of <paramref name="person"/> after a change in the directory.</summary>
     public async Task ReconcileAsync(DirectoryPerson person, CancellationToken cancellationToken)
     {
+        if (person.IsErased)
+        {
+            // Her account was removed when she was erased; late news from the directory does not bring it back.
+            return;
+        }
+
         var account = await db.Users.SingleOrDefaultAsync(a => a.PersonId == person.PersonId, cancellationToken);
         if (account is null)
         {

@@ -20,7 +20,8 @@ public sealed class EmailChanges(
     /// <summary>Issues the links for a requested change (replacing older pending ones of the person) and asks for the mails; saved by the caller.</summary>
     public async Task RequestAsync(PersonEmailChangeRequested request, CancellationToken cancellationToken)
     {
-        if (await db.EmailChanges.AnyAsync(c => c.Id == request.ChangeId, cancellationToken))
+        // A change asked for before she was erased, arriving late, mails nobody.
+        if (await db.EmailChanges.AnyAsync(c => c.Id == request.ChangeId, cancellationToken) || await IsErasedAsync(request.PersonId, cancellationToken))
         {
             return;
         }
@@ -40,12 +41,20 @@ public sealed class EmailChanges(
     /// <summary>Records an administrator's direct change, so the account may follow it, and lets it follow; saved by the caller.</summary>
     public async Task RecordAdministratorChangeAsync(PersonEmailChangedByAdministrator message, CancellationToken cancellationToken)
     {
+        if (await IsErasedAsync(message.PersonId, cancellationToken))
+        {
+            return;
+        }
+
         await ReplacePendingAsync(message.PersonId, message.OccurredAt, cancellationToken);
         db.EmailChanges.Add(EmailChange.SetByAdministrator(message.PersonId, message.PreviousEmail, message.NewEmail, message.OccurredAt));
         await db.SaveChangesAsync(cancellationToken);
         var person = await directory.PersonAsync(message.PersonId, cancellationToken);
         await directory.ReconcileAsync(person, cancellationToken);
     }
+
+    private Task<bool> IsErasedAsync(Guid personId, CancellationToken cancellationToken) =>
+        db.People.AnyAsync(p => p.PersonId == personId && p.ErasedAt != null, cancellationToken);
 
     public Task<EmailChange?> FindPendingByConfirmTokenAsync(string? token, CancellationToken cancellationToken) =>
         FindPendingAsync(token, hash => c => c.ConfirmTokenHash == hash, cancellationToken);

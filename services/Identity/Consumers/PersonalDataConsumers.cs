@@ -1,6 +1,10 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace KollegialtUtbyte.Identity.Consumers;
 
@@ -44,5 +48,46 @@ public sealed class ExportPersonalData(IdentityDb db, TimeProvider time) : Perso
             teamPlaces = memberships.Select(m => new { m.ProgrammeId, m.RegionName, m.Role, m.IsActive }),
             emailChanges = emailChanges.OrderBy(c => c.RequestedAt).Select(c => new { c.PreviousEmail, c.NewEmail, c.State, c.RequestedAt, c.DecidedAt }),
         };
+    }
+}
+
+/// <summary>
+/// Identity's part of an erasure: the account goes (signing in with her old address then answers
+/// as for any unknown address), with every sign-in and link she had: the provider's tokens and
+/// authorizations, activation, reset and e-mail change links, organisation sign-in links. Her copy
+/// stays as a tombstone with the pseudonym, so late news from the directory does not bring her
+/// back, and the audit log keeps its entries without her address or name.
+/// </summary>
+public sealed class ErasePersonalData(IdentityDb db, TimeProvider time, DirectorySync directory) : PersonalDataErasureConsumer<IdentityDb>(db, time)
+{
+    private readonly TimeProvider _time = time;
+
+    protected override string Service => IdentityModule.Name;
+
+    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var person = await directory.PersonAsync(personId, cancellationToken);
+        var accounts = await Db.Users.Where(a => a.PersonId == personId).ToListAsync(cancellationToken);
+        var changes = await Db.EmailChanges.Where(c => c.PersonId == personId).ToListAsync(cancellationToken);
+        var names = accounts.Select(a => a.Name).Append(person.Name).Where(n => n != ErasedPerson.Name);
+        var addresses = accounts.SelectMany(a => new[] { a.Email, a.NormalizedEmail, a.UserName, a.NormalizedUserName, a.PhoneNumber })
+            .Append(person.Email)
+            .Concat(changes.SelectMany(c => new[] { c.PreviousEmail, c.NewEmail, c.NormalizedNewEmail }));
+
+        foreach (var account in accounts)
+        {
+            var subject = account.Id.ToString();
+            await Db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Subject == subject).ExecuteDeleteAsync(cancellationToken);
+            await Db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Where(a => a.Subject == subject).ExecuteDeleteAsync(cancellationToken);
+            await Db.AccountLinkTokens.Where(t => t.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        // Roles, claims, organisation sign-in links and Identity's own tokens go with the account (cascade).
+        Db.Users.RemoveRange(accounts);
+        Db.EmailChanges.RemoveRange(changes);
+        person.Erase(_time.GetUtcNow());
+
+        await Db.ScrubAuditDetailsAsync(names, ErasedPerson.Name, cancellationToken);
+        await Db.ScrubAuditDetailsAsync(addresses, "", cancellationToken);
     }
 }

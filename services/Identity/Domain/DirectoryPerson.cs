@@ -29,6 +29,15 @@ public sealed class DirectoryPerson
 
     public DateTimeOffset? FacilitatorAsOf { get; private set; }
 
+    /// <summary>
+    /// When the person was erased: the copy stays as a tombstone with the pseudonym, so that late
+    /// news from the directory (a registration, an update, a team place) cannot bring her name or
+    /// her account back.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
     public bool HasDetails => DetailsAsOf is not null && Email.Length > 0;
 
     public PersonDetails Details => new(Name, Email, PreferredLanguage);
@@ -38,7 +47,7 @@ public sealed class DirectoryPerson
     /// <summary>Takes details that are at least as new as what is known; returns whether anything changed.</summary>
     public bool ApplyDetails(PersonDetails details, DateTimeOffset asOf)
     {
-        if (DetailsAsOf is { } known && asOf < known)
+        if (IsErased || (DetailsAsOf is { } known && asOf < known))
         {
             return false;
         }
@@ -55,7 +64,7 @@ public sealed class DirectoryPerson
     /// <summary>Records that the person became or stopped being a facilitator, unless newer news is known.</summary>
     public bool ApplyFacilitator(bool isFacilitator, DateTimeOffset asOf)
     {
-        if (FacilitatorAsOf is { } known && asOf < known)
+        if (IsErased || (FacilitatorAsOf is { } known && asOf < known))
         {
             return false;
         }
@@ -64,5 +73,20 @@ public sealed class DirectoryPerson
         IsFacilitator = isFacilitator;
         FacilitatorAsOf = asOf;
         return changed;
+    }
+
+    /// <summary>Replaces her name with the pseudonym and forgets her address; for good. Returns false when she already was erased.</summary>
+    public bool Erase(DateTimeOffset now)
+    {
+        if (IsErased)
+        {
+            return false;
+        }
+
+        Name = Contracts.ErasedPerson.Name;
+        Email = "";
+        IsFacilitator = false;
+        ErasedAt = now;
+        return true;
     }
 }

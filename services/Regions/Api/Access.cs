@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Regions.Api;
 
@@ -32,6 +33,14 @@ internal static class Access
     /// <summary>Self-declared gender feeds aggregated statistics only; it is not shown to others.</summary>
     public static bool SeesGenderOf(this ClaimsPrincipal user, Person person) =>
         user.IsAdministrator() || user.PersonId() == person.Id;
+
+    /// <summary>An erased person cannot be changed, nor given a place again: that would bring her back.</summary>
+    public static ProblemHttpResult Erased() =>
+        TypedResults.Problem(
+            "Personen är borttagen enligt rätten till radering och kan inte ändras eller läggas till igen.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The person is erased",
+            extensions: new Dictionary<string, object?> { ["rule"] = ErasureRules.PersonErased });
 
     public static IResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");

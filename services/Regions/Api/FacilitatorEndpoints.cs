@@ -16,7 +16,7 @@ namespace KollegialtUtbyte.Regions.Api;
 public sealed record FacilitatorResponse(
     Guid PersonId,
     string Name,
-    string Email,
+    string? Email,
     string? Phone,
     string? Title,
     Guid OrganisationId,
@@ -64,6 +64,11 @@ public static class FacilitatorEndpoints
         var personId = request.PersonId!.Value;
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw DirectoryRules.Unknown("person", personId);
+        if (person.IsErased)
+        {
+            return Access.Erased();
+        }
+
         var organisation = person.OrganisationId is { } organisationId
             ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
             : null;

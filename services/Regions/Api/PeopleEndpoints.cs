@@ -172,7 +172,7 @@ public static class PeopleEndpoints
             .Where(m => m.Role == TeamRole.Politician || m.Role == TeamRole.SubstitutePolitician)
             .Select(m => m.PersonId);
         return people.Where(p => p.SearchText.Contains(term)
-            || (p.NormalizedEmail.Contains(term)
+            || (p.NormalizedEmail != null && p.NormalizedEmail.Contains(term)
                 && (seesEveryone
                     || p.ShareContactDetails
                     || (self != null && p.Id == self)
@@ -232,6 +232,11 @@ public static class PeopleEndpoints
             return Access.Forbidden("Du kan ändra dina egna uppgifter och, som projektledare, uppgifterna för personer i din region.");
         }
 
+        if (person.IsErased)
+        {
+            return Access.Erased();
+        }
+
         var affiliation = new Affiliation(request.RegionId, request.OrganisationId);
         if (affiliation != person.Affiliation && !user.IsAdministrator())
         {
@@ -282,13 +287,13 @@ public static class PeopleEndpoints
     /// </summary>
     private static void ChangeEmail(RegionsDb db, Person person, string email, bool directly, ClaimsPrincipal user, DateTimeOffset now)
     {
-        var previous = person.Email;
+        var previous = person.EmailInUse;
         if (directly)
         {
             person.SetEmailDirectly(email);
-            db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.SetByAdministrator, previous, person.Email, user.PersonId(), user.DisplayName(), now));
+            db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.SetByAdministrator, previous, person.EmailInUse, user.PersonId(), user.DisplayName(), now));
             db.Audit(AuditActions.EmailSetByAdministrator, user.PersonId(), person.Id, now);
-            db.AddEvent(new PersonEmailChangedByAdministrator(person.Id, previous, person.Email, user.PersonId(), now));
+            db.AddEvent(new PersonEmailChangedByAdministrator(person.Id, previous, person.EmailInUse, user.PersonId(), now));
             return;
         }
 

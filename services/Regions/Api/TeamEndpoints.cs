@@ -86,6 +86,11 @@ public static class TeamEndpoints
 
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == request.PersonId, cancellationToken)
             ?? throw DirectoryRules.Unknown("person", request.PersonId!.Value);
+        if (person.IsErased)
+        {
+            return Access.Erased();
+        }
+
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
 
@@ -114,9 +119,16 @@ public static class TeamEndpoints
         Versions.Expect(db, team, request.Version);
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is { IsErased: true })
+        {
+            // Her place stays as it was when she was erased; a new role would be news about her.
+            return Access.Erased();
+        }
+
         var previousRole = team.Members.SingleOrDefault(m => m.PersonId == personId)?.Role;
         var member = team.ChangeRole(personId, request.Role!.Value, programme.ExpectedKeyOfficials);
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
+        person ??= await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
 
         var now = time.GetUtcNow();
         db.AddEvent(DirectoryEvents.Updated(team, member, person, region.Name, now));

@@ -114,6 +114,10 @@ public static class WorkingGroupEndpoints
 
         var participating = await ParticipatingRegionsAsync(db, programmeId, cancellationToken);
         var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
+        if (people.Any(p => p.IsErased))
+        {
+            return Access.Erased();
+        }
 
         // Forming a group adds every region and person in it.
         if (!MayTouch(user, request.RegionIds.Select(id => (Guid?)id).Concat(RegionsOf(people))))
@@ -142,6 +146,12 @@ public static class WorkingGroupEndpoints
         Versions.Expect(db, group, request.Version);
         var participating = await ParticipatingRegionsAsync(db, group.ProgrammeId, cancellationToken);
         var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
+        if (people.Any(p => p.IsErased && !group.PersonIds.Contains(p.Id)))
+        {
+            // An erased member stays in the groups she was in, but joins no new one.
+            return Access.Erased();
+        }
+
         if (!MayTouch(user, await RegionsTouchedAsync(db, group, request.RegionIds, people, cancellationToken)))
         {
             return Access.Forbidden(OwnRegionOnly);

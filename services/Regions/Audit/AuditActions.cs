@@ -18,4 +18,8 @@ public static class AuditActions
     public const string PersonalDataExportRequested = "person.personal-data-export-requested";
     public const string PersonalDataExportRetried = "person.personal-data-export-retried";
     public const string PersonalDataExportDownloaded = "person.personal-data-export-downloaded";
+    public const string PersonalDataErasureRequested = "person.personal-data-erasure-requested";
+    public const string PersonalDataErasureApproved = "person.personal-data-erasure-approved";
+    public const string PersonalDataErasureDeclined = "person.personal-data-erasure-declined";
+    public const string PersonalDataErasureCompleted = "person.personal-data-erasure-completed";
 }

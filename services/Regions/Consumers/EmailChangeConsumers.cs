@@ -33,7 +33,7 @@ public sealed class PersonEmailChangeConfirmedConsumer(RegionsDb db, ILogger<Per
             return;
         }
 
-        var previous = person.Email;
+        var previous = person.EmailInUse;
         var requestedBy = person.PendingEmailRequestedBy;
         person.ConfirmEmailChange(message.ChangeId);
         Db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.Confirmed, previous, pending, requestedBy, null, message.OccurredAt));
@@ -50,7 +50,7 @@ public sealed class PersonEmailChangeCancelledConsumer(RegionsDb db) : Idempoten
         var person = await Db.People.FirstOrDefaultAsync(p => p.Id == message.PersonId, cancellationToken);
         if (person is { PendingEmail: { } pending } && person.CancelEmailChange(message.ChangeId))
         {
-            Db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.Cancelled, person.Email, pending, null, null, message.OccurredAt));
+            Db.EmailChangeAudits.Add(EmailChangeAudit.Record(person.Id, EmailChangeStep.Cancelled, person.EmailInUse, pending, null, null, message.OccurredAt));
             Db.Audit(AuditActions.EmailChangeCancelled, null, person.Id, message.OccurredAt, new { message.ChangeId });
         }
     }

@@ -1,6 +1,8 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using MassTransit;
@@ -57,6 +59,26 @@ public sealed class PersonalDataExportPartCollectedConsumer(RegionsDb db, ILogge
         if (export is null || !export.Receive(message.Service, message.Json, message.OccurredAt))
         {
             logger.LogWarning("A part of personal data export {ExportId} from {Service} has no export to join and is dropped", message.ExportId, message.Service);
+        }
+    }
+}
+
+/// <summary>A service answers that it erased the person; once all have, the erasure is complete. A repeated answer changes nothing.</summary>
+public sealed class PersonalDataErasedConsumer(RegionsDb db, ILogger<PersonalDataErasedConsumer> logger)
+    : IdempotentConsumer<PersonalDataErased, RegionsDb>(db)
+{
+    protected override async Task ApplyAsync(PersonalDataErased message, ConsumeContext<PersonalDataErased> context, CancellationToken cancellationToken)
+    {
+        var erasure = await Db.PersonalDataErasures.FirstOrDefaultAsync(e => e.Id == message.ErasureId, cancellationToken);
+        if (erasure is null || erasure.PersonId != message.PersonId)
+        {
+            logger.LogWarning("An answer to personal data erasure {ErasureId} from {Service} has no erasure to join and is dropped", message.ErasureId, message.Service);
+            return;
+        }
+
+        if (erasure.RecordErased(message.Service, message.OccurredAt) && erasure.State == PersonalDataErasureState.Complete)
+        {
+            Db.Audit(AuditActions.PersonalDataErasureCompleted, null, erasure.PersonId, message.OccurredAt, new { ErasureId = erasure.Id });
         }
     }
 }

@@ -27,6 +27,10 @@ public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(o
 
     public DbSet<PersonalDataExport> PersonalDataExports => Set<PersonalDataExport>();
 
+    public DbSet<PersonalDataErasure> PersonalDataErasures => Set<PersonalDataErasure>();
+
+    public DbSet<AccountCopy> Accounts => Set<AccountCopy>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Regions.Domain;
@@ -62,10 +63,11 @@ public sealed class Person : IVersioned
 
     public string Name { get; private set; } = "";
 
-    public string Email { get; private set; } = "";
+    /// <summary>The address the suite signs in and mails with; none once the person is erased.</summary>
+    public string? Email { get; private set; }
 
     /// <summary>The address in the form that makes it unique (one person per e-mail address).</summary>
-    public string NormalizedEmail { get; private set; } = "";
+    public string? NormalizedEmail { get; private set; }
 
     public string? Phone { get; private set; }
 
@@ -105,9 +107,23 @@ public sealed class Person : IVersioned
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>
+    /// When the person was erased (GDPR art. 17): the entry stays as a pseudonym so what she did
+    /// (team places, working groups) still has someone to point at, and it cannot change again.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
     public long Version { get; set; }
 
     public Affiliation Affiliation => new(RegionId, OrganisationId);
+
+    /// <summary>
+    /// The address in use, for what is published or mailed about the person. An erased person has
+    /// none: nothing about her may be published again.
+    /// </summary>
+    public string EmailInUse => Email ?? throw ErasedException();
 
     public static Person Register(Guid id, PersonDetails details, Affiliation affiliation, DateTimeOffset now)
     {
@@ -124,6 +140,7 @@ public sealed class Person : IVersioned
     /// </summary>
     public void ChangeDetails(PersonDetails details)
     {
+        EnsureNotErased();
         Name = Text.Required(details.Name, "person.name-required", "En person måste ha ett namn.");
         Phone = Text.Optional(details.Phone);
         Title = Text.Optional(details.Title);
@@ -143,6 +160,7 @@ public sealed class Person : IVersioned
     /// </summary>
     public bool IsNewAddress(string email)
     {
+        EnsureNotErased();
         EnsureWellFormed(email);
         if (EmailAddresses.Normalize(email) != NormalizedEmail)
         {
@@ -159,6 +177,7 @@ public sealed class Person : IVersioned
     /// </summary>
     public bool RequestEmailChange(string email, Guid changeId, Guid? requestedBy)
     {
+        EnsureNotErased();
         EnsureWellFormed(email);
         var normalized = EmailAddresses.Normalize(email);
         if (normalized == NormalizedPendingEmail)
@@ -176,6 +195,7 @@ public sealed class Person : IVersioned
     /// <summary>An administrator's direct change, without confirmation (audited by the caller). Drops a pending address.</summary>
     public void SetEmailDirectly(string email)
     {
+        EnsureNotErased();
         EnsureWellFormed(email);
         AdoptEmail(email);
         ClearPendingEmail();
@@ -184,7 +204,7 @@ public sealed class Person : IVersioned
     /// <summary>Adopts the pending address if <paramref name="changeId"/> is the pending change; returns whether it did.</summary>
     public bool ConfirmEmailChange(Guid changeId)
     {
-        if (PendingEmailChangeId != changeId || PendingEmail is not { } pending)
+        if (IsErased || PendingEmailChangeId != changeId || PendingEmail is not { } pending)
         {
             return false;
         }
@@ -205,6 +225,43 @@ public sealed class Person : IVersioned
         ClearPendingEmail();
         return true;
     }
+
+    /// <summary>
+    /// Pseudonymises the person: her name becomes <see cref="ErasedPerson.Name"/>, and her e-mail
+    /// (also a pending one), phone, title and gender are forgotten. Where she works stays (her
+    /// team places need it). Returns false when she already was erased.
+    /// </summary>
+    public bool Erase(DateTimeOffset now)
+    {
+        if (IsErased)
+        {
+            return false;
+        }
+
+        Name = ErasedPerson.Name;
+        Email = null;
+        NormalizedEmail = null;
+        Phone = null;
+        Title = null;
+        Gender = null;
+        ShareContactDetails = false;
+        ClearPendingEmail();
+        SearchText = Text.SearchTextOf(Name, null);
+        ErasedAt = now;
+        return true;
+    }
+
+    /// <summary>An erased person cannot be changed: that would bring her back.</summary>
+    public void EnsureNotErased()
+    {
+        if (IsErased)
+        {
+            throw ErasedException();
+        }
+    }
+
+    private static RuleViolationException ErasedException() =>
+        new(ErasureRules.PersonErased, "Personen är borttagen enligt rätten till radering och kan inte ändras eller läggas till igen.");
 
     private void AdoptEmail(string email)
     {
@@ -237,6 +294,11 @@ public sealed class Person : IVersioned
     public void MoveTo(Affiliation affiliation, bool isTeamMember, bool isFacilitator = false)
     {
         affiliation.EnsureExactlyOne();
+        if (affiliation != Affiliation)
+        {
+            EnsureNotErased();
+        }
+
         if (affiliation == Affiliation)
         {
             return;

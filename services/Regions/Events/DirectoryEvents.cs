@@ -33,26 +33,26 @@ public static class DirectoryEvents
     /// region when they work for one; the event's OrganisationId is then the region's id.
     /// </summary>
     public static PersonRegistered Registered(Person person, string employerName, DateTimeOffset now) =>
-        new(person.Id, person.Name, person.Email, person.Phone, person.Title, EmployerId(person), employerName,
+        new(person.Id, person.Name, person.EmailInUse, person.Phone, person.Title, EmployerId(person), employerName,
             person.RegionId, person.PreferredLanguage, person.Gender, now);
 
     public static PersonUpdated Updated(Person person, string employerName, DateTimeOffset now) =>
-        new(person.Id, person.Name, person.Email, person.Phone, person.Title, EmployerId(person), employerName,
+        new(person.Id, person.Name, person.EmailInUse, person.Phone, person.Title, EmployerId(person), employerName,
             person.RegionId, person.PreferredLanguage, person.Gender, now);
 
     public static TeamMemberJoined Joined(Team team, TeamMember member, Person person, string regionName, DateTimeOffset now) =>
-        new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.Email, person.Title,
+        new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.EmailInUse, person.Title,
             person.PreferredLanguage, person.Gender, now);
 
     public static TeamMemberUpdated Updated(Team team, TeamMember member, Person person, string regionName, DateTimeOffset now) =>
-        new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.Email, person.Title,
+        new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.EmailInUse, person.Title,
             person.PreferredLanguage, person.Gender, now);
 
     public static TeamMemberLeft Left(Team team, TeamMember member, DateTimeOffset now) =>
         new(team.ProgrammeId, team.RegionId, member.PersonId, member.Role, now);
 
     public static FacilitatorAdded Added(Facilitator facilitator, Person person, Organisation organisation, DateTimeOffset now) =>
-        new(facilitator.PersonId, organisation.Id, organisation.Name, person.Name, person.Email, person.PreferredLanguage, now);
+        new(facilitator.PersonId, organisation.Id, organisation.Name, person.Name, person.EmailInUse, person.PreferredLanguage, now);
 
     public static FacilitatorRemoved Removed(Facilitator facilitator, DateTimeOffset now) =>
         new(facilitator.PersonId, now);

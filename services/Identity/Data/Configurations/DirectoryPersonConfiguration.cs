@@ -15,6 +15,7 @@ internal sealed class DirectoryPersonConfiguration : IEntityTypeConfiguration<Di
         builder.Property(p => p.Email).HasMaxLength(256);
         builder.Property(p => p.PreferredLanguage).HasMaxLength(16);
         builder.Ignore(p => p.HasDetails);
+        builder.Ignore(p => p.IsErased);
         builder.Ignore(p => p.Details);
     }
 }

@@ -156,7 +156,8 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
                     Added++;
                 }
 
-                if (seed.Facilitator && !facilitators.Contains(person.Id))
+                // An erased person stays erased, whatever the demo data says about her.
+                if (seed.Facilitator && !person.IsErased && !facilitators.Contains(person.Id))
                 {
                     var organisation = person.OrganisationId is { } id ? organisations.GetValueOrDefault(id) : null;
                     var facilitator = Facilitator.Appoint(person, organisation, alreadyFacilitator: false, now);
@@ -178,7 +179,7 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
 
             foreach (var seed in people)
             {
-                if (!directory.TryGetValue(seed.Id, out var person))
+                if (!directory.TryGetValue(seed.Id, out var person) || person.IsErased)
                 {
                     continue;
                 }

@@ -1,0 +1,41 @@
+using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Data;
+using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Regions.Api;
+
+/// <summary>
+/// The directory's part of an erasure, run in the transaction that approves it: the person
+/// becomes the pseudonym, and everything else here that names her goes or stops naming her. Her
+/// team places, working groups and facilitator appointment stay (what she did stays). No
+/// <c>PersonUpdated</c> is published: every service erases its own copy on
+/// <c>PersonalDataErasureDecided</c>.
+/// </summary>
+internal static class DirectoryErasure
+{
+    public static async Task EraseAsync(RegionsDb db, Person person, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Read before they are forgotten: the audit log is searched for them.
+        var name = person.Name;
+        var contact = new[] { person.Email, person.NormalizedEmail, person.PendingEmail, person.NormalizedPendingEmail, person.Phone };
+
+        person.Erase(now);
+
+        // The history of her own addresses goes; where she changed someone else's, she is no longer named.
+        await db.EmailChangeAudits.Where(a => a.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.EmailChangeAudits.Where(a => a.ChangedBy == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ChangedByName, ErasedPerson.Name), cancellationToken);
+
+        // An export is a copy of everything about her.
+        var exports = await db.PersonalDataExports.Where(e => e.PersonId == person.Id).ToListAsync(cancellationToken);
+        db.PersonalDataExports.RemoveRange(exports);
+
+        // Her account is gone in Identity; she administers nothing any more.
+        await db.Accounts.Where(a => a.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
+
+        await db.ScrubAuditDetailsAsync([name], ErasedPerson.Name, cancellationToken);
+        await db.ScrubAuditDetailsAsync(contact, "", cancellationToken);
+    }
+}
