@@ -7,6 +7,7 @@ using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -165,6 +166,8 @@ public static class PersonalDataErasureEndpoints
             {
                 await DirectoryErasure.EraseAsync(db, person, now, cancellationToken);
             }
+
+            await db.ForgetDispatchedEventsAboutAsync(erasure.PersonId, cancellationToken);
 
             erasure.RecordErased(RegionsModule.Name, now);
             db.AddEvent(new PersonalDataErasureDecided(erasure.Id, erasure.PersonId, now));

@@ -35,7 +35,7 @@ public abstract class PersonalDataErasureConsumer<TDbContext>(TDbContext db, Tim
 }
 
 /// <summary>What every service does for an erasure besides its own data.</summary>
-public static class PersonalDataErasure
+public static class DispatchedEventErasure
 {
     /// <summary>
     /// Deletes the dispatched outbox rows that mention the person: they are kept a while only for
