@@ -53,6 +53,18 @@ public sealed class AgendaItem
 
     public DateTimeOffset StartsAt(Meeting meeting) => meeting.StartsAt + StartsAfter;
 
+    /// <summary>An erased speaker is named "Borttagen person"; the item stays.</summary>
+    internal bool ForgetName(string name)
+    {
+        if (!Pseudonym.Mentions(Responsible, name))
+        {
+            return false;
+        }
+
+        Responsible = Pseudonym.ReplaceOptional(Responsible, name);
+        return true;
+    }
+
     internal static AgendaItem Create(Meeting meeting, AgendaItemDraft draft, int position)
     {
         var startsAfter = draft.StartsAt - meeting.StartsAt;

@@ -199,6 +199,34 @@ public sealed class DecisionAction : IVersioned
         _ => "avbruten",
     };
 
+    /// <summary>
+    /// An erased person no longer owns the action by name, nor signs its history; what was
+    /// decided and done stays. The decision as approved is a public record and keeps its words.
+    /// </summary>
+    public bool ForgetPerson(Guid personId, string name)
+    {
+        var changed = false;
+        if (OwnerKind == DecisionActionOwnerKind.Person && OwnerId == personId && OwnerName != ErasedPerson.Name)
+        {
+            OwnerName = ErasedPerson.Name;
+            changed = true;
+        }
+
+        if (Pseudonym.Mentions(What, name) || Pseudonym.Mentions(DroppedReason, name))
+        {
+            What = Pseudonym.Replace(What, name);
+            DroppedReason = Pseudonym.ReplaceOptional(DroppedReason, name);
+            changed = true;
+        }
+
+        foreach (var note in Notes)
+        {
+            changed |= note.ForgetPerson(personId, name);
+        }
+
+        return changed;
+    }
+
     private void Define(string what, ActionOwner owner, DateOnly dueOn, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(what))
@@ -253,6 +281,19 @@ public sealed class ActionProgressNote
     public string ByName { get; private set; } = "";
 
     public DateTimeOffset At { get; private set; }
+
+    internal bool ForgetPerson(Guid personId, string name)
+    {
+        var signed = ByPersonId == personId && ByName != ErasedPerson.Name;
+        if (!signed && !Pseudonym.Mentions(Text, name) && !Pseudonym.Mentions(ByName, name))
+        {
+            return false;
+        }
+
+        ByName = signed ? ErasedPerson.Name : Pseudonym.Replace(ByName, name);
+        Text = Pseudonym.ReplaceOptional(Text, name);
+        return true;
+    }
 
     internal static ActionProgressNote Of(ActionStatus status, string? text, Guid? byPersonId, string byName, int position, DateTimeOffset at) => new()
     {

@@ -162,6 +162,38 @@ public sealed class MeetingDocumentation : IVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Takes an erased person's name out of a draft: the text stays, naming "Borttagen person".
+    /// Approved documentation is a public record and keeps the names as approved.
+    /// </summary>
+    public bool ForgetName(string name, DateTimeOffset now)
+    {
+        if (IsApproved)
+        {
+            return false;
+        }
+
+        var mentioned = Pseudonym.Mentions(Summary, name)
+            || Pseudonym.Mentions(CorrectionReason, name)
+            || Points.Any(p => Pseudonym.Mentions(p.Text, name) || Pseudonym.Mentions(p.Decision, name))
+            || WorkshopOutcomes.Any(o => Pseudonym.Mentions(o.Question, name) || Pseudonym.Mentions(o.Outcome, name))
+            || Attachments.Any(a => Pseudonym.Mentions(a.Title, name))
+            || Participants.Any(p => Pseudonym.Mentions(p.Name, name));
+        if (!mentioned)
+        {
+            return false;
+        }
+
+        Summary = Pseudonym.ReplaceOptional(Summary, name);
+        CorrectionReason = Pseudonym.ReplaceOptional(CorrectionReason, name);
+        Points.ForEach(p => p.ForgetName(name));
+        WorkshopOutcomes.ForEach(o => o.ForgetName(name));
+        Attachments.ForEach(a => a.ForgetName(name));
+        Participants.ForEach(p => p.ForgetName(name));
+        UpdatedAt = now;
+        return true;
+    }
+
     public DocumentationDraft ToDraft() => new(
         Summary,
         PointDrafts(Points.OrderBy(p => p.Position).ToList(), ""),
@@ -233,6 +265,12 @@ public sealed class DocumentationPoint
 
     public string? Decision { get; private set; }
 
+    internal void ForgetName(string name)
+    {
+        Text = Pseudonym.Replace(Text, name);
+        Decision = Pseudonym.ReplaceOptional(Decision, name);
+    }
+
     internal static DocumentationPoint From(PointDraft draft, string number, int level, int position) => new()
     {
         Id = Guid.NewGuid(),
@@ -258,6 +296,12 @@ public sealed class WorkshopOutcome
 
     public string Outcome { get; private set; } = "";
 
+    internal void ForgetName(string name)
+    {
+        Question = Pseudonym.Replace(Question, name);
+        Outcome = Pseudonym.Replace(Outcome, name);
+    }
+
     internal static WorkshopOutcome From(WorkshopOutcomeDraft draft, int position) => new()
     {
         Id = Guid.NewGuid(),
@@ -281,6 +325,8 @@ public sealed class DocumentationAttachment
     public string Title { get; private set; } = "";
 
     public string? Link { get; private set; }
+
+    internal void ForgetName(string name) => Title = Pseudonym.Replace(Title, name);
 
     internal static DocumentationAttachment From(AttachmentDraft draft, int position) => new()
     {
@@ -306,6 +352,8 @@ public sealed class DocumentationParticipant
     public string? Organisation { get; private set; }
 
     public string? Role { get; private set; }
+
+    internal void ForgetName(string name) => Name = Pseudonym.Replace(Name, name);
 
     internal static DocumentationParticipant From(ParticipantEntry entry, int position) => new()
     {
