@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
@@ -56,12 +57,12 @@ public sealed class AgendaItem
     /// <summary>An erased speaker is named "Borttagen person"; the item stays.</summary>
     internal bool ForgetName(string name)
     {
-        if (!Pseudonym.Mentions(Responsible, name))
+        if (!ErasedNames.Mentions(Responsible, name))
         {
             return false;
         }
 
-        Responsible = Pseudonym.ReplaceOptional(Responsible, name);
+        Responsible = ErasedNames.ReplaceOptional(Responsible, name);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
@@ -212,10 +213,10 @@ public sealed class DecisionAction : IVersioned
             changed = true;
         }
 
-        if (Pseudonym.Mentions(What, name) || Pseudonym.Mentions(DroppedReason, name))
+        if (ErasedNames.Mentions(What, name) || ErasedNames.Mentions(DroppedReason, name))
         {
-            What = Pseudonym.Replace(What, name);
-            DroppedReason = Pseudonym.ReplaceOptional(DroppedReason, name);
+            What = ErasedNames.Replace(What, name);
+            DroppedReason = ErasedNames.ReplaceOptional(DroppedReason, name);
             changed = true;
         }
 
@@ -285,13 +286,13 @@ public sealed class ActionProgressNote
     internal bool ForgetPerson(Guid personId, string name)
     {
         var signed = ByPersonId == personId && ByName != ErasedPerson.Name;
-        if (!signed && !Pseudonym.Mentions(Text, name) && !Pseudonym.Mentions(ByName, name))
+        if (!signed && !ErasedNames.Mentions(Text, name) && !ErasedNames.Mentions(ByName, name))
         {
             return false;
         }
 
-        ByName = signed ? ErasedPerson.Name : Pseudonym.Replace(ByName, name);
-        Text = Pseudonym.ReplaceOptional(Text, name);
+        ByName = signed ? ErasedPerson.Name : ErasedNames.Replace(ByName, name);
+        Text = ErasedNames.ReplaceOptional(Text, name);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
@@ -173,19 +174,19 @@ public sealed class MeetingDocumentation : IVersioned
             return false;
         }
 
-        var mentioned = Pseudonym.Mentions(Summary, name)
-            || Pseudonym.Mentions(CorrectionReason, name)
-            || Points.Any(p => Pseudonym.Mentions(p.Text, name) || Pseudonym.Mentions(p.Decision, name))
-            || WorkshopOutcomes.Any(o => Pseudonym.Mentions(o.Question, name) || Pseudonym.Mentions(o.Outcome, name))
-            || Attachments.Any(a => Pseudonym.Mentions(a.Title, name))
-            || Participants.Any(p => Pseudonym.Mentions(p.Name, name));
+        var mentioned = ErasedNames.Mentions(Summary, name)
+            || ErasedNames.Mentions(CorrectionReason, name)
+            || Points.Any(p => ErasedNames.Mentions(p.Text, name) || ErasedNames.Mentions(p.Decision, name))
+            || WorkshopOutcomes.Any(o => ErasedNames.Mentions(o.Question, name) || ErasedNames.Mentions(o.Outcome, name))
+            || Attachments.Any(a => ErasedNames.Mentions(a.Title, name))
+            || Participants.Any(p => ErasedNames.Mentions(p.Name, name));
         if (!mentioned)
         {
             return false;
         }
 
-        Summary = Pseudonym.ReplaceOptional(Summary, name);
-        CorrectionReason = Pseudonym.ReplaceOptional(CorrectionReason, name);
+        Summary = ErasedNames.ReplaceOptional(Summary, name);
+        CorrectionReason = ErasedNames.ReplaceOptional(CorrectionReason, name);
         Points.ForEach(p => p.ForgetName(name));
         WorkshopOutcomes.ForEach(o => o.ForgetName(name));
         Attachments.ForEach(a => a.ForgetName(name));
@@ -267,8 +268,8 @@ public sealed class DocumentationPoint
 
     internal void ForgetName(string name)
     {
-        Text = Pseudonym.Replace(Text, name);
-        Decision = Pseudonym.ReplaceOptional(Decision, name);
+        Text = ErasedNames.Replace(Text, name);
+        Decision = ErasedNames.ReplaceOptional(Decision, name);
     }
 
     internal static DocumentationPoint From(PointDraft draft, string number, int level, int position) => new()
@@ -298,8 +299,8 @@ public sealed class WorkshopOutcome
 
     internal void ForgetName(string name)
     {
-        Question = Pseudonym.Replace(Question, name);
-        Outcome = Pseudonym.Replace(Outcome, name);
+        Question = ErasedNames.Replace(Question, name);
+        Outcome = ErasedNames.Replace(Outcome, name);
     }
 
     internal static WorkshopOutcome From(WorkshopOutcomeDraft draft, int position) => new()
@@ -326,7 +327,7 @@ public sealed class DocumentationAttachment
 
     public string? Link { get; private set; }
 
-    internal void ForgetName(string name) => Title = Pseudonym.Replace(Title, name);
+    internal void ForgetName(string name) => Title = ErasedNames.Replace(Title, name);
 
     internal static DocumentationAttachment From(AttachmentDraft draft, int position) => new()
     {
@@ -353,7 +354,7 @@ public sealed class DocumentationParticipant
 
     public string? Role { get; private set; }
 
-    internal void ForgetName(string name) => Name = Pseudonym.Replace(Name, name);
+    internal void ForgetName(string name) => Name = ErasedNames.Replace(Name, name);
 
     internal static DocumentationParticipant From(ParticipantEntry entry, int position) => new()
     {
