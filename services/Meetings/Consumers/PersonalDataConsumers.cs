@@ -68,7 +68,8 @@ public sealed class ExportPersonalData(MeetingsDb db, TimeProvider time) : Perso
 /// gender, and stays a tombstone that later directory news cannot overwrite. Her invitations,
 /// answers and attendance stay under the pseudonym; the attendances already counted move to
 /// anonymous facts so the statistics do not change. Actions she owns and notes she wrote no longer
-/// name her; drafts and agendas lose her name from their text; her calendar feeds are revoked.
+/// name her; drafts and agendas lose her name from their text; her calendar feeds and the answer
+/// links of her invitations are revoked.
 /// Approved documentation is a public record and keeps the names as approved.
 /// </summary>
 public sealed class ErasePersonalData(MeetingsDb db, TimeProvider time) : PersonalDataErasureConsumer<MeetingsDb>(db, time)
@@ -102,6 +103,11 @@ public sealed class ErasePersonalData(MeetingsDb db, TimeProvider time) : Person
         }
 
         person.Erase(now);
+
+        foreach (var invitation in await Db.Invitations.Where(i => i.PersonId == personId).ToListAsync(cancellationToken))
+        {
+            invitation.RevokeAnswerLink();
+        }
 
         foreach (var feed in await Db.CalendarFeeds.Where(f => f.PersonId == personId && f.RevokedAt == null).ToListAsync(cancellationToken))
         {

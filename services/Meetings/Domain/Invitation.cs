@@ -193,6 +193,12 @@ public sealed class Invitation : IVersioned
         return true;
     }
 
+    /// <summary>
+    /// The invitee was erased: the answer links in the mails she was sent stop working. The stored
+    /// hash is replaced by one of a secret nobody was given.
+    /// </summary>
+    public void RevokeAnswerLink() => AnswerTokenHash = SecretToken.Create().Hash;
+
     /// <summary>Hands the counted attendance over to an anonymous fact, once.</summary>
     public AnonymousAttendance? CountAnonymously(Guid subject, string? gender)
     {

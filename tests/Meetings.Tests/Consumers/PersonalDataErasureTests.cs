@@ -59,6 +59,10 @@ public sealed class PersonalDataErasureTests(MeetingsAppFixture fixture) : IClas
         var approvedBefore = await BodyAsync(writer, $"/api/meetings/{meetings[0].Id}/documentation");
         Assert.Contains(her.Name, approvedBefore, StringComparison.Ordinal);
 
+        var token = App.Published<InvitationIssued>().Last(i => i.PersonId == her.PersonId && i.Meeting.MeetingId == meetings[2].Id).AnswerToken;
+        var answerLink = $"/api/meetings/invitations/answer?token={Uri.EscapeDataString(token)}&answer=accepted";
+        Assert.Equal(HttpStatusCode.OK, (await App.ClientFor(null).GetAsync(answerLink, Ct)).StatusCode);
+
         var erasureId = Guid.NewGuid();
         await App.PublishAsync(new PersonalDataErasureDecided(erasureId, her.PersonId, App.Now));
 
@@ -103,8 +107,9 @@ public sealed class PersonalDataErasureTests(MeetingsAppFixture fixture) : IClas
         var hers = Assert.Single(invitations, i => i.PersonId == her.PersonId);
         Assert.Equal((ErasedPerson.Name, InvitationAnswer.Accepted, "Jag presenterar vår strategi"), (hers.Name, hers.Answer, hers.Comment));
 
-        // Her calendar feed no longer answers.
+        // Her calendar feed and the answer links of the mails she was sent no longer answer.
         Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor(null).GetAsync(new Uri(feed.Url).PathAndQuery, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor(null).GetAsync(answerLink, Ct)).StatusCode);
 
         // The database: her copy is a pseudonymised tombstone, and only approved documentation names her.
         var person = await App.QueryAsync(db => db.People.SingleAsync(p => p.Id == her.PersonId, Ct));
