@@ -2,7 +2,9 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.Notifications.Tests.Kit;
+using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.Testing;
+using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,6 +119,50 @@ public sealed class PersonalDataErasureTests
         Assert.Contains(ErasedPerson.Name, part!.Json, StringComparison.Ordinal);
         Assert.DoesNotContain(her.Name, part.Json, StringComparison.Ordinal);
         Assert.DoesNotContain(her.Email, part.Json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_erasure_decided_while_the_service_is_down_completes_when_it_comes_back()
+    {
+        var broker = await RabbitMqServer.SharedAsync();
+        var postgres = await PostgresServer.SharedAsync();
+        var settings = DistributedSettings.For(NotificationsModule.Name, broker, await postgres.CreateDatabaseAsync("notifications"));
+        var state = NotificationsService.State.Fresh();
+        var publisher = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(broker.Uri);
+            cfg.ConfigureJsonSerializerOptions(OutboxJson.Configure);
+        });
+        await publisher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var her = Given.Person("Ester Nedsläckt");
+            await using (var before = await NotificationsService.StartAsync(settings, state: state))
+            {
+                await Publish(her);
+                await Publish(Given.Invitation(Given.Meeting(), her.PersonId));
+                await before.Mailbox.WaitForOneAsync(m => m.To == her.Email, "the invitation");
+            }
+
+            // Decided while the service is down: the decision waits in its queue.
+            await Publish(new PersonalDataErasureDecided(Guid.NewGuid(), her.PersonId, Given.Now));
+
+            await using var after = await NotificationsService.StartAsync(settings, state: state);
+            var person = await Eventually.UntilAsync(
+                () => after.QueryAsync(db => db.People.AsNoTracking().SingleAsync(p => p.PersonId == her.PersonId)),
+                p => p.IsErased,
+                "the erasure was applied once the service was back");
+            Assert.Equal((ErasedPerson.Name, ""), (person.Name, person.Email));
+            await AssertNowhereAsync(after, her);
+        }
+        finally
+        {
+            await publisher.StopAsync(TestContext.Current.CancellationToken);
+            state.Delete();
+        }
+
+        Task Publish(object message) =>
+            publisher.Publish(message, message.GetType(), context => context.MessageId = NewId.NextGuid(), TestContext.Current.CancellationToken);
     }
 
     /// <summary>No row of the directory, the accounts or the mails holds her name, address or phone.</summary>
