@@ -85,8 +85,8 @@ public sealed class ErasePersonalData(MeetingsDb db, TimeProvider time) : Person
         var now = clock.GetUtcNow();
         Db.Audit(AuditAction, null, personId, now);
         var person = await Db.PersonAsync(personId, cancellationToken);
-        // The name as this service knew it, to find it in free text; empty or the pseudonym once erased.
-        var name = person.Name;
+        // The name as this service knew it, to find it in free text; none once she was erased.
+        var name = ErasedNames.Names(person.Name) ? person.Name : "";
 
         // Her gender is read for the statistics before the copy forgets it.
         var counted = await Db.Invitations
@@ -124,7 +124,7 @@ public sealed class ErasePersonalData(MeetingsDb db, TimeProvider time) : Person
             action.ForgetPerson(personId, name);
         }
 
-        if (name.Length == 0 || name == ErasedPerson.Name)
+        if (name.Length == 0)
         {
             return;
         }
