@@ -1,4 +1,8 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Data;
+using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,5 +46,72 @@ public sealed class ExportPersonalData(FeedbackDb db, TimeProvider time) : Perso
             learningNotes = notes.OrderBy(n => n.CreatedAt).Select(n => new { n.DocumentId, n.VersionNumber, n.Text, n.CreatedAt }),
             priorities = priorities.Select(p => new { p.ProgrammeId, p.RegionId, p.Number, p.Title, p.Description, p.CreatedAt }),
         };
+    }
+}
+
+/// <summary>
+/// Feedback's part of an erasure: her team places become "Borttagen person" with no e-mail and no
+/// longer let her act for a region, and a mark keeps later team events from bringing her back.
+/// What she wrote (documents, feedback, answers, notes, priorities) stays: it is the team's work,
+/// and it records its author by id only, never by name; where any text names her, her name in it
+/// becomes "Borttagen person".
+/// </summary>
+public sealed class ErasePersonalData(FeedbackDb db, TimeProvider time) : PersonalDataErasureConsumer<FeedbackDb>(db, time)
+{
+    public const string AuditAction = "personal-data.erased";
+
+    private readonly TimeProvider clock = time;
+
+    protected override string Service => FeedbackModule.Name;
+
+    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Db.Audit(AuditAction, null, personId, now);
+        await Db.FindOrInsertAsync([personId], () => new ErasedPersonMark { PersonId = personId, ErasedAt = now }, cancellationToken);
+        var places = await Db.TeamMembers.Where(m => m.PersonId == personId).ToListAsync(cancellationToken);
+        // Her names as this service knew them, to find them in the texts, before they are forgotten.
+        var names = places.Select(m => m.Name).Where(ErasedNames.Names).Distinct().ToList();
+        foreach (var member in places)
+        {
+            member.Name = ErasedPerson.Name;
+            member.Email = "";
+            member.Active = false;
+        }
+
+        foreach (var name in names)
+        {
+            await ForgetInTextsAsync(name, cancellationToken);
+        }
+    }
+
+    private async Task ForgetInTextsAsync(string name, CancellationToken cancellationToken)
+    {
+        var feedback = await Db.Feedback
+            .Where(f => (f.Summary != null && f.Summary.Contains(name))
+                || f.LensNotes.Any(n => n.Strengths != null && n.Strengths.Contains(name))
+                || f.Suggestions.Any(s => s.Text.Contains(name) || (s.ResponseNote != null && s.ResponseNote.Contains(name))))
+            .ToListAsync(cancellationToken);
+        feedback.ForEach(f => f.ForgetName(name));
+
+        var documents = await Db.Documents
+            .Where(d => d.Title.Contains(name) || (d.Description != null && d.Description.Contains(name)))
+            .ToListAsync(cancellationToken);
+        documents.ForEach(d => d.ForgetName(name));
+
+        foreach (var version in await Db.DocumentVersions.Where(v => v.Note != null && v.Note.Contains(name)).ToListAsync(cancellationToken))
+        {
+            version.Note = ErasedNames.ReplaceOptional(version.Note, name);
+        }
+
+        foreach (var note in await Db.LearningNotes.Where(n => n.Text.Contains(name)).ToListAsync(cancellationToken))
+        {
+            note.Text = ErasedNames.Replace(note.Text, name);
+        }
+
+        var priorities = await Db.Priorities
+            .Where(p => p.Title.Contains(name) || (p.Description != null && p.Description.Contains(name)) || p.Results.Any(r => r.Text.Contains(name)))
+            .ToListAsync(cancellationToken);
+        priorities.ForEach(p => p.ForgetName(name));
     }
 }

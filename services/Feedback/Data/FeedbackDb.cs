@@ -19,6 +19,8 @@ public sealed class FeedbackDb(DbContextOptions<FeedbackDb> options) : DbContext
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
+    public DbSet<ErasedPersonMark> ErasedPeople => Set<ErasedPersonMark>();
+
     public DbSet<StrategyDocument> Documents => Set<StrategyDocument>();
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();

@@ -59,6 +59,12 @@ internal static class RegionDirectoryUpdates
     public static async Task UpsertTeamMemberAsync(
         this FeedbackDb db, Guid programmeId, Guid regionId, Guid personId, TeamRole role, string name, string email, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
+        if (await db.ErasedPeople.FindAsync([personId], cancellationToken) is not null)
+        {
+            // Late news of an erased person must not bring her name back.
+            return;
+        }
+
         var member = await db.TeamMembers.FindAsync([programmeId, regionId, personId], cancellationToken);
         if (member is null)
         {

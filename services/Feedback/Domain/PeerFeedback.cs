@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Feedback.Domain;
@@ -249,6 +250,32 @@ public sealed class PeerFeedback : IVersioned
             suggestion.RespondedAt = now;
             suggestion.RespondedByPersonId = personId;
         }
+    }
+
+    /// <summary>The texts stay; an erased person's name in them becomes "Borttagen person".</summary>
+    public bool ForgetName(string name)
+    {
+        var mentioned = ErasedNames.Mentions(Summary, name)
+            || _lensNotes.Any(n => ErasedNames.Mentions(n.Strengths, name))
+            || _suggestions.Any(s => ErasedNames.Mentions(s.Text, name) || ErasedNames.Mentions(s.ResponseNote, name));
+        if (!mentioned)
+        {
+            return false;
+        }
+
+        Summary = ErasedNames.ReplaceOptional(Summary, name);
+        foreach (var note in _lensNotes)
+        {
+            note.Strengths = ErasedNames.ReplaceOptional(note.Strengths, name);
+        }
+
+        foreach (var suggestion in _suggestions)
+        {
+            suggestion.Text = ErasedNames.Replace(suggestion.Text, name);
+            suggestion.ResponseNote = ErasedNames.ReplaceOptional(suggestion.ResponseNote, name);
+        }
+
+        return true;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

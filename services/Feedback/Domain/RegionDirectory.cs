@@ -64,3 +64,14 @@ public sealed class KnownProgramme
 
     public DateTimeOffset ChangedAt { get; set; }
 }
+
+/// <summary>
+/// A person whose data was erased: later or reordered team events carrying her old name and
+/// e-mail are ignored, so the erasure stays done.
+/// </summary>
+public sealed class ErasedPersonMark
+{
+    public Guid PersonId { get; set; }
+
+    public DateTimeOffset ErasedAt { get; set; }
+}

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Feedback.Domain;
@@ -40,6 +41,20 @@ public sealed class RegionPriority : IVersioned
     public List<PriorityFeedbackLink> FeedbackLinks { get; private set; } = [];
 
     public long Version { get; set; }
+
+    /// <summary>An erased person's name in the priority or its results becomes "Borttagen person".</summary>
+    public bool ForgetName(string name)
+    {
+        if (!ErasedNames.Mentions(Title, name) && !ErasedNames.Mentions(Description, name) && !Results.Any(r => ErasedNames.Mentions(r.Text, name)))
+        {
+            return false;
+        }
+
+        Title = ErasedNames.Replace(Title, name);
+        Description = ErasedNames.ReplaceOptional(Description, name);
+        Results.ForEach(r => r.Text = ErasedNames.Replace(r.Text, name));
+        return true;
+    }
 
     public static RegionPriority Record(Guid programmeId, Guid regionId, int number, string title, string? description, Guid personId, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Feedback.Domain;
@@ -33,6 +34,19 @@ public sealed class StrategyDocument : IVersioned
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public long Version { get; set; }
+
+    /// <summary>An erased person's name in the title or description becomes "Borttagen person".</summary>
+    public bool ForgetName(string name)
+    {
+        if (!ErasedNames.Mentions(Title, name) && !ErasedNames.Mentions(Description, name))
+        {
+            return false;
+        }
+
+        Title = ErasedNames.Replace(Title, name);
+        Description = ErasedNames.ReplaceOptional(Description, name);
+        return true;
+    }
 
     public static StrategyDocument Create(Guid regionId, string title, StrategyDocumentKind kind, string? description, Guid personId, DateTimeOffset now)
     {

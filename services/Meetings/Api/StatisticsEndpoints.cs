@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -26,17 +27,8 @@ public static class StatisticsEndpoints
             .Select(m => new MeetingFacts(m.Id, m.Number, m.Title, m.StartsAt.InZone(programme.Zone)))
             .ToList();
         var meetingIds = meetings.Select(m => m.MeetingId).ToList();
-        var invitations = await db.Invitations.AsNoTracking().Where(i => meetingIds.Contains(i.MeetingId) && i.WithdrawnAt == null).ToListAsync(ct);
-        var personIds = invitations.Select(i => i.PersonId).Distinct().ToList();
-        var genders = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Gender, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        var facts = invitations.Select(i => new AttendanceFact(
-            i.MeetingId,
-            i.PersonId,
-            i.RegionId is { } r && regions.GetValueOrDefault(r) is { Length: > 0 } name ? name : "Okänd region",
-            i.Role,
-            genders.GetValueOrDefault(i.PersonId),
-            i.Attendance)).ToList();
+        var facts = await AttendanceFacts.LoadAsync(db, meetingIds, regions, ct);
         return AttendanceStatistics.Build(meetings, facts);
     }
 

@@ -22,7 +22,13 @@ public sealed class FacilitatorAddedConsumer(MeetingsDb db) : IdempotentConsumer
 {
     protected override async Task ApplyAsync(FacilitatorAdded message, ConsumeContext<FacilitatorAdded> context, CancellationToken cancellationToken)
     {
-        (await Db.PersonAsync(message.PersonId, cancellationToken)).ApplyContact(message.Name, message.Email, message.PreferredLanguage, message.OccurredAt);
+        var person = await Db.PersonAsync(message.PersonId, cancellationToken);
+        if (person.IsErased)
+        {
+            return;
+        }
+
+        person.ApplyContact(message.Name, message.Email, message.PreferredLanguage, message.OccurredAt);
         (await Db.FacilitatorAsync(message.PersonId, cancellationToken)).Add(message.OrganisationId, message.OrganisationName, message.OccurredAt);
     }
 }

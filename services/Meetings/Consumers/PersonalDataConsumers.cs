@@ -1,5 +1,7 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Data;
+using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,5 +60,88 @@ public sealed class ExportPersonalData(MeetingsDb db, TimeProvider time) : Perso
                 NotesByYou = a.Notes.Where(n => n.ByPersonId == personId).Select(n => new { n.Status, n.Text, n.At }),
             }),
         };
+    }
+}
+
+/// <summary>
+/// The meetings' part of an erasure: her copy becomes "Borttagen person" with no e-mail, title or
+/// gender, and stays a tombstone that later directory news cannot overwrite. Her invitations,
+/// answers and attendance stay under the pseudonym; the attendances already counted move to
+/// anonymous facts so the statistics do not change. Actions she owns and notes she wrote no longer
+/// name her; drafts and agendas lose her name from their text; her calendar feeds and the answer
+/// links of her invitations are revoked.
+/// Approved documentation is a public record and keeps the names as approved.
+/// </summary>
+public sealed class ErasePersonalData(MeetingsDb db, TimeProvider time) : PersonalDataErasureConsumer<MeetingsDb>(db, time)
+{
+    public const string AuditAction = "personal-data.erased";
+
+    private readonly TimeProvider clock = time;
+
+    protected override string Service => MeetingsModule.Name;
+
+    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Db.Audit(AuditAction, null, personId, now);
+        var person = await Db.PersonAsync(personId, cancellationToken);
+        // The name as this service knew it, to find it in free text; none once she was erased.
+        var name = ErasedNames.Names(person.Name) ? person.Name : "";
+
+        // Her gender is read for the statistics before the copy forgets it.
+        var counted = await Db.Invitations
+            .Where(i => i.PersonId == personId && i.WithdrawnAt == null && !i.CountedAnonymously
+                && Db.Meetings.Any(m => m.Id == i.MeetingId && m.AttendanceRecordedAt != null))
+            .ToListAsync(cancellationToken);
+        var subject = Guid.NewGuid();
+        foreach (var invitation in counted)
+        {
+            if (invitation.CountAnonymously(subject, person.Gender) is { } fact)
+            {
+                Db.AnonymousAttendances.Add(fact);
+            }
+        }
+
+        person.Erase(now);
+
+        foreach (var invitation in await Db.Invitations.Where(i => i.PersonId == personId).ToListAsync(cancellationToken))
+        {
+            invitation.RevokeAnswerLink();
+        }
+
+        foreach (var feed in await Db.CalendarFeeds.Where(f => f.PersonId == personId && f.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            feed.Revoke(now);
+        }
+
+        var actions = await Db.Actions
+            .Where(a => (a.OwnerKind == DecisionActionOwnerKind.Person && a.OwnerId == personId)
+                || a.Notes.Any(n => n.ByPersonId == personId || (name.Length > 0 && (n.ByName.Contains(name) || (n.Text != null && n.Text.Contains(name)))))
+                || (name.Length > 0 && (a.What.Contains(name) || (a.DroppedReason != null && a.DroppedReason.Contains(name)))))
+            .ToListAsync(cancellationToken);
+        foreach (var action in actions)
+        {
+            action.ForgetPerson(personId, name);
+        }
+
+        if (name.Length == 0)
+        {
+            return;
+        }
+
+        var meetings = await Db.Meetings
+            .Where(m => m.Agenda.Any(a => a.Responsible != null && a.Responsible.Contains(name)))
+            .ToListAsync(cancellationToken);
+        foreach (var meeting in meetings)
+        {
+            meeting.ForgetName(name);
+        }
+
+        // Drafts are few (one per meeting at most); approved documentation is left as it is.
+        var drafts = await Db.Documentation.AsSplitQuery().Where(d => d.Status == DocumentationStatus.Draft).ToListAsync(cancellationToken);
+        foreach (var draft in drafts)
+        {
+            draft.ForgetName(name, now);
+        }
     }
 }

@@ -66,8 +66,14 @@ internal static class TeamMembers
 {
     public static async Task JoinAsync(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas, TeamNews news, CancellationToken cancellationToken)
     {
-        (await db.PersonAsync(news.PersonId, cancellationToken))
-            .ApplyTeamDetails(news.Name, news.Email, news.Title, news.PreferredLanguage, news.Gender, news.OccurredAt);
+        var person = await db.PersonAsync(news.PersonId, cancellationToken);
+        if (person.IsErased)
+        {
+            // Late news of an erased person: she is not invited again under any name.
+            return;
+        }
+
+        person.ApplyTeamDetails(news.Name, news.Email, news.Title, news.PreferredLanguage, news.Gender, news.OccurredAt);
         (await db.RegionAsync(news.RegionId, cancellationToken)).KnowName(news.RegionName);
         var membership = await db.MembershipAsync(news.ProgrammeId, news.RegionId, news.PersonId, cancellationToken);
         if (!membership.Join(news.Role, news.OccurredAt))

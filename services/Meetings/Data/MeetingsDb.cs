@@ -36,6 +36,8 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
 
     public DbSet<DecisionAction> Actions => Set<DecisionAction>();
 
+    public DbSet<AnonymousAttendance> AnonymousAttendances => Set<AnonymousAttendance>();
+
     /// <summary>
     /// Marks the facilitators added to a loaded meeting as new rows. Their whole key (meeting and
     /// person) is already set, so EF takes them for existing rows and would write nothing.

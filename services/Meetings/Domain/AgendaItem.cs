@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
@@ -52,6 +53,18 @@ public sealed class AgendaItem
     public TimeSpan Duration => TimeSpan.FromMinutes(DurationMinutes);
 
     public DateTimeOffset StartsAt(Meeting meeting) => meeting.StartsAt + StartsAfter;
+
+    /// <summary>An erased speaker is named "Borttagen person"; the item stays.</summary>
+    internal bool ForgetName(string name)
+    {
+        if (!ErasedNames.Mentions(Responsible, name))
+        {
+            return false;
+        }
+
+        Responsible = ErasedNames.ReplaceOptional(Responsible, name);
+        return true;
+    }
 
     internal static AgendaItem Create(Meeting meeting, AgendaItemDraft draft, int position)
     {

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
@@ -199,6 +200,34 @@ public sealed class DecisionAction : IVersioned
         _ => "avbruten",
     };
 
+    /// <summary>
+    /// An erased person no longer owns the action by name, nor signs its history; what was
+    /// decided and done stays. The decision as approved is a public record and keeps its words.
+    /// </summary>
+    public bool ForgetPerson(Guid personId, string name)
+    {
+        var changed = false;
+        if (OwnerKind == DecisionActionOwnerKind.Person && OwnerId == personId && OwnerName != ErasedPerson.Name)
+        {
+            OwnerName = ErasedPerson.Name;
+            changed = true;
+        }
+
+        if (ErasedNames.Mentions(What, name) || ErasedNames.Mentions(DroppedReason, name))
+        {
+            What = ErasedNames.Replace(What, name);
+            DroppedReason = ErasedNames.ReplaceOptional(DroppedReason, name);
+            changed = true;
+        }
+
+        foreach (var note in Notes)
+        {
+            changed |= note.ForgetPerson(personId, name);
+        }
+
+        return changed;
+    }
+
     private void Define(string what, ActionOwner owner, DateOnly dueOn, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(what))
@@ -253,6 +282,19 @@ public sealed class ActionProgressNote
     public string ByName { get; private set; } = "";
 
     public DateTimeOffset At { get; private set; }
+
+    internal bool ForgetPerson(Guid personId, string name)
+    {
+        var signed = ByPersonId == personId && ByName != ErasedPerson.Name;
+        if (!signed && !ErasedNames.Mentions(Text, name) && !ErasedNames.Mentions(ByName, name))
+        {
+            return false;
+        }
+
+        ByName = signed ? ErasedPerson.Name : ErasedNames.Replace(ByName, name);
+        Text = ErasedNames.ReplaceOptional(Text, name);
+        return true;
+    }
 
     internal static ActionProgressNote Of(ActionStatus status, string? text, Guid? byPersonId, string byName, int position, DateTimeOffset at) => new()
     {

@@ -57,6 +57,12 @@ public sealed class Invitation : IVersioned
 
     public Guid? AttendanceRecordedBy { get; private set; }
 
+    /// <summary>
+    /// The invitee was erased after this attendance was counted: the statistics count an
+    /// <see cref="AnonymousAttendance"/> in its place, so what was aggregated does not change.
+    /// </summary>
+    public bool CountedAnonymously { get; private set; }
+
     public long Version { get; set; }
 
     public bool IsActive => WithdrawnAt is null;
@@ -185,6 +191,24 @@ public sealed class Invitation : IVersioned
         AttendanceRecordedAt = now;
         AttendanceRecordedBy = recordedBy;
         return true;
+    }
+
+    /// <summary>
+    /// The invitee was erased: the answer links in the mails she was sent stop working. The stored
+    /// hash is replaced by one of a secret nobody was given.
+    /// </summary>
+    public void RevokeAnswerLink() => AnswerTokenHash = SecretToken.Create().Hash;
+
+    /// <summary>Hands the counted attendance over to an anonymous fact, once.</summary>
+    public AnonymousAttendance? CountAnonymously(Guid subject, string? gender)
+    {
+        if (CountedAnonymously)
+        {
+            return null;
+        }
+
+        CountedAnonymously = true;
+        return AnonymousAttendance.Of(this, subject, gender);
     }
 
     private string Renew(Meeting meeting, Guid? regionId, TeamRole? role, DateTimeOffset now)

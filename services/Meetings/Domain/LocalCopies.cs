@@ -31,12 +31,27 @@ public sealed class Person
 
     public DateTimeOffset ChangedAt { get; private set; }
 
+    /// <summary>When her data was erased: the copy is a tombstone, and no directory news brings it back.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
     public static Person Unknown(Guid id) => new() { Id = id, ChangedAt = DateTimeOffset.UnixEpoch };
+
+    /// <summary>Pseudonymises the copy for good (GDPR art. 17). Running it again changes nothing.</summary>
+    public void Erase(DateTimeOffset now)
+    {
+        Name = ErasedPerson.Name;
+        Email = "";
+        Title = null;
+        Gender = null;
+        ErasedAt ??= now;
+    }
 
     /// <summary>Takes the details of a directory update if it is not older than what we have.</summary>
     public void ApplyDirectory(string name, string email, string? title, string? organisationName, Guid? regionId, string preferredLanguage, string? gender, DateTimeOffset occurredAt)
     {
-        if (occurredAt < ChangedAt)
+        if (occurredAt < ChangedAt || IsErased)
         {
             return;
         }
@@ -49,7 +64,7 @@ public sealed class Person
     /// <summary>A facilitator event carries only name, e-mail and language; the rest stays.</summary>
     public void ApplyContact(string name, string email, string preferredLanguage, DateTimeOffset occurredAt)
     {
-        if (occurredAt < ChangedAt)
+        if (occurredAt < ChangedAt || IsErased)
         {
             return;
         }
@@ -63,7 +78,7 @@ public sealed class Person
     /// <summary>Team events carry a subset of the details; the rest stays.</summary>
     public void ApplyTeamDetails(string name, string email, string? title, string preferredLanguage, string? gender, DateTimeOffset occurredAt)
     {
-        if (occurredAt < ChangedAt)
+        if (occurredAt < ChangedAt || IsErased)
         {
             return;
         }

@@ -249,6 +249,9 @@ public sealed class Meeting : IVersioned
         Agenda.AddRange(agenda);
     }
 
+    /// <summary>Takes an erased person's name out of the agenda (the documentation is the record, not the agenda).</summary>
+    public bool ForgetName(string name) => Agenda.Aggregate(false, (changed, item) => item.ForgetName(name) | changed);
+
     public static string StatusName(MeetingStatus status) => status switch
     {
         MeetingStatus.Draft => "utkast",

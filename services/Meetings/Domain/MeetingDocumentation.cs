@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
@@ -162,6 +163,38 @@ public sealed class MeetingDocumentation : IVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Takes an erased person's name out of a draft: the text stays, naming "Borttagen person".
+    /// Approved documentation is a public record and keeps the names as approved.
+    /// </summary>
+    public bool ForgetName(string name, DateTimeOffset now)
+    {
+        if (IsApproved)
+        {
+            return false;
+        }
+
+        var mentioned = ErasedNames.Mentions(Summary, name)
+            || ErasedNames.Mentions(CorrectionReason, name)
+            || Points.Any(p => ErasedNames.Mentions(p.Text, name) || ErasedNames.Mentions(p.Decision, name))
+            || WorkshopOutcomes.Any(o => ErasedNames.Mentions(o.Question, name) || ErasedNames.Mentions(o.Outcome, name))
+            || Attachments.Any(a => ErasedNames.Mentions(a.Title, name))
+            || Participants.Any(p => ErasedNames.Mentions(p.Name, name));
+        if (!mentioned)
+        {
+            return false;
+        }
+
+        Summary = ErasedNames.ReplaceOptional(Summary, name);
+        CorrectionReason = ErasedNames.ReplaceOptional(CorrectionReason, name);
+        Points.ForEach(p => p.ForgetName(name));
+        WorkshopOutcomes.ForEach(o => o.ForgetName(name));
+        Attachments.ForEach(a => a.ForgetName(name));
+        Participants.ForEach(p => p.ForgetName(name));
+        UpdatedAt = now;
+        return true;
+    }
+
     public DocumentationDraft ToDraft() => new(
         Summary,
         PointDrafts(Points.OrderBy(p => p.Position).ToList(), ""),
@@ -233,6 +266,12 @@ public sealed class DocumentationPoint
 
     public string? Decision { get; private set; }
 
+    internal void ForgetName(string name)
+    {
+        Text = ErasedNames.Replace(Text, name);
+        Decision = ErasedNames.ReplaceOptional(Decision, name);
+    }
+
     internal static DocumentationPoint From(PointDraft draft, string number, int level, int position) => new()
     {
         Id = Guid.NewGuid(),
@@ -258,6 +297,12 @@ public sealed class WorkshopOutcome
 
     public string Outcome { get; private set; } = "";
 
+    internal void ForgetName(string name)
+    {
+        Question = ErasedNames.Replace(Question, name);
+        Outcome = ErasedNames.Replace(Outcome, name);
+    }
+
     internal static WorkshopOutcome From(WorkshopOutcomeDraft draft, int position) => new()
     {
         Id = Guid.NewGuid(),
@@ -281,6 +326,8 @@ public sealed class DocumentationAttachment
     public string Title { get; private set; } = "";
 
     public string? Link { get; private set; }
+
+    internal void ForgetName(string name) => Title = ErasedNames.Replace(Title, name);
 
     internal static DocumentationAttachment From(AttachmentDraft draft, int position) => new()
     {
@@ -306,6 +353,8 @@ public sealed class DocumentationParticipant
     public string? Organisation { get; private set; }
 
     public string? Role { get; private set; }
+
+    internal void ForgetName(string name) => Name = ErasedNames.Replace(Name, name);
 
     internal static DocumentationParticipant From(ParticipantEntry entry, int position) => new()
     {

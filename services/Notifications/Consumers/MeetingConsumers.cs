@@ -91,7 +91,10 @@ public sealed class PoliticianQuotaStatusChangedConsumer(NotificationsDb db, Rec
             return;
         }
 
-        var mail = new QuotaAlertMail(message.ProgrammeId, message.RegionName, message.PoliticianName, message.Status,
+        // An event published before her erasure may arrive after it: it must not name her again.
+        var erased = await Db.People.FindAsync([message.PersonId], cancellationToken) is { IsErased: true };
+        var politician = erased ? ErasedPerson.Name : message.PoliticianName;
+        var mail = new QuotaAlertMail(message.ProgrammeId, message.RegionName, politician, message.Status,
             message.Accepted, message.Attended, message.Required, message.StillPossible);
         foreach (var administrator in await recipients.AdministratorsAsync(cancellationToken))
         {

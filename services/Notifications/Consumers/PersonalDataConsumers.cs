@@ -1,4 +1,9 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Data;
+using KollegialtUtbyte.Notifications.Domain;
+using KollegialtUtbyte.Notifications.Mailing;
+using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,5 +36,79 @@ public sealed class ExportPersonalData(NotificationsDb db, TimeProvider time) : 
                 m.FailedAt,
             }),
         };
+    }
+}
+
+/// <summary>
+/// The mails' part of an erasure: her copy becomes "Borttagen person" with no address and stays a
+/// tombstone (later directory or account news is ignored, and nothing is queued for her again);
+/// mails still to be sent to her are deleted; the mails she was sent keep kind, subject and when,
+/// but not her address, name or what they were written from (their links); queued mails to
+/// others that name her name "Borttagen person"; her invitations' answer links and an
+/// administrator account of hers are forgotten.
+/// </summary>
+public sealed class ErasePersonalData(NotificationsDb db, TimeProvider time) : PersonalDataErasureConsumer<NotificationsDb>(db, time)
+{
+    public const string AuditAction = "personal-data.erased";
+
+    private readonly TimeProvider clock = time;
+
+    protected override string Service => NotificationsModule.Name;
+
+    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Db.Audit(AuditAction, null, personId, now);
+        var (person, _) = await Db.FindOrInsertAsync([personId], () => Person.Erased(personId, now), cancellationToken);
+        var accounts = await Db.AdministratorAccounts.Where(a => a.PersonId == personId).ToListAsync(cancellationToken);
+        // Her names and addresses as this service knew them, before they are forgotten.
+        var names = accounts.Select(a => a.Name).Append(person.Name).Where(n => n.Length > 0 && n != ErasedPerson.Name).Distinct().ToList();
+        var emails = accounts.Select(a => a.Email).Append(person.Email).Where(e => e.Length > 0).Select(e => e.ToLowerInvariant()).Distinct().ToList();
+
+        person.Erase(now);
+        foreach (var account in accounts)
+        {
+            account.Erase();
+        }
+
+        var hers = await Db.OutgoingMails
+            .Where(m => m.PersonId == personId
+                || (m.Address != null && emails.Contains(m.Address.ToLower()))
+                || (m.SentTo != null && emails.Contains(m.SentTo.ToLower())))
+            .ToListAsync(cancellationToken);
+        foreach (var mail in hers)
+        {
+            if (mail.IsQueued)
+            {
+                Db.OutgoingMails.Remove(mail);
+            }
+            else
+            {
+                mail.ForgetRecipient(mail.Address ?? mail.SentTo);
+            }
+        }
+
+        foreach (var invitation in await Db.Invitations.Where(i => i.PersonId == personId && i.AnswerToken != null).ToListAsync(cancellationToken))
+        {
+            invitation.ForgetAnswerToken();
+        }
+
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var pseudonym = MailPayloadJson.Encoded(ErasedPerson.Name);
+        foreach (var name in names)
+        {
+            var encoded = MailPayloadJson.Encoded(name);
+            var naming = await Db.OutgoingMails
+                .Where(m => (m.Subject != null && m.Subject.Contains(name)) || (m.Payload != null && m.Payload.Contains(encoded)))
+                .ToListAsync(cancellationToken);
+            foreach (var mail in naming.Where(m => Db.Entry(m).State != EntityState.Deleted))
+            {
+                mail.ForgetName(name, encoded, pseudonym);
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Notifications.Domain;
@@ -46,6 +47,14 @@ public sealed class AdministratorAccount : IVersioned
         Name = Limits.Clip(name, Limits.Name);
         IsAdministrator = isAdministrator;
         ChangedAt = occurredAt;
+    }
+
+    /// <summary>Her account is gone: no alerts, no address, no name.</summary>
+    public void Erase()
+    {
+        Email = "";
+        Name = ErasedPerson.Name;
+        Disabled = true;
     }
 
     /// <summary>A disabled account stays disabled, whatever role change arrives after it.</summary>

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.SharedKernel;
 
@@ -156,6 +157,49 @@ public sealed class OutgoingMail : IVersioned
 
         LastError = Truncate(error, MaxErrorLength);
         MarkFailed(now);
+    }
+
+    /// <summary>Whether the mail is still to be sent (or waits for its recipient).</summary>
+    public bool IsQueued => Status is MailStatus.Pending or MailStatus.AwaitingRecipient;
+
+    /// <summary>
+    /// Keeps that a mail was sent (kind, subject, when, how it went) but no longer to whom: the
+    /// recipient's address and name go, and so does what the mail was written from.
+    /// </summary>
+    public void ForgetRecipient(string? email)
+    {
+        Address = null;
+        RecipientName = null;
+        SentTo = null;
+        Payload = null;
+        LastError = null;
+        if (email is { Length: > 0 } && DeduplicationKey.Contains("mailto:", StringComparison.Ordinal))
+        {
+            // The key named the address; it only has to stay unique now.
+            DeduplicationKey = Limits.Clip($"erased:{Id:N}", Limits.DeduplicationKey);
+        }
+    }
+
+    /// <summary>
+    /// A mail to someone else that names an erased person (its subject, or what a queued mail is
+    /// written from): it names "Borttagen person" instead. The payload stores JSON, so it is
+    /// searched for the name as JSON writes it.
+    /// </summary>
+    public bool ForgetName(string name, string encodedName, string encodedPseudonym)
+    {
+        var inSubject = Subject is not null && name.Length > 0 && Subject.Contains(name, StringComparison.Ordinal);
+        var inPayload = Payload is not null && encodedName.Length > 0 && Payload.Contains(encodedName, StringComparison.Ordinal);
+        if (inSubject)
+        {
+            Subject = Truncate(Subject!.Replace(name, ErasedPerson.Name, StringComparison.Ordinal), MaxSubjectLength);
+        }
+
+        if (inPayload)
+        {
+            Payload = Payload!.Replace(encodedName, encodedPseudonym, StringComparison.Ordinal);
+        }
+
+        return inSubject || inPayload;
     }
 
     private void MarkFailed(DateTimeOffset now)

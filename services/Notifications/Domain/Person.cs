@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Notifications.Domain;
@@ -26,6 +27,11 @@ public sealed class Person : IVersioned
     /// <summary>When the details applied last were current; older details arriving late are ignored.</summary>
     public DateTimeOffset ChangedAt { get; private set; }
 
+    /// <summary>When her data was erased: the copy is a tombstone that no directory news brings back, and no mail goes to her.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
     public long Version { get; set; }
 
     public Language Language => Languages.FromPreference(PreferredLanguage);
@@ -37,10 +43,26 @@ public sealed class Person : IVersioned
         return person;
     }
 
-    /// <summary>Applies the details unless newer ones were applied already. Returns whether the e-mail address changed.</summary>
+    /// <summary>A tombstone for someone erased before this service heard of her.</summary>
+    public static Person Erased(Guid personId, DateTimeOffset now)
+    {
+        var person = new Person { PersonId = personId, ChangedAt = DateTimeOffset.MinValue };
+        person.Erase(now);
+        return person;
+    }
+
+    /// <summary>Pseudonymises the copy for good (GDPR art. 17). Running it again changes nothing.</summary>
+    public void Erase(DateTimeOffset now)
+    {
+        Name = ErasedPerson.Name;
+        Email = "";
+        ErasedAt ??= now;
+    }
+
+    /// <summary>Applies the details unless newer ones were applied already, or she was erased. Returns whether the e-mail address changed.</summary>
     public bool Update(string name, string email, string preferredLanguage, DateTimeOffset occurredAt)
     {
-        if (occurredAt < ChangedAt)
+        if (occurredAt < ChangedAt || IsErased)
         {
             return false;
         }

@@ -123,6 +123,11 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
     public async Task UpsertAccountAsync(Guid accountId, Guid personId, string email, string name, IReadOnlyList<string> roles, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         var (account, _) = await db.FindOrInsertAsync([accountId], () => AdministratorAccount.For(accountId, personId), cancellationToken);
+        if (await db.People.FindAsync([personId], cancellationToken) is { IsErased: true })
+        {
+            account.Erase();
+            return;
+        }
 
         account.Apply(email, name, roles.Contains(Roles.Administrator, StringComparer.OrdinalIgnoreCase), occurredAt);
     }

@@ -41,6 +41,12 @@ public sealed class MailQueue(NotificationsDb db, TimeProvider time)
 
     private async Task<bool> EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
+        if (mail.PersonId is { } personId && await db.People.FindAsync([personId], cancellationToken) is { IsErased: true })
+        {
+            // Nothing is mailed to an erased person, whatever late event asks for it.
+            return false;
+        }
+
         var key = mail.DeduplicationKey;
         if (db.ChangeTracker.Entries<OutgoingMail>().Any(e => e.Entity.DeduplicationKey == key)
             || await db.OutgoingMails.AnyAsync(m => m.DeduplicationKey == key, cancellationToken))

@@ -60,3 +60,13 @@ internal sealed class LensConfiguration : IEntityTypeConfiguration<Lens>
         builder.Property(l => l.Description).HasMaxLength(1000);
     }
 }
+
+internal sealed class ErasedPersonMarkConfiguration : IEntityTypeConfiguration<ErasedPersonMark>
+{
+    public void Configure(EntityTypeBuilder<ErasedPersonMark> builder)
+    {
+        builder.ToTable("ErasedPeople");
+        builder.HasKey(e => e.PersonId);
+        builder.Property(e => e.PersonId).ValueGeneratedNever();
+    }
+}

@@ -94,3 +94,15 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
         b.Property(f => f.TokenHash).HasMaxLength(64);
     }
 }
+
+internal sealed class AnonymousAttendanceConfiguration : IEntityTypeConfiguration<AnonymousAttendance>
+{
+    public void Configure(EntityTypeBuilder<AnonymousAttendance> b)
+    {
+        b.ToTable("AnonymousAttendances");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.HasIndex(a => a.MeetingId);
+        b.Property(a => a.Gender).HasMaxLength(64);
+    }
+}

@@ -16,6 +16,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.PreferredLanguage).HasMaxLength(Limits.LanguageCode);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.Language);
+        builder.Ignore(p => p.IsErased);
     }
 }
 
