@@ -19,8 +19,11 @@ public sealed record PersonalDataErasureStatus(
     string? DecisionReason,
     List<ErasureServiceStatus> Services);
 
-/// <summary>Where the erasure pages live.</summary>
+/// <summary>Where the administrators' personal-data pages live.</summary>
 public static class ErasurePaths
 {
     public const string Administration = "/admin/radering";
+
+    /// <summary>One person's copies and erasures.</summary>
+    public static string Person(Guid personId) => $"/admin/personuppgifter/{personId}";
 }

@@ -67,4 +67,59 @@ public sealed class ErasureTests(EmbeddedSuite suite, Browser browser) : IClassF
         Assert.DoesNotContain(TeamSteps.SormlandPolitician, people, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("070-174 06 10", people, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_administrator_gets_a_persons_copy_from_her_account_page_and_declines_an_erasure_with_a_reason()
+    {
+        var administrator = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(administrator, EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+
+        // From the account search to the person's page.
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await administrator.GotoAsync("/admin/konton?sok=helena.bergkvist");
+                return await administrator.GetByRole(AriaRole.Link, new() { Name = "Helena Bergkvist" }).CountAsync();
+            },
+            count => count == 1,
+            "her account reached Identity",
+            TimeSpan.FromSeconds(60));
+        await administrator.GetByRole(AriaRole.Link, new() { Name = "Helena Bergkvist" }).ClickAsync();
+        await administrator.GetByTestId("personal-data").ClickAsync();
+        await Assertions.Expect(administrator.Locator("h1")).ToHaveTextAsync("Personuppgifter: Helena Bergkvist");
+        await administrator.AssertAccessibleAsync("person-data");
+
+        await administrator.GetByRole(AriaRole.Button, new() { Name = "Begär ett registerutdrag för personen" }).ClickAsync();
+        await Assertions.Expect(administrator.GetByRole(AriaRole.Status)).ToContainTextAsync("Din begäran är skickad");
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await administrator.GotoAsync($"/admin/personuppgifter/{HelenaId}");
+                return await administrator.GetByTestId("export-state").First.InnerTextAsync();
+            },
+            state => state.StartsWith("Klar", StringComparison.Ordinal),
+            "every service answered the export",
+            TimeSpan.FromSeconds(60));
+        await Assertions.Expect(administrator.GetByTestId("download-export")).ToBeVisibleAsync();
+
+        // An erasure the administrator asks for is decided like the person's own: here declined, with the reason.
+        await administrator.GetByLabel("Skäl till radering (frivilligt)").FillAsync("Ett önskemål via registrator.");
+        await administrator.GetByTestId("request-erasure").ClickAsync();
+        await Assertions.Expect(administrator.GetByRole(AriaRole.Status)).ToContainTextAsync("Din begäran om radering är skickad");
+        await administrator.GetByRole(AriaRole.Link, new() { Name = "Pröva begäranden om radering" }).ClickAsync();
+        var request = administrator.GetByTestId("erasure-request").Filter(new() { HasText = "Helena Bergkvist" });
+        await Assertions.Expect(request).ToContainTextAsync("av en administratör");
+        await request.GetByLabel("Motivering till avslag").FillAsync("Uppgifterna behövs för pågående program.");
+        await request.GetByTestId("decline-erasure").ClickAsync();
+        await Assertions.Expect(administrator.GetByRole(AriaRole.Status)).ToContainTextAsync("Beslutet är registrerat.");
+        await Assertions.Expect(administrator.GetByTestId("erasure-request").Filter(new() { HasText = "Helena Bergkvist" }))
+            .ToContainTextAsync("Motivering: Uppgifterna behövs för pågående program.");
+
+        // Declined, she stays as she was.
+        using var api = await TeamSteps.ApiAsync(suite, EmbeddedSuite.AdministratorEmail, EmbeddedSuite.AdministratorPassword);
+        var person = await api.GetFromJsonAsync<JsonElement>($"/api/regions/people/{HelenaId}", TestContext.Current.CancellationToken);
+        Assert.Equal("Helena Bergkvist", person.GetProperty("name").GetString());
+    }
+
+    private const string HelenaId = "bb7681ba-5dd9-54e8-b387-93281c304b41";
 }
