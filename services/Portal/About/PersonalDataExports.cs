@@ -11,7 +11,7 @@ public sealed record ExportServiceStatus(string Service, bool Answered, DateTime
 public sealed record PersonalDataExportStatus(
     Guid Id, Guid PersonId, string State, DateTimeOffset RequestedAt, DateTimeOffset DeadlineAt, List<ExportServiceStatus> Services, string? ArchiveUrl);
 
-/// <summary>The person's own directory entry, as far as this page needs it.</summary>
+/// <summary>A person's directory entry, as far as these pages need it.</summary>
 public sealed record MyDirectoryEntry(Guid Id, string Name);
 
 /// <summary>

@@ -1,7 +1,7 @@
 namespace KollegialtUtbyte.Portal.Accounts;
 
 /// <summary>An account as the Identity service lists and shows it (GET /api/identity/accounts[/{id}]), as far as these pages need it.</summary>
-public sealed record AccountSummary(Guid Id, string Email, string Name);
+public sealed record AccountSummary(Guid Id, Guid PersonId, string Email, string Name);
 
 public sealed record AccountList(IReadOnlyList<AccountSummary> Items, int Total, int Page, int PageSize);
 
