@@ -112,7 +112,7 @@ internal sealed class OutboxDispatcher<TDbContext>(
             }
         }
 
-        // Each row's outcome is read from its own task below.
+        // Each row's outcome is read from its own publish below.
         await ((Task)Task.WhenAll(publishes)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         var dispatchedAt = time.GetUtcNow().UtcDateTime;
