@@ -64,11 +64,14 @@ LOAD_PATHS = {"Host": "/api/regions/openapi.json", "Gateway": "/api/docs"}
 
 
 def measure(target, variant):
+    # "Label=Project": the project's build under work/Label (e.g. a ReadyToRun publish of the host).
+    label, _, project = target.partition("=")
+    project = project or label
     port = free_port()
-    data = tempfile.mkdtemp(prefix=f"ku-footprint-{target}-")
-    dll = os.path.join(work, target, f"KollegialtUtbyte.{target}.dll")
+    data = tempfile.mkdtemp(prefix=f"ku-footprint-{label}-")
+    dll = os.path.join(work, label, f"KollegialtUtbyte.{project}.dll")
     started = time.monotonic()
-    process = subprocess.Popen(["dotnet", dll], cwd=os.path.join(work, target), env=environment(target, port, data, variant),
+    process = subprocess.Popen(["dotnet", dll], cwd=os.path.join(work, label), env=environment(project, port, data, variant),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = started + 120
@@ -80,7 +83,7 @@ def measure(target, variant):
         at_ready = rss_mb(process.pid)
         time.sleep(10)
         idle = rss_mb(process.pid)
-        path = LOAD_PATHS.get(target, "/health/ready")
+        path = LOAD_PATHS.get(project, "/health/ready")
         subprocess.run(["wrk", "-t1", "-c16", "-d10s", f"http://127.0.0.1:{port}{path}"], stdout=subprocess.DEVNULL, check=False)
         loaded = rss_mb(process.pid)
         return ready, at_ready, idle, loaded
@@ -116,9 +119,9 @@ for target in targets:
     for variant in variants:
         runs = results.get((target, variant), [])
         if not runs:
-            print(f"| {target} | `{variant}` | did not get ready | | | | |")
+            print(f"| {target.partition('=')[0]} | `{variant}` | did not get ready | | | | |")
             continue
         median = [statistics.median(r[i] for r in runs) for i in range(4)]
-        print(f"| {target} | `{variant}` | {runs[0][0]:.2f} | {median[0]:.2f} | {median[1]:.0f} | {median[2]:.0f} | {median[3]:.0f} |")
+        print(f"| {target.partition('=')[0]} | `{variant}` | {runs[0][0]:.2f} | {median[0]:.2f} | {median[1]:.0f} | {median[2]:.0f} | {median[3]:.0f} |")
 print()
 print("Targets (issue 26): embedded host ready < 3 s warm and < 150 MB after load; each service < 100 MB.")
