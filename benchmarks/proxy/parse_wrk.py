@@ -12,8 +12,8 @@ def ms(value):
 
 
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50 = ms(re.search(r"50%\s+(\S+)", text).group(1))
-p99 = ms(re.search(r"99%\s+(\S+)", text).group(1))
+p50 = ms(re.search(r"^\s*50%\s+(\S+)", text, re.M).group(1))
+p99 = ms(re.search(r"^\s*99%\s+(\S+)", text, re.M).group(1))
 requests = rps * float(duration)
 cpu = int(ticks) / int(hz) * 1e6 / requests if requests else 0.0
 if re.search(r"Non-2xx or 3xx responses", text) or re.search(r"Socket errors", text):
