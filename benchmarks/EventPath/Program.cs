@@ -162,7 +162,7 @@ string Report()
     var suiteP99 = Percentile(latencies[paths[1]], 99);
     var ratio = suiteThroughput / rawThroughput;
     text.AppendLine();
-    text.AppendLine("Targets (issue 26):");
+    text.AppendLine("Targets:");
     text.AppendLine();
     text.AppendLine(c, $"- throughput ≥ 0.5× raw: **{(ratio >= 0.5 ? "met" : "missed")}** ({ratio:F3}×{(ratio >= 0.5 ? "" : $", {0.5 * rawThroughput - suiteThroughput:F0} msg/s short of {0.5 * rawThroughput:F0}")})");
     text.AppendLine(c, $"- commit-to-consumed p99 ≤ 10 ms with one message in flight: **{(suiteP99 <= 10 ? "met" : "missed")}** ({suiteP99:F2} ms{(suiteP99 <= 10 ? "" : $", {suiteP99 - 10:F2} ms over")})");

@@ -124,4 +124,4 @@ for target in targets:
         median = [statistics.median(r[i] for r in runs) for i in range(4)]
         print(f"| {target.partition('=')[0]} | `{variant}` | {runs[0][0]:.2f} | {median[0]:.2f} | {median[1]:.0f} | {median[2]:.0f} | {median[3]:.0f} |")
 print()
-print("Targets (issue 26): embedded host ready < 3 s warm and < 150 MB after load; each service < 100 MB.")
+print("Targets: embedded host ready < 3 s warm and < 150 MB after load; each service < 100 MB.")
