@@ -20,6 +20,14 @@ public sealed class ComposeTests
 
     private static readonly Lazy<YamlMappingNode> Resolved = new(() => Yaml.ParseMapping(RunDockerCompose(Secrets, "config")));
 
+    /// <summary>The suite on SQL Server: the sqlserver profile and its override (deploy/compose/sqlserver.yaml).</summary>
+    private static readonly string[] OnSqlServer = ["-f", "docker-compose.yml", "-f", "deploy/compose/sqlserver.yaml", "--profile", "sqlserver"];
+
+    private const string SqlServerPassword = "sqlserver-secret-from-the-environment";
+
+    private static readonly Lazy<YamlMappingNode> ResolvedOnSqlServer = new(() => Yaml.ParseMapping(
+        RunDockerCompose(new Dictionary<string, string>(Secrets) { ["SQLSERVER_PASSWORD"] = SqlServerPassword }, [.. OnSqlServer, "config"])));
+
     private static YamlNode Service(string name) =>
         Resolved.Value.At("services", name) ?? throw new Xunit.Sdk.XunitException($"docker-compose.yml has no service '{name}'.");
 
@@ -52,6 +60,39 @@ public sealed class ComposeTests
         Assert.Contains($":{Secrets["RABBITMQ_PASSWORD"]}@", Service("identity").Text("environment", "Messaging__RabbitMqUri"), StringComparison.Ordinal);
         Assert.Equal(Secrets["RABBITMQ_PASSWORD"], Service("rabbitmq").Text("environment", "RABBITMQ_DEFAULT_PASS"));
         Assert.Equal(Secrets["ADMINISTRATOR_PASSWORD"], Service("identity").Text("environment", "Identity__Administrator__Password"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services.All), MemberType = typeof(Services))]
+    public void With_the_sqlserver_profile_every_service_uses_sql_server_with_the_password_from_the_environment(string service)
+    {
+        var entry = ResolvedOnSqlServer.Value.At("services", Services.Lower(service))!;
+
+        Assert.Equal("SqlServer", entry.Text("environment", "Database__Provider"));
+        Assert.Equal(
+            $"Server=sqlserver;User ID=sa;Password={SqlServerPassword};TrustServerCertificate=true",
+            entry.Text("environment", "Database__ServerConnectionString"));
+        Assert.Equal("service_healthy", entry.Text("depends_on", "sqlserver", "condition"));
+    }
+
+    [Fact]
+    public void The_sql_server_takes_its_password_from_the_environment_and_reports_its_health()
+    {
+        var sqlServer = ResolvedOnSqlServer.Value.At("services", "sqlserver")!;
+
+        Assert.StartsWith("mcr.microsoft.com/mssql/server:", sqlServer.Text("image"), StringComparison.Ordinal);
+        Assert.Equal(SqlServerPassword, sqlServer.Text("environment", "MSSQL_SA_PASSWORD"));
+        Assert.NotNull(sqlServer.At("healthcheck", "test"));
+        Assert.Empty(ResolvedOnSqlServer.Value.Items("services", "sqlserver", "ports"));
+    }
+
+    [Fact]
+    public void Without_its_password_the_sqlserver_profile_does_not_resolve_and_says_which()
+    {
+        var (exitCode, error) = TryDockerCompose(Secrets, [.. OnSqlServer, "config", "--quiet"]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("set SQLSERVER_PASSWORD", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -179,7 +220,7 @@ public sealed class ComposeTests
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var secret in Secrets.Keys)
+        foreach (var secret in Secrets.Keys.Append("SQLSERVER_PASSWORD"))
         {
             start.Environment.Remove(secret);
         }

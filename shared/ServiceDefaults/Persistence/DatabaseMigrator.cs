@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ internal sealed class DatabaseMigrator<TDbContext>(
         var untilReachable = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<SqliteException>(e => e.SqliteErrorCode == 5),
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<SqlException>().Handle<SqliteException>(e => e.SqliteErrorCode == 5),
                 MaxRetryAttempts = int.MaxValue,
                 Delay = TimeSpan.FromMilliseconds(500),
                 BackoffType = DelayBackoffType.Exponential,

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 
 namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 
 /// <summary>
-/// The one place that knows which EF Core providers exist. Adding a provider (e.g. SQL Server,
-/// once its package restores) means a case here and nothing in the services.
+/// The one place that knows which EF Core providers exist: SQLite (embedded), PostgreSQL and
+/// SQL Server. Adding a provider means a case here and nothing in the services.
 /// </summary>
 public static class DatabaseProviderSelection
 {
@@ -23,8 +24,10 @@ public static class DatabaseProviderSelection
             DatabaseProvider.Sqlite => $"Data Source={Path.Combine(settings.DataDirectory, serviceName + ".db")}",
             DatabaseProvider.Postgres when !string.IsNullOrWhiteSpace(settings.ServerConnectionString)
                 => $"{settings.ServerConnectionString.TrimEnd(';')};Database=ku_{serviceName}",
-            DatabaseProvider.Postgres => throw new InvalidOperationException(
-                $"Database:Provider is Postgres but neither ConnectionStrings:{serviceName} nor Database:ServerConnectionString is set."),
+            DatabaseProvider.SqlServer when !string.IsNullOrWhiteSpace(settings.ServerConnectionString)
+                => $"{settings.ServerConnectionString.TrimEnd(';')};Initial Catalog=ku_{serviceName}",
+            DatabaseProvider.Postgres or DatabaseProvider.SqlServer => throw new InvalidOperationException(
+                $"Database:Provider is {settings.Provider} but neither ConnectionStrings:{serviceName} nor Database:ServerConnectionString is set."),
             _ => throw new InvalidOperationException($"Unknown database provider '{settings.Provider}'."),
         };
     }
@@ -39,12 +42,20 @@ public static class DatabaseProviderSelection
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString);
                 break;
+            case DatabaseProvider.SqlServer:
+                // Transient faults (failover, throttling) are retried by the consumers' and the
+                // dispatcher's own retries, as on the other providers; EF's retrying strategy
+                // would refuse the explicit transactions the inbox opens.
+                options.UseSqlServer(connectionString);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
         }
 
-        // Migrations are written by hand without a model snapshot (EF design tooling does not
-        // restore here); the migration tests compare the migrated schema with the model instead.
+        // SQL Server's migrations are generated with a model snapshot; SQLite's and PostgreSQL's
+        // are written by hand without one (the migration tests compare the migrated schema with the
+        // model instead), so pending model changes are checked by tests, not at start.
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 }

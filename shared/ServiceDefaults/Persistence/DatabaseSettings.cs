@@ -7,6 +7,9 @@ public enum DatabaseProvider
 
     /// <summary>A database per service on a PostgreSQL server; the distributed mode.</summary>
     Postgres,
+
+    /// <summary>A database per service on a SQL Server, as regions run their line-of-business systems.</summary>
+    SqlServer,
 }
 
 /// <summary>Section <c>Database</c>. A service's own connection string, <c>ConnectionStrings:{service}</c>, wins when set.</summary>
@@ -19,7 +22,10 @@ public sealed class DatabaseSettings
     /// <summary>Where SQLite files live: <c>{DataDirectory}/{service}.db</c>.</summary>
     public string DataDirectory { get; set; } = ".data";
 
-    /// <summary>PostgreSQL server connection string without a database; the service's database name is added (<c>ku_{service}</c>).</summary>
+    /// <summary>
+    /// PostgreSQL or SQL Server connection string without a database; the service's database name
+    /// is added (<c>ku_{service}</c>).
+    /// </summary>
     public string? ServerConnectionString { get; set; }
 
     /// <summary>How long start-up keeps retrying while the database server is not reachable yet.</summary>

@@ -1,0 +1,10 @@
+using KollegialtUtbyte.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KollegialtUtbyte.Notifications.Data;
+
+/// <summary>Builds the context for <c>dotnet ef migrations add</c> (see CONTRIBUTING.md).</summary>
+internal sealed class NotificationsDbDesignTimeFactory : DesignTimeDbContextFactory<NotificationsDb>
+{
+    protected override NotificationsDb Create(DbContextOptions<NotificationsDb> options) => new(options);
+}
