@@ -85,12 +85,20 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
     private async Task LockAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         // SQLite has one writer at a time, and a transaction that read before another committed cannot write after it.
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is null)
+        if (db.Database.IsSqlite() || db.Database.CurrentTransaction is null)
         {
             return;
         }
 
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Meetings\" WHERE \"MeetingId\" = {meeting.MeetingId} FOR UPDATE", cancellationToken);
+        if (db.Database.IsSqlServer())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM [Meetings] WITH (UPDLOCK, ROWLOCK) WHERE [MeetingId] = {meeting.MeetingId}", cancellationToken);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Meetings\" WHERE \"MeetingId\" = {meeting.MeetingId} FOR UPDATE", cancellationToken);
+        }
+
         await db.Entry(meeting).ReloadAsync(cancellationToken);
     }
 
