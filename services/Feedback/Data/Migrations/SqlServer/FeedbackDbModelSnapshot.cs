@@ -79,6 +79,19 @@ namespace KollegialtUtbyte.Feedback.Data.Migrations.SqlServer
                     b.ToTable("DocumentVersions", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Feedback.Domain.ErasedPersonMark", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ErasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("ErasedPeople", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Feedback.Domain.FeedbackRound", b =>
                 {
                     b.Property<Guid>("Id")

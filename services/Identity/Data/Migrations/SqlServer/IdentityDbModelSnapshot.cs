@@ -183,6 +183,9 @@ namespace KollegialtUtbyte.Identity.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("FacilitatorAsOf")
                         .HasColumnType("datetime2");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KollegialtUtbyte.Identity.Data.Migrations.SqlServer
 {
     [DbContext(typeof(IdentityDb))]
-    [Migration("20261207024332_SqlServerInitial")]
+    [Migration("20261207034158_SqlServerInitial")]
     partial class SqlServerInitial
     {
         /// <inheritdoc />
@@ -185,6 +185,9 @@ namespace KollegialtUtbyte.Identity.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("FacilitatorAsOf")
                         .HasColumnType("datetime2");

@@ -12,6 +12,23 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AnonymousAttendances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Subject = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RegionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Role = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Gender = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Attendance = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnonymousAttendances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditLog",
                 columns: table => new
                 {
@@ -119,7 +136,8 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                     RegionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     PreferredLanguage = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     Gender = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -319,6 +337,7 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                     Attendance = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     AttendanceRecordedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     AttendanceRecordedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CountedAnonymously = table.Column<bool>(type: "bit", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -510,6 +529,11 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                 column: "MeetingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnonymousAttendances_MeetingId",
+                table: "AnonymousAttendances",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditLog_At",
                 table: "AuditLog",
                 column: "At");
@@ -640,6 +664,9 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "AnonymousAttendances");
 
             migrationBuilder.DropTable(
                 name: "AuditLog");

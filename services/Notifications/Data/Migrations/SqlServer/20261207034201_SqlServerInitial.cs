@@ -199,6 +199,7 @@ namespace KollegialtUtbyte.Notifications.Data.Migrations.SqlServer
                     Email = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
                     PreferredLanguage = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
 {
     [DbContext(typeof(RegionsDb))]
-    [Migration("20261207023840_SqlServerInitial")]
+    [Migration("20261207034148_SqlServerInitial")]
     partial class SqlServerInitial
     {
         /// <inheritdoc />
@@ -24,6 +24,28 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.AccountCopy", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DisabledAsOf")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsAdministrator")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("RolesAsOf")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("Accounts", (string)null);
+                });
 
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.EmailChangeAudit", b =>
                 {
@@ -119,9 +141,11 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Gender")
                         .HasMaxLength(32)
@@ -133,7 +157,6 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("NormalizedEmail")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
@@ -190,7 +213,8 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                     b.HasIndex("Name");
 
                     b.HasIndex("NormalizedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[NormalizedEmail] IS NOT NULL");
 
                     b.HasIndex("NormalizedPendingEmail")
                         .IsUnique()
@@ -201,6 +225,58 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                     b.HasIndex("RegionId");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.PersonalDataErasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("RequestedBySelf")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("State", "RequestedAt");
+
+                    b.ToTable("PersonalDataErasures", (string)null);
                 });
 
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.PersonalDataExport", b =>
@@ -491,6 +567,31 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.PersonalDataErasure", b =>
+                {
+                    b.OwnsMany("KollegialtUtbyte.Regions.Domain.PersonalDataErasureAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("ErasureId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Service")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<DateTime>("ErasedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("ErasureId", "Service");
+
+                            b1.ToTable("PersonalDataErasureAnswers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ErasureId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.PersonalDataExport", b =>

@@ -29,6 +29,18 @@ namespace KollegialtUtbyte.Feedback.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ErasedPeople",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasedPeople", x => x.PersonId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -568,6 +580,9 @@ namespace KollegialtUtbyte.Feedback.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "ErasedPeople");
 
             migrationBuilder.DropTable(
                 name: "FeedbackLensNotes");

@@ -190,7 +190,8 @@ namespace KollegialtUtbyte.Identity.Data.Migrations.SqlServer
                     PreferredLanguage = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     DetailsAsOf = table.Column<DateTime>(type: "datetime2", nullable: true),
                     IsFacilitator = table.Column<bool>(type: "bit", nullable: false),
-                    FacilitatorAsOf = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    FacilitatorAsOf = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
 {
     [DbContext(typeof(MeetingsDb))]
-    [Migration("20261207024157_SqlServerInitial")]
+    [Migration("20261207034151_SqlServerInitial")]
     partial class SqlServerInitial
     {
         /// <inheritdoc />
@@ -24,6 +24,39 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.AnonymousAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("AnonymousAttendances", (string)null);
+                });
 
             modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.CalendarFeed", b =>
                 {
@@ -208,6 +241,9 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("CountedAnonymously")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("datetime2");
@@ -415,6 +451,9 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Gender")
                         .HasMaxLength(64)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KollegialtUtbyte.Feedback.Data.Migrations.SqlServer
 {
     [DbContext(typeof(FeedbackDb))]
-    [Migration("20261207024246_SqlServerInitial")]
+    [Migration("20261207034154_SqlServerInitial")]
     partial class SqlServerInitial
     {
         /// <inheritdoc />
@@ -80,6 +80,19 @@ namespace KollegialtUtbyte.Feedback.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("DocumentVersions", (string)null);
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Feedback.Domain.ErasedPersonMark", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ErasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("ErasedPeople", (string)null);
                 });
 
             modelBuilder.Entity("KollegialtUtbyte.Feedback.Domain.FeedbackRound", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KollegialtUtbyte.Notifications.Data.Migrations.SqlServer
 {
     [DbContext(typeof(NotificationsDb))]
-    [Migration("20261207024416_SqlServerInitial")]
+    [Migration("20261207034201_SqlServerInitial")]
     partial class SqlServerInitial
     {
         /// <inheritdoc />
@@ -321,6 +321,9 @@ namespace KollegialtUtbyte.Notifications.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Name")
                         .IsRequired()

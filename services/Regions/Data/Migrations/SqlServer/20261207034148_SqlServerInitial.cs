@@ -12,6 +12,21 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Accounts",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "bit", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    RolesAsOf = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DisabledAsOf = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accounts", x => x.PersonId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditLog",
                 columns: table => new
                 {
@@ -99,6 +114,28 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonalDataErasures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RequestedBySelf = table.Column<bool>(type: "bit", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecisionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalDataErasures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalDataExports",
                 columns: table => new
                 {
@@ -145,6 +182,25 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Regions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonalDataErasureAnswers",
+                columns: table => new
+                {
+                    Service = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ErasureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalDataErasureAnswers", x => new { x.ErasureId, x.Service });
+                    table.ForeignKey(
+                        name: "FK_PersonalDataErasureAnswers_PersonalDataErasures_ErasureId",
+                        column: x => x.ErasureId,
+                        principalTable: "PersonalDataErasures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -196,8 +252,8 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     RegionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
@@ -211,6 +267,7 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                     PendingEmailRequestedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     SearchText = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
                     RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -400,7 +457,8 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                 name: "IX_People_NormalizedEmail",
                 table: "People",
                 column: "NormalizedEmail",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedEmail] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_NormalizedPendingEmail",
@@ -418,6 +476,16 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                 name: "IX_People_RegionId",
                 table: "People",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataErasures_PersonId",
+                table: "PersonalDataErasures",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataErasures_State_RequestedAt",
+                table: "PersonalDataErasures",
+                columns: new[] { "State", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataExports_PersonId",
@@ -466,6 +534,9 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Accounts");
+
+            migrationBuilder.DropTable(
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
@@ -481,6 +552,9 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "PersonalDataErasureAnswers");
+
+            migrationBuilder.DropTable(
                 name: "PersonalDataExportParts");
 
             migrationBuilder.DropTable(
@@ -491,6 +565,9 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "WorkingGroupRegions");
+
+            migrationBuilder.DropTable(
+                name: "PersonalDataErasures");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataExports");
