@@ -41,6 +41,10 @@ public static partial class PackageLicences
         new("SourceGear.sqlite3", "3.50.4.5", "public domain", "LICENSE.txt: SQLite is public domain (sqlite.org/copyright.html)."),
         new("NetArchTest.Rules", "1.3.2", "MIT", "The nuspec declares no licence; the project's repository (BenMorris/NetArchTest) is MIT."),
         new("Mono.Cecil", "0.11.3", "MIT", "licenseUrl is opensource.org's MIT licence (via NetArchTest.Rules)."),
+        new("Microsoft.Data.SqlClient.SNI.runtime", "6.0.3", "Microsoft's terms, Windows only",
+            "Comes with Microsoft.Data.SqlClient (SQL Server) and holds only its Windows native library; on Linux SqlClient uses its managed network layer, and the images publish for Linux (--os linux), so it never ships."),
+        new("Microsoft.Identity.Client.NativeInterop", "0.20.6", "Microsoft's terms, Windows only",
+            "Comes with Microsoft.Data.SqlClient through MSAL and holds only the Windows sign-in broker; the images publish for Linux (--os linux), so it never ships."),
         new("Deque.AxeCore.Commons", "4.14.0", "MPL-2.0", "axe-core for the accessibility tests only, used unmodified and never shipped; MPL-2.0 obliges only changes to its own files."),
     ];
 

@@ -190,6 +190,8 @@ public sealed class ComposeTests
         Assert.True(dockerfile.Split('\n').Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)) >= 2, "multi-stage");
         Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
         Assert.Contains("HEALTHCHECK", dockerfile, StringComparison.Ordinal);
+        // Windows-only native libraries under Microsoft's own terms (SQL Server's SNI) stay out of the image.
+        Assert.Contains("--os linux", dockerfile, StringComparison.Ordinal);
     }
 
     private static string RunDockerCompose(IReadOnlyDictionary<string, string> environment, params string[] arguments)
