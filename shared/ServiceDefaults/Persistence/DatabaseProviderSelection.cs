@@ -38,6 +38,10 @@ public static class DatabaseProviderSelection
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString);
+                // SQLite's recipe for changing a column rebuilds the table with foreign keys off,
+                // a pragma that takes effect only outside a transaction; the rebuild itself stays
+                // in the migration's transaction.
+                options.ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString);

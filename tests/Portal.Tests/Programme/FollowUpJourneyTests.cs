@@ -66,7 +66,11 @@ public sealed class FollowUpJourneyTests(EmbeddedSuite suite, Browser browser) :
             async () => (await api.PostAsJsonAsync(actionsUrl, new { what = "Ta fram ett utkast till kommunikationsstrategi", ownerPersonId = OwnerId, dueOn = today.AddDays(30) }, Ct)).IsSuccessStatusCode,
             "the owner is known to the meetings service",
             TimeSpan.FromSeconds(60));
-        await ProgrammeSteps.Succeeded(await api.PostAsJsonAsync(actionsUrl, new { what = "Förankra strategin i regionledningen", ownerRegionId = other.GetProperty("regionId").GetGuid(), dueOn = today.AddDays(-10) }, Ct));
+        // So does the region's place in the programme, in an event of its own.
+        await Eventually.UntilAsync(
+            async () => (await api.PostAsJsonAsync(actionsUrl, new { what = "Förankra strategin i regionledningen", ownerRegionId = other.GetProperty("regionId").GetGuid(), dueOn = today.AddDays(-10) }, Ct)).IsSuccessStatusCode,
+            "the owning region's place in the programme is known to the meetings service",
+            TimeSpan.FromSeconds(60));
         await ProgrammeSteps.Succeeded(await api.PostAsJsonAsync($"/api/meetings/{meetingId}/documentation/approve", new { version = draft.GetProperty("version").GetInt64() }, Ct));
     }
 
