@@ -21,7 +21,10 @@ public sealed record OrganisationRegistered(
     OrganisationKind Kind,
     DateTimeOffset OccurredAt);
 
-/// <summary>A person entered the directory. <c>Gender</c> is self-declared and optional; it is only ever used aggregated.</summary>
+/// <summary>
+/// A person entered the directory. <c>Gender</c> is no longer filled (null): it travels only in
+/// <see cref="PersonGenderStated"/>, to the statistics that need it.
+/// </summary>
 public sealed record PersonRegistered(
     Guid PersonId,
     string Name,
@@ -35,6 +38,7 @@ public sealed record PersonRegistered(
     string? Gender,
     DateTimeOffset OccurredAt);
 
+/// <summary>A person's details changed. <c>Gender</c> is no longer filled (null), see <see cref="PersonGenderStated"/>.</summary>
 public sealed record PersonUpdated(
     Guid PersonId,
     string Name,
@@ -48,7 +52,10 @@ public sealed record PersonUpdated(
     string? Gender,
     DateTimeOffset OccurredAt);
 
-/// <summary>A person joined a region's team in a programme (carries what invitations and accounts need).</summary>
+/// <summary>
+/// A person joined a region's team in a programme (carries what invitations and accounts need).
+/// <c>Gender</c> is no longer filled (null), see <see cref="PersonGenderStated"/>.
+/// </summary>
 public sealed record TeamMemberJoined(
     Guid ProgrammeId,
     Guid RegionId,
@@ -62,7 +69,7 @@ public sealed record TeamMemberJoined(
     string? Gender,
     DateTimeOffset OccurredAt);
 
-/// <summary>A team member's role or personal details changed.</summary>
+/// <summary>A team member's role or personal details changed. <c>Gender</c> is no longer filled (null), see <see cref="PersonGenderStated"/>.</summary>
 public sealed record TeamMemberUpdated(
     Guid ProgrammeId,
     Guid RegionId,
@@ -75,6 +82,13 @@ public sealed record TeamMemberUpdated(
     string PreferredLanguage,
     string? Gender,
     DateTimeOffset OccurredAt);
+
+/// <summary>
+/// A person's self-declared gender, stated when she is registered and whenever it changes (null:
+/// not stated). Only the aggregated attendance statistics need it, so only Meetings consumes it;
+/// the other directory events do not carry it.
+/// </summary>
+public sealed record PersonGenderStated(Guid PersonId, string? Gender, DateTimeOffset OccurredAt);
 
 public sealed record TeamMemberLeft(
     Guid ProgrammeId,

@@ -13,7 +13,7 @@ public sealed class TeamMemberJoinedConsumer(MeetingsDb db, InvitationWorkflow i
     : IdempotentConsumer<TeamMemberJoined, MeetingsDb>(db)
 {
     protected override Task ApplyAsync(TeamMemberJoined m, ConsumeContext<TeamMemberJoined> context, CancellationToken cancellationToken) =>
-        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.Gender, m.OccurredAt), cancellationToken);
+        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.OccurredAt), cancellationToken);
 }
 
 /// <summary>An update implies membership, so it also stands in for a join that has not arrived yet.</summary>
@@ -22,7 +22,7 @@ public sealed class TeamMemberUpdatedConsumer(MeetingsDb db, InvitationWorkflow 
     : IdempotentConsumer<TeamMemberUpdated, MeetingsDb>(db)
 {
     protected override Task ApplyAsync(TeamMemberUpdated m, ConsumeContext<TeamMemberUpdated> context, CancellationToken cancellationToken) =>
-        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.Gender, m.OccurredAt), cancellationToken);
+        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.OccurredAt), cancellationToken);
 }
 
 /// <summary>Someone who leaves has their invitations to meetings still ahead withdrawn.</summary>
@@ -45,8 +45,15 @@ public sealed class PersonUpdatedConsumer(MeetingsDb db) : IdempotentConsumer<Pe
     protected override async Task ApplyAsync(PersonUpdated m, ConsumeContext<PersonUpdated> context, CancellationToken cancellationToken)
     {
         var person = await Db.PersonAsync(m.PersonId, cancellationToken);
-        person.ApplyDirectory(m.Name, m.Email, m.Title, m.OrganisationName, m.RegionId, m.PreferredLanguage, m.Gender, m.OccurredAt);
+        person.ApplyDirectory(m.Name, m.Email, m.Title, m.OrganisationName, m.RegionId, m.PreferredLanguage, m.OccurredAt);
     }
+}
+
+/// <summary>A person's self-declared gender, for the aggregated statistics only; it may arrive before her other details.</summary>
+public sealed class PersonGenderStatedConsumer(MeetingsDb db) : IdempotentConsumer<PersonGenderStated, MeetingsDb>(db)
+{
+    protected override async Task ApplyAsync(PersonGenderStated m, ConsumeContext<PersonGenderStated> context, CancellationToken cancellationToken) =>
+        (await Db.PersonAsync(m.PersonId, cancellationToken)).StateGender(m.Gender, m.OccurredAt);
 }
 
 internal sealed record TeamNews(
@@ -59,7 +66,6 @@ internal sealed record TeamNews(
     string Email,
     string? Title,
     string PreferredLanguage,
-    string? Gender,
     DateTimeOffset OccurredAt);
 
 internal static class TeamMembers
@@ -73,7 +79,7 @@ internal static class TeamMembers
             return;
         }
 
-        person.ApplyTeamDetails(news.Name, news.Email, news.Title, news.PreferredLanguage, news.Gender, news.OccurredAt);
+        person.ApplyTeamDetails(news.Name, news.Email, news.Title, news.PreferredLanguage, news.OccurredAt);
         (await db.RegionAsync(news.RegionId, cancellationToken)).KnowName(news.RegionName);
         var membership = await db.MembershipAsync(news.ProgrammeId, news.RegionId, news.PersonId, cancellationToken);
         if (!membership.Join(news.Role, news.OccurredAt))

@@ -26,8 +26,11 @@ public sealed class Person
 
     public string PreferredLanguage { get; private set; } = "sv";
 
-    /// <summary>Self-declared and optional; only ever used aggregated.</summary>
+    /// <summary>Self-declared and optional; only ever used aggregated. Only <see cref="PersonGenderStated"/> carries it.</summary>
     public string? Gender { get; private set; }
+
+    /// <summary>When the gender was last stated: an older statement arriving later is ignored.</summary>
+    public DateTimeOffset? GenderStatedAt { get; private set; }
 
     public DateTimeOffset ChangedAt { get; private set; }
 
@@ -48,15 +51,27 @@ public sealed class Person
         ErasedAt ??= now;
     }
 
+    /// <summary>Takes a statement of her gender unless a newer one is here, or she was erased.</summary>
+    public void StateGender(string? gender, DateTimeOffset occurredAt)
+    {
+        if (IsErased || (GenderStatedAt is { } stated && occurredAt < stated))
+        {
+            return;
+        }
+
+        Gender = gender;
+        GenderStatedAt = occurredAt;
+    }
+
     /// <summary>Takes the details of a directory update if it is not older than what we have.</summary>
-    public void ApplyDirectory(string name, string email, string? title, string? organisationName, Guid? regionId, string preferredLanguage, string? gender, DateTimeOffset occurredAt)
+    public void ApplyDirectory(string name, string email, string? title, string? organisationName, Guid? regionId, string preferredLanguage, DateTimeOffset occurredAt)
     {
         if (occurredAt < ChangedAt || IsErased)
         {
             return;
         }
 
-        ApplyTeamDetails(name, email, title, preferredLanguage, gender, occurredAt);
+        ApplyTeamDetails(name, email, title, preferredLanguage, occurredAt);
         OrganisationName = organisationName;
         RegionId = regionId;
     }
@@ -76,7 +91,7 @@ public sealed class Person
     }
 
     /// <summary>Team events carry a subset of the details; the rest stays.</summary>
-    public void ApplyTeamDetails(string name, string email, string? title, string preferredLanguage, string? gender, DateTimeOffset occurredAt)
+    public void ApplyTeamDetails(string name, string email, string? title, string preferredLanguage, DateTimeOffset occurredAt)
     {
         if (occurredAt < ChangedAt || IsErased)
         {
@@ -87,7 +102,6 @@ public sealed class Person
         Email = email;
         Title = title;
         PreferredLanguage = preferredLanguage;
-        Gender = gender;
         ChangedAt = occurredAt;
     }
 }

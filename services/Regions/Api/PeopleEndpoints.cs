@@ -216,6 +216,11 @@ public static class PeopleEndpoints
         var person = Person.Register(Guid.CreateVersion7(), request.Details(), affiliation, now);
         db.People.Add(person);
         db.AddEvent(DirectoryEvents.Registered(person, employerName, now));
+        if (person.Gender is not null)
+        {
+            db.AddEvent(DirectoryEvents.GenderStated(person, now));
+        }
+
         db.Audit(AuditActions.PersonRegistered, user.PersonId(), person.Id, now, new { person.RegionId, person.OrganisationId });
         await db.SaveUniqueAsync(cancellationToken);
         var response = (await DescribeAsync(db, [person], user, cancellationToken))[0];
@@ -253,6 +258,7 @@ public static class PeopleEndpoints
         var isTeamMember = await db.Teams.AnyAsync(t => t.Members.Any(m => m.PersonId == personId), cancellationToken);
         var isFacilitator = await db.Facilitators.AnyAsync(f => f.PersonId == personId, cancellationToken);
         var before = ContactDetails.Of(person);
+        var previousGender = person.Gender;
         var previousAffiliation = person.Affiliation;
         person.MoveTo(affiliation, isTeamMember, isFacilitator);
         person.ChangeDetails(request.Details());
@@ -276,6 +282,11 @@ public static class PeopleEndpoints
 
         // The directory keeps publishing the address in use: a pending one is not published.
         await PersonAnnouncements.AnnounceUpdateAsync(db, person, now, cancellationToken);
+        if (person.Gender != previousGender)
+        {
+            db.AddEvent(DirectoryEvents.GenderStated(person, now));
+        }
+
         await db.SaveUniqueAsync(cancellationToken);
         Versions.SetETag(http, person.Version);
         return TypedResults.Ok((await DescribeAsync(db, [person], user, cancellationToken))[0]);

@@ -34,19 +34,23 @@ public static class DirectoryEvents
     /// </summary>
     public static PersonRegistered Registered(Person person, string employerName, DateTimeOffset now) =>
         new(person.Id, person.Name, person.EmailInUse, person.Phone, person.Title, EmployerId(person), employerName,
-            person.RegionId, person.PreferredLanguage, person.Gender, now);
+            person.RegionId, person.PreferredLanguage, Gender: null, now);
 
     public static PersonUpdated Updated(Person person, string employerName, DateTimeOffset now) =>
         new(person.Id, person.Name, person.EmailInUse, person.Phone, person.Title, EmployerId(person), employerName,
-            person.RegionId, person.PreferredLanguage, person.Gender, now);
+            person.RegionId, person.PreferredLanguage, Gender: null, now);
+
+    /// <summary>Gender goes to the statistics only, in an event of its own (see <see cref="PersonGenderStated"/>).</summary>
+    public static PersonGenderStated GenderStated(Person person, DateTimeOffset now) =>
+        new(person.Id, person.Gender, now);
 
     public static TeamMemberJoined Joined(Team team, TeamMember member, Person person, string regionName, DateTimeOffset now) =>
         new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.EmailInUse, person.Title,
-            person.PreferredLanguage, person.Gender, now);
+            person.PreferredLanguage, Gender: null, now);
 
     public static TeamMemberUpdated Updated(Team team, TeamMember member, Person person, string regionName, DateTimeOffset now) =>
         new(team.ProgrammeId, team.RegionId, regionName, person.Id, member.Role, person.Name, person.EmailInUse, person.Title,
-            person.PreferredLanguage, person.Gender, now);
+            person.PreferredLanguage, Gender: null, now);
 
     public static TeamMemberLeft Left(Team team, TeamMember member, DateTimeOffset now) =>
         new(team.ProgrammeId, team.RegionId, member.PersonId, member.Role, now);

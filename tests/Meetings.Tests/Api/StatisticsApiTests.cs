@@ -76,7 +76,7 @@ public sealed class StatisticsApiTests(MeetingsAppFixture fixture) : IClassFixtu
         var members = first.Members.ToList();
         for (var i = 0; i < members.Count; i++)
         {
-            await App.PublishAsync(new PersonUpdated(members[i].PersonId, members[i].Name, members[i].Email, null, null, null, first.RegionName, first.RegionId, "sv", genders[i], App.Now));
+            await App.PublishAsync(new PersonGenderStated(members[i].PersonId, genders[i], App.Now));
         }
 
         await App.PublishAsync(new PersonUpdated(second.KeyOfficials[0].PersonId, "x", "x@example.test", null, null, null, null, second.RegionId, "sv", null, App.Now));

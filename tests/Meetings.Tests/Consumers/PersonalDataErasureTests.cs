@@ -157,6 +157,7 @@ public sealed class PersonalDataErasureTests(MeetingsAppFixture fixture) : IClas
         await App.PublishAsync(new TeamMemberUpdated(scenario.ProgrammeId, team.RegionId, team.RegionName, her.PersonId, TeamRole.Politician, her.Name, her.Email, "Regionråd", "sv", "kvinna", later));
         await App.PublishAsync(new TeamMemberJoined(scenario.ProgrammeId, team.RegionId, team.RegionName, her.PersonId, TeamRole.Politician, her.Name, her.Email, "Regionråd", "sv", "kvinna", later));
         await App.PublishAsync(new FacilitatorAdded(her.PersonId, Guid.NewGuid(), "Processbolaget AB", her.Name, her.Email, "sv", later));
+        await App.PublishAsync(new PersonGenderStated(her.PersonId, "kvinna", later));
 
         var person = await App.QueryAsync(db => db.People.SingleAsync(p => p.Id == her.PersonId, Ct));
         Assert.Equal((ErasedPerson.Name, "", null), (person.Name, person.Email, person.Gender));
@@ -184,7 +185,8 @@ public sealed class PersonalDataErasureTests(MeetingsAppFixture fixture) : IClas
         for (var i = 0; i < members.Count; i++)
         {
             var (name, phone, title) = members[i].PersonId == her.PersonId ? (her.Name, Phone, "Regionråd") : (members[i].Name, null, null);
-            await App.PublishAsync(new PersonUpdated(members[i].PersonId, name, members[i].Email, phone, title, null, team.RegionName, team.RegionId, "sv", genders[i], App.Now));
+            await App.PublishAsync(new PersonUpdated(members[i].PersonId, name, members[i].Email, phone, title, null, team.RegionName, team.RegionId, "sv", null, App.Now));
+            await App.PublishAsync(new PersonGenderStated(members[i].PersonId, genders[i], App.Now));
         }
 
         return (scenario, her);

@@ -84,8 +84,14 @@ public sealed class Scenario
     public static Scenario ForExisting(MeetingsApp app, Guid programmeId, IReadOnlyList<Team> teams, TestUser facilitator) =>
         new(app, programmeId, DateOnly.FromDateTime(app.Now.UtcDateTime).AddDays(1), teams, facilitator);
 
-    public static Task JoinAsync(MeetingsApp app, Guid programmeId, Team team, TestUser person, TeamRole role, string? gender = null) =>
-        app.PublishAsync(new TeamMemberJoined(programmeId, team.RegionId, team.RegionName, person.PersonId, role, person.Name, person.Email, null, "sv", gender, app.Now));
+    public static async Task JoinAsync(MeetingsApp app, Guid programmeId, Team team, TestUser person, TeamRole role, string? gender = null)
+    {
+        await app.PublishAsync(new TeamMemberJoined(programmeId, team.RegionId, team.RegionName, person.PersonId, role, person.Name, person.Email, null, "sv", null, app.Now));
+        if (gender is not null)
+        {
+            await app.PublishAsync(new PersonGenderStated(person.PersonId, gender, app.Now));
+        }
+    }
 
     public int PeopleInvited => Teams.Sum(t => t.Members.Count());
 

@@ -36,7 +36,9 @@ public sealed class PeopleApiTests(RegionsApp app) : IClassFixture<RegionsApp>
         Assert.Equal("070-174 06 60", registered.Phone);
         Assert.Equal("Näringslivsstrateg", registered.Title);
         Assert.Equal((halland.Id, halland.Id, "Region Halland"), (registered.RegionId, registered.OrganisationId, registered.OrganisationName));
-        Assert.Equal(("en", "woman"), (registered.PreferredLanguage, registered.Gender));
+        Assert.Equal(("en", null), (registered.PreferredLanguage, registered.Gender));
+        // Her gender reaches only the statistics, in an event of its own.
+        Assert.Equal("woman", (await app.PublishedAsync<PersonGenderStated>(e => e.PersonId == person.Id)).Gender);
     }
 
     [Fact]
@@ -261,7 +263,9 @@ public sealed class PeopleApiTests(RegionsApp app) : IClassFixture<RegionsApp>
         var updated = await RegionsApp.ReadAsync<PersonResponse>(response, HttpStatusCode.OK);
         Assert.Equal(("Nytt Namn", "en", person.Version + 1), (updated.Name, updated.PreferredLanguage, updated.Version));
         var personUpdated = await app.PublishedAsync<PersonUpdated>(e => e.PersonId == person.Id);
-        Assert.Equal(("Nytt Namn", "Hållbarhetsstrateg", "man"), (personUpdated.Name, personUpdated.Title, personUpdated.Gender));
+        Assert.Equal(("Nytt Namn", "Hållbarhetsstrateg", null), (personUpdated.Name, personUpdated.Title, personUpdated.Gender));
+        // Gender goes only to the statistics, in an event of its own.
+        Assert.Equal("man", (await app.PublishedAsync<PersonGenderStated>(e => e.PersonId == person.Id)).Gender);
         var memberUpdated = await app.PublishedAsync<TeamMemberUpdated>(e => e.PersonId == person.Id && e.ProgrammeId == programme.Id);
         Assert.Equal(("Nytt Namn", TeamRole.KeyOfficial, "en"), (memberUpdated.Name, memberUpdated.Role, memberUpdated.PreferredLanguage));
     }

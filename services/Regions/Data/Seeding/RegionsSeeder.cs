@@ -152,6 +152,10 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
                     person = Person.Register(seed.Id, details, affiliation, now);
                     db.People.Add(person);
                     db.AddEvent(DirectoryEvents.Registered(person, employer, now));
+                    if (person.Gender is not null)
+                    {
+                        db.AddEvent(DirectoryEvents.GenderStated(person, now));
+                    }
                     existing.Add(person);
                     Added++;
                 }
