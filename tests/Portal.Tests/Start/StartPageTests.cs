@@ -161,11 +161,11 @@ public sealed class StartPageTests(EmbeddedSuite suite, Browser browser) : IClas
             () => QueryNotificationsAsync(db => db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email)),
             p => p is not null,
             $"{email} has reached the notifications service",
-            TimeSpan.FromSeconds(90));
+            TimeSpan.FromSeconds(150));
         await Eventually.UntilAsync(
             () => QueryNotificationsAsync(db => db.TeamMemberships.AnyAsync(t => t.PersonId == person!.PersonId)),
             $"{email}'s team place has reached the notifications service",
-            TimeSpan.FromSeconds(90));
+            TimeSpan.FromSeconds(150));
         await QueryNotificationsAsync(async db =>
         {
             var now = suite.Services.GetRequiredService<TimeProvider>().GetUtcNow();
