@@ -11,14 +11,12 @@ using Microsoft.Extensions.Options;
 namespace KollegialtUtbyte.ServiceDefaults.Outbox;
 
 /// <summary>
-/// Publishes a service's committed outbox messages in batches: the rows of a batch are handed to
-/// the bus one after another in sequence order, their confirms are awaited together, and the
-/// confirmed rows are marked dispatched in one statement. A row that fails records its error and attempt and steps aside
+/// Publishes a service's committed outbox messages in sequence order, one at a time, each awaited
+/// until the broker confirms it. A row that fails records its error and attempt and steps aside
 /// for a back-off of its own, so it never holds back the rows behind it for more than one attempt;
 /// after <see cref="OutboxOptions.MaxAttempts"/> it is parked. While the broker is unreachable
 /// nothing is the row's fault: the dispatcher waits for the bus to report healthy and tries the
-/// same row again (rows behind it that met the outage too are left as they were), so an outage
-/// keeps order and parks nothing. A crash between the confirm and
+/// same row again, so an outage keeps order and parks nothing. A crash between the confirm and
 /// marking the row may publish a message twice, which the consumers' inboxes absorb.
 /// </summary>
 internal sealed class OutboxDispatcher<TDbContext>(
@@ -35,7 +33,6 @@ internal sealed class OutboxDispatcher<TDbContext>(
     private static readonly ConcurrentDictionary<string, Type> Types = new();
 
     private readonly OutboxOptions _options = options.Value;
-    private readonly HashSet<string> _warmTypes = [];
     private DateTime _nextCleanup = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,7 +49,7 @@ internal sealed class OutboxDispatcher<TDbContext>(
                 {
                     await WaitForBrokerAsync(stoppingToken);
                 }
-                else if (!pass.MoreWaiting)
+                else if (pass.Attempted < _options.BatchSize)
                 {
                     await signal.WaitAsync(_options.PollInterval, stoppingToken);
                 }
@@ -72,161 +69,72 @@ internal sealed class OutboxDispatcher<TDbContext>(
         }
     }
 
-    private async Task<(bool MoreWaiting, bool BrokerUnreachable)> DispatchBatchAsync(CancellationToken cancellationToken)
+    private async Task<(int Attempted, bool BrokerUnreachable)> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var batch = await db.Set<OutboxMessage>()
-            .AsNoTracking()
             .Where(m => m.DispatchedAt == null && m.ParkedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.SequenceNumber)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
-        if (batch.Count == 0)
-        {
-            return (false, false);
-        }
 
-        // Every row is handed to the bus in commit order before any confirm is awaited, so the
-        // broker confirms the batch together instead of one round trip per row. A publish of a
-        // type the bus has not sent yet (since start or since a broker failure) first declares
-        // its exchange and endpoint and could be overtaken by the rows behind it: it goes alone.
-        var publishes = new List<Task<Type>>(batch.Count);
+        var attempted = 0;
         foreach (var message in batch)
         {
-            var publish = PublishAsync(message, cancellationToken);
-            publishes.Add(publish);
-            if (!_warmTypes.Contains(message.MessageType))
+            attempted++;
+            message.Attempts++;
+            try
             {
-                await ((Task)publish).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                if (publish.IsCompletedSuccessfully)
-                {
-                    _warmTypes.Add(message.MessageType);
-                }
-                else if (publish.Exception?.GetBaseException() is not { } failure || !IsRowsFault(failure))
-                {
-                    // Likely the broker: the rows behind are not started, as if not tried yet.
-                    break;
-                }
-            }
-        }
-
-        // Each row's outcome is read from its own publish below.
-        await ((Task)Task.WhenAll(publishes)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-
-        var dispatchedAt = time.GetUtcNow().UtcDateTime;
-        var dispatched = new List<long>(batch.Count);
-        var changed = 0;
-        var published = 0;
-        var attempted = 0;
-        var brokerUnreachable = false;
-        bool? busHealthy = null;
-        for (var i = 0; i < publishes.Count; i++)
-        {
-            var message = batch[i];
-            var publish = publishes[i];
-            if (publish.IsCompletedSuccessfully)
-            {
-                attempted++;
-                published++;
-                var body = OutboxSecrets.Blank(publish.Result, message.Body);
-                if (ReferenceEquals(body, message.Body))
-                {
-                    dispatched.Add(message.SequenceNumber);
-                    continue;
-                }
-
-                // Link secrets or a person's data in the body: this row is written on its own.
-                db.Attach(message);
-                message.Attempts++;
-                message.Body = body;
-                message.DispatchedAt = dispatchedAt;
+                var type = TypeOf(message);
+                await PublishAsync(message, type, cancellationToken);
+                message.Body = OutboxSecrets.Blank(type, message.Body);
+                message.DispatchedAt = time.GetUtcNow().UtcDateTime;
                 message.NextAttemptAt = null;
                 message.LastError = null;
-                changed++;
-                continue;
+                await db.SaveChangesAsync(cancellationToken);
+                OutboxMetrics.Published.Add(1);
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                OutboxMetrics.Failures.Add(1);
+                message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}");
+                var brokerUnreachable = IsBrokerUnreachable(ex);
+                if (brokerUnreachable)
+                {
+                    // Not the row's fault: keep its place in line and wait for the broker.
+                    logger.LogWarning(ex, "Publishing from the {Context} outbox failed with the broker unreachable (message {MessageId}, attempt {Attempt})",
+                        typeof(TDbContext).Name, message.MessageId, message.Attempts);
+                }
+                else if (message.Attempts >= _options.MaxAttempts)
+                {
+                    message.ParkedAt = time.GetUtcNow().UtcDateTime;
+                    OutboxMetrics.Parked.Add(1);
+                    logger.LogError(ex, "Outbox message {MessageId} of {Context} failed {Attempts} times and is parked as dead",
+                        message.MessageId, typeof(TDbContext).Name, message.Attempts);
+                }
+                else
+                {
+                    var delay = OutboxBackoff.Delay(message.Attempts, _options.RetryDelay, _options.MaxRetryDelay);
+                    message.NextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
+                    logger.LogWarning(ex, "Outbox message {MessageId} of {Context} failed (attempt {Attempt}); trying it again in {Delay}, the rows behind it go first",
+                        message.MessageId, typeof(TDbContext).Name, message.Attempts, delay);
+                }
 
-            var exception = publish.Exception?.GetBaseException() ?? new OperationCanceledException();
-            if (cancellationToken.IsCancellationRequested)
-            {
-                // Stopping: the row was not given a fair try; it keeps its place and its count.
-                continue;
-            }
-
-            var rowsFault = IsRowsFault(exception) || (busHealthy ??= busControl.CheckHealth().Status == BusHealthStatus.Healthy);
-            if (!rowsFault && brokerUnreachable)
-            {
-                // Behind the first row that met the outage: untouched, as if not tried yet.
-                continue;
-            }
-
-            attempted++;
-            OutboxMetrics.Failures.Add(1);
-            db.Attach(message);
-            message.Attempts++;
-            message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}");
-            changed++;
-            if (!IsRowsFault(exception))
-            {
-                // The bus may have lost its channel or exchanges: each type goes alone again first.
-                _warmTypes.Clear();
-            }
-
-            if (!rowsFault)
-            {
-                // Not the row's fault: keep its place in line and wait for the broker.
-                brokerUnreachable = true;
-                logger.LogWarning(exception, "Publishing from the {Context} outbox failed with the broker unreachable (message {MessageId}, attempt {Attempt})",
-                    typeof(TDbContext).Name, message.MessageId, message.Attempts);
-            }
-            else if (message.Attempts >= _options.MaxAttempts)
-            {
-                message.ParkedAt = dispatchedAt;
-                OutboxMetrics.Parked.Add(1);
-                logger.LogError(exception, "Outbox message {MessageId} of {Context} failed {Attempts} times and is parked as dead",
-                    message.MessageId, typeof(TDbContext).Name, message.Attempts);
-            }
-            else
-            {
-                var delay = OutboxBackoff.Delay(message.Attempts, _options.RetryDelay, _options.MaxRetryDelay);
-                message.NextAttemptAt = dispatchedAt + delay;
-                logger.LogWarning(exception, "Outbox message {MessageId} of {Context} failed (attempt {Attempt}); trying it again in {Delay}, the rows behind it go first",
-                    message.MessageId, typeof(TDbContext).Name, message.Attempts, delay);
+                await db.SaveChangesAsync(cancellationToken);
+                if (brokerUnreachable)
+                {
+                    return (attempted, true);
+                }
             }
         }
 
-        // Confirmed rows are marked even while stopping, so a restart does not publish them again.
-        var marking = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
-        if (dispatched.Count > 0)
-        {
-            // One statement for the plain rows, however many the broker confirmed.
-            await db.Set<OutboxMessage>()
-                .Where(m => dispatched.Contains(m.SequenceNumber))
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.DispatchedAt, dispatchedAt)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                        .SetProperty(m => m.NextAttemptAt, (DateTime?)null)
-                        .SetProperty(m => m.LastError, (string?)null),
-                    marking);
-        }
-
-        if (changed > 0)
-        {
-            await db.SaveChangesAsync(marking);
-        }
-
-        OutboxMetrics.Published.Add(published);
-        cancellationToken.ThrowIfCancellationRequested();
-        // A full batch, or one cut short behind a failed first publish, leaves rows for the next pass now.
-        return (attempted >= _options.BatchSize || publishes.Count < batch.Count, brokerUnreachable);
+        return (attempted, false);
     }
 
-    /// <summary>Resolves, reads and publishes one row; completes when the broker confirmed it.</summary>
-    private async Task<Type> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task PublishAsync(OutboxMessage message, Type type, CancellationToken cancellationToken)
     {
-        var type = TypeOf(message);
         var payload = JsonSerializer.Deserialize(message.Body, type, OutboxJson.Options)
             ?? throw new JsonException($"Outbox message {message.MessageId} has an empty body.");
 
@@ -245,13 +153,12 @@ internal sealed class OutboxDispatcher<TDbContext>(
         {
             throw new TimeoutException($"The broker did not confirm message {message.MessageId} within {_options.PublishTimeout}.");
         }
-
-        return type;
     }
 
-    /// <summary>Failures that are the row's own whatever the broker's state: its type or body.</summary>
-    private static bool IsRowsFault(Exception exception) =>
-        exception is JsonException or TypeLoadException or FileNotFoundException or NotSupportedException;
+    /// <summary>A failed publish while the bus is not healthy is the broker's, not the row's.</summary>
+    private bool IsBrokerUnreachable(Exception exception) =>
+        exception is not (JsonException or TypeLoadException or FileNotFoundException or NotSupportedException)
+        && busControl.CheckHealth().Status != BusHealthStatus.Healthy;
 
     /// <summary>Waits until the bus reports healthy again (checked often), or at most <see cref="OutboxOptions.MaxRetryDelay"/>.</summary>
     private async Task WaitForBrokerAsync(CancellationToken cancellationToken)

@@ -81,42 +81,6 @@ public sealed class ProofServices : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<SenderDb>().SendAsync(label);
     }
 
-    /// <summary>
-    /// Sends several parcels in one transaction, so the dispatcher finds them in one batch; with
-    /// <paramref name="brokenBodyAt"/>, a row whose body cannot be read is committed among them at that position.
-    /// </summary>
-    public async Task<(IReadOnlyList<Guid> Parcels, long? Broken)> SendTogetherAsync(int count, int? brokenBodyAt = null)
-    {
-        await using var scope = Sender.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SenderDb>();
-        var parcels = new List<Guid>();
-        OutboxMessage? broken = null;
-        for (var i = 0; i < count; i++)
-        {
-            if (i == brokenBodyAt)
-            {
-                var type = typeof(ParcelSent);
-                broken = new OutboxMessage { MessageId = Guid.NewGuid(), MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}", Body = "{ not json" };
-                db.Set<OutboxMessage>().Add(broken);
-            }
-
-            var parcel = new Parcel { Id = Guid.NewGuid(), Label = $"together {i}" };
-            db.Parcels.Add(parcel);
-            db.AddEvent(new ParcelSent(parcel.Id, parcel.Label, DateTimeOffset.UtcNow));
-            parcels.Add(parcel.Id);
-        }
-
-        await db.SaveChangesAsync();
-        return (parcels, broken?.SequenceNumber);
-    }
-
-    /// <summary>The sender's outbox rows, in commit order.</summary>
-    public async Task<List<OutboxMessage>> OutboxRowsAsync()
-    {
-        await using var scope = Sender.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SenderDb>().Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.SequenceNumber).ToListAsync();
-    }
-
     public async Task<ReceivedParcel?> ReceivedAsync(Guid parcelId)
     {
         await using var scope = Receiver.Services.CreateAsyncScope();
