@@ -23,37 +23,9 @@ public sealed class SqlServerSchemaTests
     private const int ClusteredKeyLimit = 900;
     private const int NonClusteredKeyLimit = 1700;
 
-    public static TheoryData<string> Services => new(["regions", "meetings", "feedback", "identity", "notifications"]);
+    public static TheoryData<string> Services => new(ServiceContexts.Services);
 
-    private static DbContext Context(string service) => service switch
-    {
-        "regions" => new RegionsDb(Options<RegionsDb>()),
-        "meetings" => new MeetingsDb(Options<MeetingsDb>()),
-        "feedback" => new FeedbackDb(Options<FeedbackDb>()),
-        "identity" => new IdentityDb(Options<IdentityDb>()),
-        "notifications" => new NotificationsDb(Options<NotificationsDb>()),
-        _ => throw new ArgumentOutOfRangeException(nameof(service)),
-    };
-
-    private static DbContextOptions<T> Options<T>()
-        where T : DbContext
-    {
-        var options = new DbContextOptionsBuilder<T>();
-        DatabaseProviderSelection.Configure(options, DatabaseProvider.SqlServer, "Server=sqlserver.invalid;Initial Catalog=ku;TrustServerCertificate=true");
-        return options.Options;
-    }
-
-    [Theory]
-    [MemberData(nameof(Services))]
-    public void The_generated_migrations_describe_the_whole_model(string service)
-    {
-        using var db = Context(service);
-
-        Assert.NotEmpty(db.Database.GetMigrations());
-        // Only SQL Server's own migrations run there, never the ones SQLite and PostgreSQL share.
-        Assert.All(db.GetService<IMigrationsAssembly>().Migrations.Values, m => Assert.EndsWith(".Migrations.SqlServer", m.Namespace, StringComparison.Ordinal));
-        Assert.False(db.Database.HasPendingModelChanges(), $"The {service} model changed without a SQL Server migration: run the command in CONTRIBUTING.md.");
-    }
+    private static DbContext Context(string service) => ServiceContexts.Create(service, DatabaseProvider.SqlServer);
 
     [Theory]
     [MemberData(nameof(Services))]

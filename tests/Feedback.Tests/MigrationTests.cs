@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Tests;
 
-public sealed class MigrationTests : MigrationConformanceTests<FeedbackDb>
+public sealed class MigrationTests : ServiceMigrationTests<FeedbackDb>
 {
     protected override FeedbackDb Create(DbContextOptions<FeedbackDb> options) => new(options);
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Tests;
 
-public sealed class MigrationTests : MigrationConformanceTests<MeetingsDb>
+public sealed class MigrationTests : ServiceMigrationTests<MeetingsDb>
 {
     protected override MeetingsDb Create(DbContextOptions<MeetingsDb> options) => new(options);
 }

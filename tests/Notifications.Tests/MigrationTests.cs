@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 
-public sealed class MigrationTests : MigrationConformanceTests<NotificationsDb>
+public sealed class MigrationTests : ServiceMigrationTests<NotificationsDb>
 {
     protected override NotificationsDb Create(DbContextOptions<NotificationsDb> options) => new(options);
 }

@@ -5,7 +5,7 @@ using Xunit;
 namespace KollegialtUtbyte.Testing;
 
 /// <summary>
-/// Inherit once per service DbContext: proves that its hand-written migrations build exactly the
+/// Inherit once per service DbContext: proves that its migrations build exactly the
 /// model's tables, columns and indexes on SQLite and on PostgreSQL.
 /// </summary>
 public abstract class MigrationConformanceTests<TDbContext>
@@ -33,7 +33,7 @@ public abstract class MigrationConformanceTests<TDbContext>
             () => On(DatabaseProvider.Postgres, created));
     }
 
-    private TDbContext On(DatabaseProvider provider, string connectionString)
+    protected TDbContext On(DatabaseProvider provider, string connectionString)
     {
         var options = new DbContextOptionsBuilder<TDbContext>();
         DatabaseProviderSelection.Configure(options, provider, connectionString);

@@ -5,7 +5,7 @@ using Xunit;
 namespace KollegialtUtbyte.Testing;
 
 /// <summary>
-/// Proves hand-written migrations match the model: migrate one empty database, let EF create
+/// Proves migrations match the model: migrate one empty database, let EF create
 /// another from the model, and compare tables, columns and indexes. Works on SQLite and PostgreSQL.
 /// </summary>
 public static class SchemaComparison

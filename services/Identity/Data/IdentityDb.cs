@@ -20,7 +20,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<EmailChange> EmailChanges => Set<EmailChange>();
 
-    // Fixed so the model (and so the hand-written migration) does not depend on the options at run time.
+    // Fixed so the model (and so the migrations) does not depend on the options at run time.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version1;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseServiceConventions();

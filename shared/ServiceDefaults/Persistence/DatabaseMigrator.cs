@@ -59,7 +59,10 @@ internal sealed class DatabaseMigrator<TDbContext>(
             }
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        if (await HandWrittenMigrations.MigrateAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Database for {Context} was created by the hand-written migrations; recorded the generated baseline as applied", typeof(TDbContext).Name);
+        }
 
         if (db.Database.IsSqlite())
         {

@@ -56,9 +56,9 @@ public static class DatabaseProviderSelection
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
         }
 
-        // SQL Server's migrations are generated with a model snapshot; SQLite's and PostgreSQL's
-        // are written by hand without one (the migration tests compare the migrated schema with the
-        // model instead), so pending model changes are checked by tests, not at start.
+        // Each provider's migrations come from its own folder with its own model snapshot. Pending
+        // model changes are checked by tests for every service and provider, not at start, so a
+        // context without a snapshot (the tests' own) can still migrate.
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }

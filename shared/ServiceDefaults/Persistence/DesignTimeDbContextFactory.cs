@@ -5,15 +5,20 @@ namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 
 /// <summary>
 /// How <c>dotnet ef</c> builds a service's DbContext to generate migrations: the provider comes
-/// from the arguments after <c>--</c> (<c>-- --provider SqlServer</c>, the only provider whose
-/// migrations are generated today), never from a running configuration, and no database is
-/// opened. Each service derives one in its <c>Data/</c> folder.
+/// from the arguments after <c>--</c> (<c>-- --provider Sqlite</c>, <c>Postgres</c> or
+/// <c>SqlServer</c>; SQL Server when none is given), never from a running configuration, and no
+/// database is opened. Each service derives one in its <c>Data/</c> folder.
 /// </summary>
 public abstract class DesignTimeDbContextFactory<TContext> : IDesignTimeDbContextFactory<TContext>
     where TContext : DbContext
 {
     /// <summary>A connection string that names no reachable server: generating migrations never connects.</summary>
-    private const string Offline = "Server=design-time.invalid;Initial Catalog=design_time;TrustServerCertificate=true";
+    private static string OfflineConnectionString(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "Data Source=design-time.db",
+        DatabaseProvider.Postgres => "Host=design-time.invalid;Database=design_time",
+        _ => "Server=design-time.invalid;Initial Catalog=design_time;TrustServerCertificate=true",
+    };
 
     public TContext CreateDbContext(string[] args)
     {
@@ -24,13 +29,8 @@ public abstract class DesignTimeDbContextFactory<TContext> : IDesignTimeDbContex
             throw new ArgumentException($"--provider takes one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
         }
 
-        if (provider != DatabaseProvider.SqlServer)
-        {
-            throw new ArgumentException($"Migrations for {provider} are written by hand (see CONTRIBUTING.md); only SqlServer's are generated.");
-        }
-
         var options = new DbContextOptionsBuilder<TContext>();
-        DatabaseProviderSelection.Configure(options, provider, Offline);
+        DatabaseProviderSelection.Configure(options, provider, OfflineConnectionString(provider));
         return Create(options.Options);
     }
 
