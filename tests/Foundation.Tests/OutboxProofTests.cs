@@ -111,7 +111,7 @@ public sealed class OutboxProofTests
     public async Task The_same_message_delivered_twice_is_applied_once()
     {
         await using var services = await ProofServices.StartAsync(await RabbitMqServer.SharedAsync(), await PostgresServer.SharedAsync());
-        var counter = new ConsumeCounter();
+        var counter = new CompletedDeliveries();
         services.Receiver.Services.GetRequiredService<IBus>().ConnectConsumeObserver(counter);
         var bus = services.Sender.Services.GetRequiredService<IBus>();
         var message = new ParcelSent(Guid.NewGuid(), "delivered twice", DateTimeOffset.UtcNow);

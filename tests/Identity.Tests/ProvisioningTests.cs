@@ -102,7 +102,7 @@ public sealed class ProvisioningTests(IdentityFixture fixture) : IClassFixture<I
         var joined = new TeamMemberJoined(Guid.NewGuid(), Guid.NewGuid(), "Region Halland", personId, TeamRole.KeyOfficial,
             "Hanna Holm", $"hanna.{personId:N}@halland.example", null, "sv", null, DateTimeOffset.UtcNow);
 
-        var deliveries = new DeliveryCounter();
+        var deliveries = new CompletedDeliveries();
         using var observing = _host.Harness.Bus.ConnectConsumeObserver(deliveries);
 
         await _host.PublishAsync(joined, messageId);

@@ -25,7 +25,7 @@ internal sealed class NotificationsService : IAsyncDisposable
     private static readonly Lazy<Task<TestTokenIssuer>> SharedIssuer = new(TestTokenIssuer.StartAsync);
 
     private readonly Factory _factory;
-    private readonly ConsumedMessages _consumed = new();
+    private readonly CompletedDeliveries _consumed = new();
 
     private readonly State? _ownedState;
 
@@ -168,31 +168,6 @@ internal sealed class NotificationsService : IAsyncDisposable
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
-    }
-
-    /// <summary>Counts consumed messages by id (completed, whether applied or recognised as a redelivery).</summary>
-    private sealed class ConsumedMessages : IConsumeObserver
-    {
-        private readonly ConcurrentDictionary<Guid, int> _completed = new();
-
-        public int CompletedFor(Guid messageId) => _completed.GetValueOrDefault(messageId);
-
-        public Task PreConsume<T>(ConsumeContext<T> context)
-            where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context)
-            where T : class
-        {
-            if (context.MessageId is { } id)
-            {
-                _completed.AddOrUpdate(id, 1, (_, n) => n + 1);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
-            where T : class => Task.CompletedTask;
     }
 }
 

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace KollegialtUtbyte.Identity.Tests.Support;
+namespace KollegialtUtbyte.Testing;
 
-/// <summary>Counts every completed delivery of a message id, redeliveries included (the harness lists a message id once).</summary>
-public sealed class DeliveryCounter : IConsumeObserver
+/// <summary>
+/// Counts every completed delivery of a message id, redeliveries included, whether the consumer
+/// applied it or recognised it as seen (the test harness lists a message id once).
+/// </summary>
+public sealed class CompletedDeliveries : IConsumeObserver
 {
     private readonly ConcurrentDictionary<Guid, int> _completed = new();
 
@@ -18,7 +21,7 @@ public sealed class DeliveryCounter : IConsumeObserver
     {
         if (context.MessageId is { } id)
         {
-            _completed.AddOrUpdate(id, 1, (_, count) => count + 1);
+            _completed.AddOrUpdate(id, 1, (_, n) => n + 1);
         }
 
         return Task.CompletedTask;
