@@ -1,8 +1,8 @@
 using KollegialtUtbyte.Feedback.Api;
 using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Retention;
-using KollegialtUtbyte.Feedback.Rounds;
-using KollegialtUtbyte.Feedback.Storage;
+using KollegialtUtbyte.Feedback.Application.Retention;
+using KollegialtUtbyte.Feedback.Application.Rounds;
+using KollegialtUtbyte.Feedback.Application.Storage;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;

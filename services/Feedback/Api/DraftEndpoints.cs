@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
-using KollegialtUtbyte.Feedback.Storage;
+using KollegialtUtbyte.Feedback.Application.Storage;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.Features;

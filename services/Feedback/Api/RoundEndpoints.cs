@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
-using KollegialtUtbyte.Feedback.Rounds;
+using KollegialtUtbyte.Feedback.Application.Rounds;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
-using KollegialtUtbyte.Identity.Audit;
+using KollegialtUtbyte.Identity.Application.Accounts;
+using KollegialtUtbyte.Identity.Application.Audit;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;

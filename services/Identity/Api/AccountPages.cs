@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.OpenId;
+using KollegialtUtbyte.Identity.Application.OpenId;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +33,7 @@ public static class AccountPages
         return app;
     }
 
-    private static async Task<IResult> ShowActivationAsync(HttpContext http, AccountLinks links, IOptions<IdentitySettings> settings)
+    private static async Task<IResult> ShowActivationAsync(HttpContext http, AccountLinks links, IOptions<IdentityOptions> settings)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         var token = HtmlPage.Single(http.Request.Query, "token");
@@ -43,7 +43,7 @@ public static class AccountPages
             : InvalidLinkPage(http, texts);
     }
 
-    private static async Task<IResult> ActivateAsync(HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, IOptions<IdentitySettings> settings)
+    private static async Task<IResult> ActivateAsync(HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, IOptions<IdentityOptions> settings)
     {
         var form = await ReadFormAsync(http);
         if (form is null)
@@ -70,7 +70,7 @@ public static class AccountPages
             HtmlPage.Paragraph(texts.ActivatedText) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ShowPasswordResetAsync(HttpContext http, AccountLinks links, IOptions<IdentitySettings> settings)
+    private static async Task<IResult> ShowPasswordResetAsync(HttpContext http, AccountLinks links, IOptions<IdentityOptions> settings)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         if (!http.Request.Query.ContainsKey("token"))
@@ -87,7 +87,7 @@ public static class AccountPages
 
     /// <summary>With a token: choose the new password. Without: ask for a link by e-mail address.</summary>
     private static async Task<IResult> ResetPasswordAsync(
-        HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentitySettings> settings,
+        HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentityOptions> settings,
         SignInThrottle throttle, TrustedProxyHeaders proxies)
     {
         var form = await ReadFormAsync(http);
@@ -132,7 +132,7 @@ public static class AccountPages
     /// has had its share of links lately and nothing is sent.
     /// </summary>
     private static async Task<IResult> RequestResetAsync(
-        HttpContext http, PageTexts texts, string? email, AccountLinks links, UserManager<Account> users, IdentityDb db, IdentitySettings settings, SignInThrottle throttle)
+        HttpContext http, PageTexts texts, string? email, AccountLinks links, UserManager<Account> users, IdentityDb db, IdentityOptions settings, SignInThrottle throttle)
     {
         var error = string.IsNullOrEmpty(email) ? texts.EmailRequired
             : email.Length > 256 || !new EmailAddressAttribute().IsValid(email) ? texts.EmailInvalid
@@ -153,7 +153,7 @@ public static class AccountPages
     }
 
     private static async Task<(string Password, IReadOnlyList<FieldError> Errors)> CheckNewPasswordAsync(
-        IFormCollection form, PageTexts texts, Account account, Passwords passwords, IdentitySettings settings)
+        IFormCollection form, PageTexts texts, Account account, Passwords passwords, IdentityOptions settings)
     {
         var password = HtmlPage.Single(form, "password") ?? "";
         var confirmation = HtmlPage.Single(form, "confirmPassword") ?? "";
@@ -183,7 +183,7 @@ public static class AccountPages
     }
 
     private static IResult NewPasswordPage(
-        HttpContext http, PageTexts texts, IdentitySettings settings, string path, string token, Account account, IReadOnlyList<FieldError> errors, int statusCode)
+        HttpContext http, PageTexts texts, IdentityOptions settings, string path, string token, Account account, IReadOnlyList<FieldError> errors, int statusCode)
     {
         var activating = path == ActivatePath;
         var passwordError = string.Join(" ", errors.Where(e => e.Field == "password").Select(e => e.Message));

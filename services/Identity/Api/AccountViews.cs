@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.OpenId;
+using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -120,7 +120,7 @@ public static class OpenIdEndpoints
     }
 
     /// <summary>A machine client acting for itself: its configured roles, scopes and APIs; no refresh token (RFC 6749 4.4.3).</summary>
-    private static IResult ForClient(ClientSettings? client, OpenIddictRequest request)
+    private static IResult ForClient(ClientOptions? client, OpenIddictRequest request)
     {
         if (client is null)
         {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.OpenId;
+using KollegialtUtbyte.Identity.Application.OpenId;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -236,7 +236,7 @@ public static class SignInPage
     private static async Task<string> DemoAccountsAsync(HttpContext http, SignInWords words)
     {
         var services = http.RequestServices;
-        var settings = services.GetRequiredService<IOptions<IdentitySettings>>().Value;
+        var settings = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
         if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() || settings.DemoPassword is not { Length: > 0 } demoPassword)
         {
             return "";
