@@ -52,7 +52,7 @@ internal static class DocumentEndpoints
         }
 
         var documents = await query.OrderBy(d => d.Title).ToListAsync(cancellationToken);
-        return Results.Ok(await db.DocumentViewsAsync([.. documents.Select(d => new DocumentAccess(d, true, new HashSet<Guid>()))], cancellationToken));
+        return Results.Ok(await db.DocumentViewsAsync([.. documents.Select(d => DocumentAccess.Owned(d))], cancellationToken));
     }
 
     private static async Task<IResult> CreateAsync(CreateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ internal static class DocumentEndpoints
         db.Documents.Add(document);
         await db.SaveChangesAsync(cancellationToken);
 
-        var view = await db.DocumentViewAsync(new DocumentAccess(document, true, new HashSet<Guid>()), cancellationToken);
+        var view = await db.DocumentViewAsync(DocumentAccess.Owned(document), cancellationToken);
         http.Response.SetVersionTag(document.Version);
         return Results.Created($"/api/feedback/documents/{document.Id}", view);
     }

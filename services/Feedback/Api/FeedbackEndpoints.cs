@@ -55,18 +55,17 @@ internal static class FeedbackEndpoints
         var round = access.Round;
 
         var query = db.Feedback.Where(f => f.RoundId == roundId);
-        if (!access.IsAdministrator)
+        switch (Visibility.FeedbackScopeOf(access))
         {
-            if (access.IsReviewer)
-            {
+            case FeedbackScope.OwnRegions:
                 var ownRegions = caller.BelongsTo.ToList();
                 query = query.Where(f => ownRegions.Contains(f.ReviewerRegionId));
-            }
-            else
-            {
-                EnsureReleased(round);
+                break;
+            case FeedbackScope.Submitted:
                 query = query.Where(f => f.Status == FeedbackStatus.Submitted);
-            }
+                break;
+            case FeedbackScope.NotYetReleased:
+                throw NotYetReleased(round);
         }
 
         return Results.Ok(await db.FeedbackViewsAsync(round, await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken), cancellationToken));
@@ -76,22 +75,14 @@ internal static class FeedbackEndpoints
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.RoundForAsync(roundId, caller, cancellationToken);
-        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId, cancellationToken);
-        if (!access.IsAdministrator)
+        var scope = Visibility.FeedbackScopeOf(access);
+        if (scope == FeedbackScope.NotYetReleased)
         {
-            if (access.IsReviewer)
-            {
-                // Reviewers read their own region's feedback, never another reviewer's.
-                feedback = caller.IsOf(regionId) ? feedback : null;
-            }
-            else
-            {
-                EnsureReleased(access.Round);
-                feedback = feedback is { IsSubmitted: true } ? feedback : null;
-            }
+            throw NotYetReleased(access.Round);
         }
 
-        if (feedback is null)
+        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId, cancellationToken);
+        if (feedback is null || !Visibility.MayRead(scope, caller.Reader, feedback))
         {
             throw new ResourceNotFoundException("Feedback", $"{roundId}/{regionId}");
         }
@@ -198,8 +189,10 @@ internal static class FeedbackEndpoints
     {
         if (!round.IsClosed)
         {
-            throw new AccessDeniedException(
-                $"Återkopplingen släpps till er när omgången stängs (senast {round.Deadline:yyyy-MM-dd HH:mm} UTC).");
+            throw NotYetReleased(round);
         }
     }
+
+    private static AccessDeniedException NotYetReleased(FeedbackRound round) => new(
+        $"Återkopplingen släpps till er när omgången stängs (senast {round.Deadline:yyyy-MM-dd HH:mm} UTC).");
 }
