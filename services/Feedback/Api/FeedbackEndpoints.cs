@@ -5,6 +5,7 @@ using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
@@ -40,15 +41,34 @@ internal static class FeedbackEndpoints
 {
     public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/rounds/{roundId:guid}/feedback", ListAsync);
-        api.MapGet("/rounds/{roundId:guid}/feedback/{regionId:guid}", GetAsync);
-        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}", SaveDraftAsync);
-        api.MapPost("/rounds/{roundId:guid}/feedback/{regionId:guid}/submit", SubmitAsync);
-        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}/responses", RespondAsync);
+        api.MapGet("/rounds/{roundId:guid}/feedback", ListAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/rounds/{roundId:guid}/feedback/{regionId:guid}", GetAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}", SaveDraftAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/rounds/{roundId:guid}/feedback/{regionId:guid}/submit", SubmitAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}/responses", RespondAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
-    private static async Task<IResult> ListAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<FeedbackView>>> ListAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.RoundForAsync(roundId, caller, cancellationToken);
@@ -68,10 +88,10 @@ internal static class FeedbackEndpoints
                 throw NotYetReleased(round);
         }
 
-        return Results.Ok(await db.FeedbackViewsAsync(round, await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken), cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewsAsync(round, await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken), cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(Guid roundId, Guid regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<FeedbackView>> GetAsync(Guid roundId, Guid regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.RoundForAsync(roundId, caller, cancellationToken);
@@ -88,10 +108,10 @@ internal static class FeedbackEndpoints
         }
 
         http.Response.SetVersionTag(feedback.Version);
-        return Results.Ok(await db.FeedbackViewAsync(access.Round, feedback, cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewAsync(access.Round, feedback, cancellationToken));
     }
 
-    private static async Task<IResult> SaveDraftAsync(
+    private static async Task<Results<Created<FeedbackView>, Ok<FeedbackView>>> SaveDraftAsync(
         Guid roundId, Guid regionId, SaveFeedbackRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -129,10 +149,10 @@ internal static class FeedbackEndpoints
 
         http.Response.SetVersionTag(feedback.Version);
         var view = await db.FeedbackViewAsync(round, feedback, cancellationToken);
-        return created ? Results.Created($"/api/feedback/rounds/{roundId}/feedback/{regionId}", view) : Results.Ok(view);
+        return created ? TypedResults.Created($"/api/feedback/rounds/{roundId}/feedback/{regionId}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> SubmitAsync(
+    private static async Task<Ok<FeedbackView>> SubmitAsync(
         Guid roundId, Guid regionId, SubmitFeedbackRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -147,10 +167,10 @@ internal static class FeedbackEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.SetVersionTag(feedback.Version);
-        return Results.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
     }
 
-    private static async Task<IResult> RespondAsync(
+    private static async Task<Ok<FeedbackView>> RespondAsync(
         Guid roundId, Guid regionId, RespondRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -169,7 +189,7 @@ internal static class FeedbackEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.SetVersionTag(feedback.Version);
-        return Results.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
     }
 
     /// <summary>The round, if the caller writes for <paramref name="regionId"/> and that region is assigned to it.</summary>

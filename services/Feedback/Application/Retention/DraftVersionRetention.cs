@@ -1,5 +1,5 @@
-using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Application.Storage;
+using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
 
