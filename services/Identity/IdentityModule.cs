@@ -1,8 +1,8 @@
-using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Api;
-using KollegialtUtbyte.Identity.Data;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Application.Retention;
+using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
@@ -90,7 +90,9 @@ public static class IdentityModule
         app.MapSignInPage();
         app.MapAccountPages();
         app.MapEmailChangePages();
+        // Every endpoint needs a token: without one the answer is a 401 problem.
         app.MapGroup("/api/identity")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapAccountAdministration()
             .MapMyAccount()
             .MapOutboxAdministration<IdentityDb>()

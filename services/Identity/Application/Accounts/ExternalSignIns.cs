@@ -1,6 +1,6 @@
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Application.OpenId;
+using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
