@@ -77,7 +77,7 @@ internal sealed class AccessDeniedFilter : IEndpointFilter
         }
         catch (AccessDeniedException denied)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: denied.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: denied.Message);
         }
     }
 }

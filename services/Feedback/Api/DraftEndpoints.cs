@@ -32,6 +32,7 @@ internal static class DraftEndpoints
     public static RouteGroupBuilder MapDraftEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/documents/{documentId:guid}/versions", UploadAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

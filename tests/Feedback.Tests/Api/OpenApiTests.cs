@@ -20,6 +20,9 @@ public sealed class OpenApiTests(SharedService service) : IClassFixture<SharedSe
         Assert.True(operations.Count >= 25, $"only {operations.Count} operations in the document");
         Assert.Empty(operations.Where(o => !DocumentsSuccessBody(o.Responses)).Select(o => o.Name));
         Assert.Empty(operations.Where(o => !DocumentsProblems(o.Responses)).Select(o => o.Name));
+
+        var upload = operations.Single(o => o.Name == "POST /api/feedback/documents/{documentId}/versions").Responses;
+        Assert.Equal(["201", "400", "401", "403", "404", "409", "413", "415", "422"], upload.EnumerateObject().Select(r => r.Name).Order());
     }
 
     private static IEnumerable<(string Name, JsonElement Responses)> Operations(JsonElement document) =>
