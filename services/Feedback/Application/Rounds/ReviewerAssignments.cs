@@ -5,7 +5,7 @@ using KollegialtUtbyte.Feedback.Domain.Assignment;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Feedback.Api;
+namespace KollegialtUtbyte.Feedback.Application.Rounds;
 
 /// <summary>
 /// Feeds the solver from the database (reviewer pools from the local copy of the programmes'
