@@ -1,8 +1,8 @@
 using KollegialtUtbyte.Feedback.Api;
+using KollegialtUtbyte.Feedback.Application.Retention;
+using KollegialtUtbyte.Feedback.Application.Rounds;
+using KollegialtUtbyte.Feedback.Application.Storage;
 using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Retention;
-using KollegialtUtbyte.Feedback.Rounds;
-using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
@@ -43,7 +43,10 @@ public static class FeedbackModule
 
     public static IEndpointRouteBuilder MapFeedbackModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/feedback").AddEndpointFilter<AccessDeniedFilter>();
+        // Every endpoint needs a token: without one the answer is a 401 problem.
+        var api = app.MapGroup("/api/feedback")
+            .AddEndpointFilter<AccessDeniedFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapLensEndpoints();
         api.MapDocumentEndpoints();
         api.MapDraftEndpoints();

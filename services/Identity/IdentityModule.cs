@@ -1,8 +1,8 @@
-using KollegialtUtbyte.Identity.Accounts;
 using KollegialtUtbyte.Identity.Api;
+using KollegialtUtbyte.Identity.Application.Accounts;
+using KollegialtUtbyte.Identity.Application.OpenId;
+using KollegialtUtbyte.Identity.Application.Retention;
 using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.OpenId;
-using KollegialtUtbyte.Identity.Retention;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
@@ -32,8 +32,8 @@ public static class IdentityModule
         builder.AddDatabaseSeeder<IdentityDb, IdentityBootstrap>();
         builder.Services.AddValidation();
 
-        var settings = builder.Configuration.GetSection(IdentitySettings.SectionName);
-        builder.Services.AddOptions<IdentitySettings>().Bind(settings)
+        var settings = builder.Configuration.GetSection(IdentityOptions.SectionName);
+        builder.Services.AddOptions<IdentityOptions>().Bind(settings)
             .Validate(s => s.AccessTokenLifetime > TimeSpan.Zero && s.RefreshTokenLifetime > TimeSpan.Zero
                     && s.ActivationLinkLifetime > TimeSpan.Zero && s.PasswordResetLinkLifetime > TimeSpan.Zero
                     && s.EmailChangeLinkLifetime > TimeSpan.Zero,
@@ -53,7 +53,7 @@ public static class IdentityModule
             {
                 o.User.RequireUniqueEmail = true;
                 o.User.AllowedUserNameCharacters = "";
-                o.Password.RequiredLength = settings.GetValue(nameof(IdentitySettings.MinimumPasswordLength), new IdentitySettings().MinimumPasswordLength);
+                o.Password.RequiredLength = settings.GetValue(nameof(IdentityOptions.MinimumPasswordLength), new IdentityOptions().MinimumPasswordLength);
                 o.Password.RequiredUniqueChars = 4;
 
                 // Length protects better than composition rules, which only make passwords harder to remember.
@@ -90,7 +90,9 @@ public static class IdentityModule
         app.MapSignInPage();
         app.MapAccountPages();
         app.MapEmailChangePages();
+        // Every endpoint needs a token: without one the answer is a 401 problem.
         app.MapGroup("/api/identity")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapAccountAdministration()
             .MapMyAccount()
             .MapOutboxAdministration<IdentityDb>()

@@ -1,4 +1,4 @@
-using KollegialtUtbyte.Identity.OpenId;
+using KollegialtUtbyte.Identity.Application.OpenId;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using KollegialtUtbyte.Identity.OpenId;
+using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.Testing;
 

@@ -37,11 +37,14 @@ internal sealed record Caller(Guid PersonId, IReadOnlySet<Guid> RegionIds, bool 
     /// <summary>May change what <paramref name="regionId"/> owns or writes (its documents, rounds, feedback, answers).</summary>
     public bool ActsFor(Guid regionId) => WorksFor.Contains(regionId);
 
+    /// <summary>What reading rights depend on (see <see cref="Visibility"/>).</summary>
+    public Reader Reader => new(IsAdministrator, BelongsTo);
+
     /// <summary>May read what <paramref name="regionId"/> owns.</summary>
-    public bool ReadsFor(Guid regionId) => IsAdministrator || BelongsTo.Contains(regionId);
+    public bool ReadsFor(Guid regionId) => Reader.ReadsFor(regionId);
 
     /// <summary>The person has a place in <paramref name="regionId"/>'s team (the administrator's role aside).</summary>
-    public bool IsOf(Guid regionId) => BelongsTo.Contains(regionId);
+    public bool IsOf(Guid regionId) => Reader.IsOf(regionId);
 
     public void EnsureActsFor(Guid regionId, string what)
     {
@@ -74,7 +77,7 @@ internal sealed class AccessDeniedFilter : IEndpointFilter
         }
         catch (AccessDeniedException denied)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: denied.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: denied.Message);
         }
     }
 }

@@ -3,6 +3,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
@@ -24,14 +25,24 @@ internal static class DocumentEndpoints
 {
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/documents", ListAsync);
-        api.MapPost("/documents", CreateAsync);
-        api.MapGet("/documents/{documentId:guid}", GetAsync);
-        api.MapPut("/documents/{documentId:guid}", UpdateAsync);
+        api.MapGet("/documents", ListAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/documents", CreateAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/documents/{documentId:guid}", GetAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/documents/{documentId:guid}", UpdateAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
-    private static async Task<IResult> ListAsync(Guid? regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<DocumentView>>> ListAsync(Guid? regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         // Administrators see every region's (or the one asked for); others their own regions' (or the one asked for).
@@ -52,10 +63,10 @@ internal static class DocumentEndpoints
         }
 
         var documents = await query.OrderBy(d => d.Title).ToListAsync(cancellationToken);
-        return Results.Ok(await db.DocumentViewsAsync([.. documents.Select(d => new DocumentAccess(d, true, new HashSet<Guid>()))], cancellationToken));
+        return TypedResults.Ok(await db.DocumentViewsAsync([.. documents.Select(d => DocumentAccess.Owned(d))], cancellationToken));
     }
 
-    private static async Task<IResult> CreateAsync(CreateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<DocumentView>, ValidationProblem>> CreateAsync(CreateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         if (caller.WorksFor.Count == 0 || (request.RegionId is { } named && !caller.ActsFor(named)))
@@ -76,20 +87,20 @@ internal static class DocumentEndpoints
         db.Documents.Add(document);
         await db.SaveChangesAsync(cancellationToken);
 
-        var view = await db.DocumentViewAsync(new DocumentAccess(document, true, new HashSet<Guid>()), cancellationToken);
+        var view = await db.DocumentViewAsync(DocumentAccess.Owned(document), cancellationToken);
         http.Response.SetVersionTag(document.Version);
-        return Results.Created($"/api/feedback/documents/{document.Id}", view);
+        return TypedResults.Created($"/api/feedback/documents/{document.Id}", view);
     }
 
-    private static async Task<IResult> GetAsync(Guid documentId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<DocumentView>> GetAsync(Guid documentId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
         http.Response.SetVersionTag(access.Document.Version);
-        return Results.Ok(await db.DocumentViewAsync(access, cancellationToken));
+        return TypedResults.Ok(await db.DocumentViewAsync(access, cancellationToken));
     }
 
-    private static async Task<IResult> UpdateAsync(Guid documentId, UpdateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<DocumentView>> UpdateAsync(Guid documentId, UpdateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
@@ -100,6 +111,6 @@ internal static class DocumentEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.SetVersionTag(access.Document.Version);
-        return Results.Ok(await db.DocumentViewAsync(access, cancellationToken));
+        return TypedResults.Ok(await db.DocumentViewAsync(access, cancellationToken));
     }
 }

@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.Application.Storage;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
-using KollegialtUtbyte.Feedback.Storage;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,12 +31,22 @@ internal static class DraftEndpoints
 
     public static RouteGroupBuilder MapDraftEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/documents/{documentId:guid}/versions", UploadAsync);
-        api.MapGet("/documents/{documentId:guid}/versions/{number:int}/file", DownloadAsync);
+        api.MapPost("/documents/{documentId:guid}/versions", UploadAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/documents/{documentId:guid}/versions/{number:int}/file", DownloadAsync)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), DocumentFormat.Pdf.ContentType(),
+                [.. Enum.GetValues<DocumentFormat>().Where(f => f != DocumentFormat.Pdf).Select(f => f.ContentType())])
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> UploadAsync(
+    private static async Task<Results<Created<VersionView>, ProblemHttpResult>> UploadAsync(
         Guid documentId,
         HttpContext http,
         FeedbackDb db,
@@ -49,130 +60,94 @@ internal static class DraftEndpoints
         caller.EnsureActsFor(access.Document.RegionId, "ladda upp nya versioner av dokumentet");
 
         var limit = options.Value.Uploads.MaxBytes;
-        if (http.Request.ContentLength > limit + MultipartOverhead)
+        if (!AcceptBodyUpTo(http, limit + MultipartOverhead))
         {
             return TooLarge(limit);
         }
 
-        // Let the server accept a body up to the configured limit (Kestrel's own default is about
-        // 28.6 MB) and refuse anything beyond it while reading.
+        if (MultipartBoundary(http.Request) is not { } boundary)
+        {
+            return UnsupportedMediaType("Skicka utkastet som multipart/form-data med filen i fältet \"file\".");
+        }
+
+        await using var upload = new DraftUpload(storage, limit);
+        if (await upload.ReadAsync(new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = null }, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await upload.FormatAsync(cancellationToken) is not { } format)
+        {
+            return UnsupportedMediaType("Filens innehåll är inte PDF, DOCX, ODT eller Markdown (UTF-8-text). Typen avgörs av innehållet, inte av filnamnet.");
+        }
+
+        return await SaveVersionAsync(http, db, storage, caller, access.Document, upload, format, time, cancellationToken);
+    }
+
+    /// <summary>
+    /// False when the declared length is already beyond <paramref name="maxBytes"/>; otherwise lets
+    /// the server accept a body up to it (Kestrel's own default is about 28.6 MB) and refuse
+    /// anything beyond it while reading.
+    /// </summary>
+    private static bool AcceptBodyUpTo(HttpContext http, long maxBytes)
+    {
+        if (http.Request.ContentLength > maxBytes)
+        {
+            return false;
+        }
+
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = limit + MultipartOverhead;
+            bodySize.MaxRequestBodySize = maxBytes;
         }
 
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
-        {
-            return Results.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type",
-                detail: "Skicka utkastet som multipart/form-data med filen i fältet \"file\".");
-        }
+        return true;
+    }
 
-        var reader = new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = null };
-        IStagedFile? staged = null;
+    private static string? MultipartBoundary(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+        && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is { Length: > 0 } boundary
+            ? boundary
+            : null;
+
+    /// <summary>Keeps the staged file as the document's next version and tells the other services.</summary>
+    private static async Task<Results<Created<VersionView>, ProblemHttpResult>> SaveVersionAsync(
+        HttpContext http,
+        FeedbackDb db,
+        IDocumentStorage storage,
+        Caller caller,
+        StrategyDocument document,
+        DraftUpload upload,
+        DocumentFormat format,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var versionId = Guid.CreateVersion7(now);
+        var key = $"{document.Id:N}/{versionId:N}";
+        var draft = upload.Describe(key, format);
+        await upload.CommitAsync(key, cancellationToken);
         try
         {
-            string? clientFileName = null;
-            string? note = null;
-            var detector = new DocumentFormatDetector();
-            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
-            {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-                {
-                    return BadRequest("En del av formuläret saknar Content-Disposition: form-data.");
-                }
-
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-                if (name == FileField && disposition.IsFileDisposition())
-                {
-                    if (staged is not null)
-                    {
-                        return BadRequest("Skicka en fil per version.");
-                    }
-
-                    staged = await storage.StageAsync(cancellationToken);
-                    clientFileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                    if (!await CopyWithinLimitAsync(section.Body, staged.Content, detector, sha256, limit, cancellationToken))
-                    {
-                        return TooLarge(limit);
-                    }
-                }
-                else if (name == NoteField && !disposition.IsFileDisposition())
-                {
-                    note = await ReadNoteAsync(section.Body, cancellationToken);
-                    if (note is null)
-                    {
-                        return BadRequest($"Kommentaren får vara högst {DocumentVersion.NoteMaxLength} tecken.");
-                    }
-                }
-                else
-                {
-                    return BadRequest($"Okänt fält \"{name}\"; formuläret har fälten \"{FileField}\" och \"{NoteField}\".");
-                }
-            }
-
-            if (staged is null)
-            {
-                return BadRequest("Filen saknas: skicka den i fältet \"file\".");
-            }
-
-            if (detector.Length == 0)
-            {
-                return BadRequest("Filen är tom.");
-            }
-
-            await staged.Content.FlushAsync(cancellationToken);
-            var format = detector.Detect(staged.OpenRead);
-            if (format is null)
-            {
-                return Results.Problem(
-                    statusCode: StatusCodes.Status415UnsupportedMediaType,
-                    title: "Unsupported media type",
-                    detail: "Filens innehåll är inte PDF, DOCX, ODT eller Markdown (UTF-8-text). Typen avgörs av innehållet, inte av filnamnet.");
-            }
-
-            var now = time.GetUtcNow();
-            var versionId = Guid.CreateVersion7(now);
-            var key = $"{documentId:N}/{versionId:N}";
-            var draft = new StoredDraft(key, UploadFileName.Sanitise(clientFileName, format.Value), format.Value, detector.Length,
-                Convert.ToHexStringLower(sha256.GetHashAndReset()));
-            await staged.CommitAsync(key, cancellationToken);
-
-            var document = access.Document;
-            try
-            {
-                var version = document.AddVersion(versionId, draft, note, caller.PersonId, now);
-                db.DocumentVersions.Add(version);
-                db.AddEvent(new StrategyDraftSubmitted(
-                    document.Id, version.Id, document.RegionId, document.Title, document.Kind, version.Number,
-                    version.FileName, version.ContentType, version.SizeBytes, version.Sha256, caller.PersonId, now));
-                await db.SaveChangesAsync(cancellationToken);
-                http.Response.SetVersionTag(document.Version);
-                return Results.Created($"/api/feedback/documents/{document.Id}/versions/{version.Number}", ViewQueries.ToView(document, version));
-            }
-            catch
-            {
-                // The row did not commit (e.g. a concurrent upload took the number): keep no orphan file.
-                await storage.DeleteAsync(key, CancellationToken.None);
-                throw;
-            }
+            var version = document.AddVersion(versionId, draft, upload.Note, caller.PersonId, now);
+            db.DocumentVersions.Add(version);
+            db.AddEvent(new StrategyDraftSubmitted(
+                document.Id, version.Id, document.RegionId, document.Title, document.Kind, version.Number,
+                version.FileName, version.ContentType, version.SizeBytes, version.Sha256, caller.PersonId, now));
+            await db.SaveChangesAsync(cancellationToken);
+            http.Response.SetVersionTag(document.Version);
+            return TypedResults.Created($"/api/feedback/documents/{document.Id}/versions/{version.Number}", ViewQueries.ToView(document, version));
         }
-        finally
+        catch
         {
-            if (staged is not null)
-            {
-                await staged.DisposeAsync();
-            }
+            // The row did not commit (e.g. a concurrent upload took the number): keep no orphan file.
+            await storage.DeleteAsync(key, CancellationToken.None);
+            throw;
         }
     }
 
-    private static async Task<IResult> DownloadAsync(
+    private static async Task<FileStreamHttpResult> DownloadAsync(
         Guid documentId, int number, HttpContext http, FeedbackDb db, IDocumentStorage storage, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -188,7 +163,7 @@ internal static class DraftEndpoints
         // Never let a browser reinterpret the file (e.g. Markdown as HTML); the attachment
         // disposition carries the sanitised name as filename and RFC 5987 filename*.
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(
+        return TypedResults.File(
             content,
             version.ContentType,
             fileDownloadName: version.FileName,
@@ -233,13 +208,101 @@ internal static class DraftEndpoints
         return length > DocumentVersion.NoteMaxLength ? null : new string(buffer, 0, length);
     }
 
-    private static IResult TooLarge(long limit) => Results.Problem(
+    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request too large",
         detail: $"Filen är för stor: högst {FormatSize(limit)} tas emot.");
 
-    private static IResult BadRequest(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
+    private static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: detail);
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
 
     private static string FormatSize(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} byte";
+
+    /// <summary>
+    /// The multipart form of one upload as it is read: the file part streamed into the storage's
+    /// staging area (counted, hashed and its format recognised on the way), and the note.
+    /// Disposing it discards a staged file that was not committed.
+    /// </summary>
+    private sealed class DraftUpload(IDocumentStorage storage, long limit) : IAsyncDisposable
+    {
+        private readonly DocumentFormatDetector _detector = new();
+        private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private IStagedFile? _staged;
+        private string? _clientFileName;
+
+        public string? Note { get; private set; }
+
+        /// <summary>Reads every part; a problem (400, 413) for the first part that is wrong, else null.</summary>
+        public async Task<ProblemHttpResult?> ReadAsync(MultipartReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (await ReadPartAsync(section, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+            }
+
+            if (_staged is null)
+            {
+                return BadRequest("Filen saknas: skicka den i fältet \"file\".");
+            }
+
+            return _detector.Length == 0 ? BadRequest("Filen är tom.") : null;
+        }
+
+        /// <summary>The format the content has (never the name's), or null when it is none of those accepted.</summary>
+        public async Task<DocumentFormat?> FormatAsync(CancellationToken cancellationToken)
+        {
+            await _staged!.Content.FlushAsync(cancellationToken);
+            return _detector.Detect(_staged.OpenRead);
+        }
+
+        public StoredDraft Describe(string key, DocumentFormat format) =>
+            new(key, UploadFileName.Sanitise(_clientFileName, format), format, _detector.Length, Convert.ToHexStringLower(_sha256.GetHashAndReset()));
+
+        public Task CommitAsync(string key, CancellationToken cancellationToken) => _staged!.CommitAsync(key, cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            _sha256.Dispose();
+            if (_staged is not null)
+            {
+                await _staged.DisposeAsync();
+            }
+        }
+
+        private async Task<ProblemHttpResult?> ReadPartAsync(MultipartSection section, CancellationToken cancellationToken)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                return BadRequest("En del av formuläret saknar Content-Disposition: form-data.");
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+            if (name == FileField && disposition.IsFileDisposition())
+            {
+                if (_staged is not null)
+                {
+                    return BadRequest("Skicka en fil per version.");
+                }
+
+                _staged = await storage.StageAsync(cancellationToken);
+                _clientFileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                return await CopyWithinLimitAsync(section.Body, _staged.Content, _detector, _sha256, limit, cancellationToken) ? null : TooLarge(limit);
+            }
+
+            if (name == NoteField && !disposition.IsFileDisposition())
+            {
+                Note = await ReadNoteAsync(section.Body, cancellationToken);
+                return Note is null ? BadRequest($"Kommentaren får vara högst {DocumentVersion.NoteMaxLength} tecken.") : null;
+            }
+
+            return BadRequest($"Okänt fält \"{name}\"; formuläret har fälten \"{FileField}\" och \"{NoteField}\".");
+        }
+    }
 }

@@ -30,7 +30,8 @@ internal static class EffectsEndpoints
 {
     public static RouteGroupBuilder MapEffectsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/programmes/{programmeId:guid}/effects", ReportAsync).WithTags("Effects");
+        api.MapGet("/programmes/{programmeId:guid}/effects", ReportAsync).WithTags("Effects")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 

@@ -5,6 +5,7 @@ using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
@@ -40,67 +41,77 @@ internal static class FeedbackEndpoints
 {
     public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/rounds/{roundId:guid}/feedback", ListAsync);
-        api.MapGet("/rounds/{roundId:guid}/feedback/{regionId:guid}", GetAsync);
-        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}", SaveDraftAsync);
-        api.MapPost("/rounds/{roundId:guid}/feedback/{regionId:guid}/submit", SubmitAsync);
-        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}/responses", RespondAsync);
+        api.MapGet("/rounds/{roundId:guid}/feedback", ListAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/rounds/{roundId:guid}/feedback/{regionId:guid}", GetAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}", SaveDraftAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/rounds/{roundId:guid}/feedback/{regionId:guid}/submit", SubmitAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}/responses", RespondAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
-    private static async Task<IResult> ListAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<FeedbackView>>> ListAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.RoundForAsync(roundId, caller, cancellationToken);
         var round = access.Round;
 
         var query = db.Feedback.Where(f => f.RoundId == roundId);
-        if (!access.IsAdministrator)
+        switch (Visibility.FeedbackScopeOf(access))
         {
-            if (access.IsReviewer)
-            {
+            case FeedbackScope.OwnRegions:
                 var ownRegions = caller.BelongsTo.ToList();
                 query = query.Where(f => ownRegions.Contains(f.ReviewerRegionId));
-            }
-            else
-            {
-                EnsureReleased(round);
+                break;
+            case FeedbackScope.Submitted:
                 query = query.Where(f => f.Status == FeedbackStatus.Submitted);
-            }
+                break;
+            case FeedbackScope.NotYetReleased:
+                throw NotYetReleased(round);
         }
 
-        return Results.Ok(await db.FeedbackViewsAsync(round, await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken), cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewsAsync(round, await query.OrderBy(f => f.SubmittedAt).ToListAsync(cancellationToken), cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(Guid roundId, Guid regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<FeedbackView>> GetAsync(Guid roundId, Guid regionId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.RoundForAsync(roundId, caller, cancellationToken);
-        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId, cancellationToken);
-        if (!access.IsAdministrator)
+        var scope = Visibility.FeedbackScopeOf(access);
+        if (scope == FeedbackScope.NotYetReleased)
         {
-            if (access.IsReviewer)
-            {
-                // Reviewers read their own region's feedback, never another reviewer's.
-                feedback = caller.IsOf(regionId) ? feedback : null;
-            }
-            else
-            {
-                EnsureReleased(access.Round);
-                feedback = feedback is { IsSubmitted: true } ? feedback : null;
-            }
+            throw NotYetReleased(access.Round);
         }
 
-        if (feedback is null)
+        var feedback = await db.Feedback.SingleOrDefaultAsync(f => f.RoundId == roundId && f.ReviewerRegionId == regionId, cancellationToken);
+        if (feedback is null || !Visibility.MayRead(scope, caller.Reader, feedback))
         {
             throw new ResourceNotFoundException("Feedback", $"{roundId}/{regionId}");
         }
 
         http.Response.SetVersionTag(feedback.Version);
-        return Results.Ok(await db.FeedbackViewAsync(access.Round, feedback, cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewAsync(access.Round, feedback, cancellationToken));
     }
 
-    private static async Task<IResult> SaveDraftAsync(
+    private static async Task<Results<Created<FeedbackView>, Ok<FeedbackView>>> SaveDraftAsync(
         Guid roundId, Guid regionId, SaveFeedbackRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -138,10 +149,10 @@ internal static class FeedbackEndpoints
 
         http.Response.SetVersionTag(feedback.Version);
         var view = await db.FeedbackViewAsync(round, feedback, cancellationToken);
-        return created ? Results.Created($"/api/feedback/rounds/{roundId}/feedback/{regionId}", view) : Results.Ok(view);
+        return created ? TypedResults.Created($"/api/feedback/rounds/{roundId}/feedback/{regionId}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> SubmitAsync(
+    private static async Task<Ok<FeedbackView>> SubmitAsync(
         Guid roundId, Guid regionId, SubmitFeedbackRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -156,10 +167,10 @@ internal static class FeedbackEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.SetVersionTag(feedback.Version);
-        return Results.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
     }
 
-    private static async Task<IResult> RespondAsync(
+    private static async Task<Ok<FeedbackView>> RespondAsync(
         Guid roundId, Guid regionId, RespondRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -178,7 +189,7 @@ internal static class FeedbackEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.SetVersionTag(feedback.Version);
-        return Results.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
+        return TypedResults.Ok(await db.FeedbackViewAsync(round, feedback, cancellationToken));
     }
 
     /// <summary>The round, if the caller writes for <paramref name="regionId"/> and that region is assigned to it.</summary>
@@ -198,8 +209,10 @@ internal static class FeedbackEndpoints
     {
         if (!round.IsClosed)
         {
-            throw new AccessDeniedException(
-                $"Återkopplingen släpps till er när omgången stängs (senast {round.Deadline:yyyy-MM-dd HH:mm} UTC).");
+            throw NotYetReleased(round);
         }
     }
+
+    private static AccessDeniedException NotYetReleased(FeedbackRound round) => new(
+        $"Återkopplingen släpps till er när omgången stängs (senast {round.Deadline:yyyy-MM-dd HH:mm} UTC).");
 }

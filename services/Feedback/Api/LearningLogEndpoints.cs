@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
@@ -36,12 +37,18 @@ internal static class LearningLogEndpoints
 {
     public static RouteGroupBuilder MapLearningLogEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/documents/{documentId:guid}/learning-log", GetAsync);
-        api.MapPost("/documents/{documentId:guid}/learning-log", AddNoteAsync);
+        api.MapGet("/documents/{documentId:guid}/learning-log", GetAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/documents/{documentId:guid}/learning-log", AddNoteAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
-    private static async Task<IResult> GetAsync(Guid documentId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<LearningLogView>> GetAsync(Guid documentId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var document = await OwnDocumentAsync(db, documentId, caller, cancellationToken);
@@ -67,10 +74,10 @@ internal static class LearningLogEndpoints
                     f.RoundId, f.ReviewerRegionId, names.NameOf(f.ReviewerRegionId), s.Number, s.LensCode, s.Text, s.Decision, s.ResponseNote, s.RespondedAt)))],
             [.. notes.Where(n => n.VersionNumber == version.Number)]));
 
-        return Results.Ok(new LearningLogView(document.Id, document.Title, [.. log], [.. notes.Where(n => n.VersionNumber is null)]));
+        return TypedResults.Ok(new LearningLogView(document.Id, document.Title, [.. log], [.. notes.Where(n => n.VersionNumber is null)]));
     }
 
-    private static async Task<IResult> AddNoteAsync(
+    private static async Task<Created<LearningNoteView>> AddNoteAsync(
         Guid documentId, AddLearningNoteRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -94,7 +101,7 @@ internal static class LearningLogEndpoints
         db.LearningNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
 
-        return Results.Created($"/api/feedback/documents/{documentId}/learning-log",
+        return TypedResults.Created($"/api/feedback/documents/{documentId}/learning-log",
             new LearningNoteView(note.Id, note.VersionNumber, note.Text, note.CreatedAt, note.CreatedByPersonId));
     }
 

@@ -1,5 +1,6 @@
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
@@ -11,11 +12,13 @@ internal static class LensEndpoints
 {
     public static RouteGroupBuilder MapLensEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/lenses", async (FeedbackDb db, CancellationToken cancellationToken) =>
-        {
-            var lenses = await db.Lenses.OrderBy(l => l.SortOrder).ThenBy(l => l.Code).ToListAsync(cancellationToken);
-            return Results.Ok(lenses.Select(l => new LensView(l.Code, l.Group, l.Name, l.Description)));
-        });
+        api.MapGet("/lenses", ListAsync);
         return api;
+    }
+
+    private static async Task<Ok<List<LensView>>> ListAsync(FeedbackDb db, CancellationToken cancellationToken)
+    {
+        var lenses = await db.Lenses.OrderBy(l => l.SortOrder).ThenBy(l => l.Code).ToListAsync(cancellationToken);
+        return TypedResults.Ok(lenses.Select(l => new LensView(l.Code, l.Group, l.Name, l.Description)).ToList());
     }
 }

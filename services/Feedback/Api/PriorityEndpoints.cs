@@ -62,14 +62,29 @@ internal static class PriorityEndpoints
     public static RouteGroupBuilder MapPriorityEndpoints(this RouteGroupBuilder api)
     {
         var ofRegion = api.MapGroup("/programmes/{programmeId:guid}/regions/{regionId:guid}/priorities").WithTags("Priorities");
-        ofRegion.MapGet("", OfRegionAsync);
-        ofRegion.MapPost("", RecordAsync);
-        api.MapGet("/programmes/{programmeId:guid}/priorities", OfProgrammeAsync).WithTags("Priorities");
+        ofRegion.MapGet("", OfRegionAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        ofRegion.MapPost("", RecordAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/programmes/{programmeId:guid}/priorities", OfProgrammeAsync).WithTags("Priorities")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         var priority = api.MapGroup("/priorities/{priorityId:guid}").WithTags("Priorities");
-        priority.MapGet("", GetAsync);
-        priority.MapPost("/results", AddResultAsync);
-        priority.MapPost("/feedback", LinkFeedbackAsync);
+        priority.MapGet("", GetAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        priority.MapPost("/results", AddResultAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        priority.MapPost("/feedback", LinkFeedbackAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 

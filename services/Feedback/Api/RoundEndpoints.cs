@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.Application.Rounds;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
-using KollegialtUtbyte.Feedback.Rounds;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,16 +38,35 @@ internal static class RoundEndpoints
 {
     public static RouteGroupBuilder MapRoundEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/documents/{documentId:guid}/versions/{number:int}/rounds", OpenAsync);
-        api.MapGet("/rounds", ListAsync);
-        api.MapGet("/rounds/{roundId:guid}", GetAsync);
-        api.MapPost("/rounds/{roundId:guid}/close", CloseAsync);
-        api.MapPut("/rounds/{roundId:guid}/reviewers", OverrideReviewersAsync);
-        api.MapPost("/assignments", AssignBatchAsync);
+        api.MapPost("/documents/{documentId:guid}/versions/{number:int}/rounds", OpenAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/rounds", ListAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/rounds/{roundId:guid}", GetAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/rounds/{roundId:guid}/close", CloseAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPut("/rounds/{roundId:guid}/reviewers", OverrideReviewersAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/assignments", AssignBatchAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
-    private static async Task<IResult> OpenAsync(
+    private static async Task<Created<RoundView>> OpenAsync(
         Guid documentId,
         int number,
         OpenRoundRequest request,
@@ -87,11 +107,11 @@ internal static class RoundEndpoints
         deadlines.Notify();
 
         http.Response.SetVersionTag(round.Version);
-        return Results.Created($"/api/feedback/rounds/{round.Id}", await db.RoundViewAsync(round, caller, cancellationToken));
+        return TypedResults.Created($"/api/feedback/rounds/{round.Id}", await db.RoundViewAsync(round, caller, cancellationToken));
     }
 
     /// <summary>The rounds the caller may see, optionally only those of one programme (<paramref name="programmeId"/>).</summary>
-    private static async Task<IResult> ListAsync(string? role, Guid? programmeId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<RoundView>>> ListAsync(string? role, Guid? programmeId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var visible = programmeId is { } programme ? db.Rounds.Where(r => r.ProgrammeId == programme) : db.Rounds;
@@ -115,18 +135,18 @@ internal static class RoundEndpoints
             throw new AccessDeniedException("Du hör inte till något regionalt team.");
         }
 
-        return Results.Ok(await db.RoundViewsAsync(rounds, caller, cancellationToken));
+        return TypedResults.Ok(await db.RoundViewsAsync(rounds, caller, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<RoundView>> GetAsync(Guid roundId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var access = await db.RoundForAsync(roundId, caller, cancellationToken);
         http.Response.SetVersionTag(access.Round.Version);
-        return Results.Ok(await db.RoundViewAsync(access.Round, caller, cancellationToken));
+        return TypedResults.Ok(await db.RoundViewAsync(access.Round, caller, cancellationToken));
     }
 
-    private static async Task<IResult> CloseAsync(Guid roundId, CloseRoundRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<RoundView>> CloseAsync(Guid roundId, CloseRoundRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
         var round = (await db.RoundForAsync(roundId, caller, cancellationToken)).Round;
@@ -146,10 +166,10 @@ internal static class RoundEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.SetVersionTag(round.Version);
-        return Results.Ok(await db.RoundViewAsync(round, caller, cancellationToken));
+        return TypedResults.Ok(await db.RoundViewAsync(round, caller, cancellationToken));
     }
 
-    private static async Task<IResult> OverrideReviewersAsync(
+    private static async Task<Ok<RoundView>> OverrideReviewersAsync(
         Guid roundId, OverrideReviewersRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -176,10 +196,10 @@ internal static class RoundEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         http.Response.SetVersionTag(round.Version);
-        return Results.Ok(await db.RoundViewAsync(round, caller, cancellationToken));
+        return TypedResults.Ok(await db.RoundViewAsync(round, caller, cancellationToken));
     }
 
-    private static async Task<IResult> AssignBatchAsync(
+    private static async Task<Ok<BatchAssignmentView>> AssignBatchAsync(
         AssignBatchRequest request, HttpContext http, FeedbackDb db, TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
@@ -200,7 +220,7 @@ internal static class RoundEndpoints
 
         var result = await ReviewerAssignments.AssignAsync(db, waiting, options.Value.Assignment.MaxReviewsPerRegion, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Ok(new BatchAssignmentView(await db.RoundViewsAsync(waiting, caller, cancellationToken), result.LoadsAfter));
+        return TypedResults.Ok(new BatchAssignmentView(await db.RoundViewsAsync(waiting, caller, cancellationToken), result.LoadsAfter));
     }
 
     /// <summary>The programme whose regions review: the one asked for, or the only one the author region takes part in.</summary>

@@ -71,15 +71,6 @@ public sealed record FeedbackView(
     bool Late,
     long Version);
 
-/// <summary>How the caller relates to a document: its own region's (or an administrator), or a reviewer of some of its versions.</summary>
-internal sealed record DocumentAccess(StrategyDocument Document, bool IsOwnerOrAdministrator, IReadOnlySet<Guid> ReviewableVersionIds)
-{
-    public bool MayRead(Guid versionId) => IsOwnerOrAdministrator || ReviewableVersionIds.Contains(versionId);
-}
-
-/// <summary>How the caller relates to a round.</summary>
-internal sealed record RoundAccess(FeedbackRound Round, bool IsAuthor, bool IsReviewer, bool IsAdministrator);
-
 internal static class ViewQueries
 {
     public static async Task<Dictionary<Guid, string>> RegionNamesAsync(this FeedbackDb db, IEnumerable<Guid> regionIds, CancellationToken cancellationToken)
@@ -106,25 +97,20 @@ internal static class ViewQueries
     {
         var document = await db.Documents.FindAsync([documentId], cancellationToken)
             ?? throw new ResourceNotFoundException("Strategy document", documentId);
-        if (caller.ReadsFor(document.RegionId))
-        {
-            return new DocumentAccess(document, true, new HashSet<Guid>());
-        }
+        var reviewed = !caller.Reader.ReadsFor(document.RegionId) && Visibility.MayReview(caller.Reader)
+            ? await db.VersionsReviewedByAsync(documentId, caller.Reader.TeamOf, cancellationToken)
+            : [];
+        return Visibility.OfDocument(caller.Reader, document, reviewed)
+            ?? throw new ResourceNotFoundException("Strategy document", documentId);
+    }
 
-        if (caller.BelongsTo.Count > 0)
-        {
-            var regions = caller.BelongsTo.ToList();
-            var reviewable = await db.Rounds
-                .Where(r => r.DocumentId == documentId && r.Reviewers.Any(x => regions.Contains(x.RegionId)))
-                .Select(r => r.VersionId)
-                .ToListAsync(cancellationToken);
-            if (reviewable.Count > 0)
-            {
-                return new DocumentAccess(document, false, reviewable.ToHashSet());
-            }
-        }
-
-        throw new ResourceNotFoundException("Strategy document", documentId);
+    private static async Task<List<Guid>> VersionsReviewedByAsync(this FeedbackDb db, Guid documentId, IReadOnlySet<Guid> regionIds, CancellationToken cancellationToken)
+    {
+        var regions = regionIds.ToList();
+        return await db.Rounds
+            .Where(r => r.DocumentId == documentId && r.Reviewers.Any(x => regions.Contains(x.RegionId)))
+            .Select(r => r.VersionId)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The round if the caller is its author region, one of its reviewing regions or an administrator; otherwise 404.</summary>
@@ -132,14 +118,8 @@ internal static class ViewQueries
     {
         var round = await db.Rounds.FindAsync([roundId], cancellationToken)
             ?? throw new ResourceNotFoundException("Feedback round", roundId);
-        var isAuthor = caller.ReadsFor(round.AuthorRegionId) && !caller.IsAdministrator;
-        var isReviewer = caller.BelongsTo.Any(round.IsReviewer);
-        if (!isAuthor && !isReviewer && !caller.IsAdministrator)
-        {
-            throw new ResourceNotFoundException("Feedback round", roundId);
-        }
-
-        return new RoundAccess(round, isAuthor, isReviewer, caller.IsAdministrator);
+        return Visibility.OfRound(caller.Reader, round)
+            ?? throw new ResourceNotFoundException("Feedback round", roundId);
     }
 
     public static async Task<DocumentView> DocumentViewAsync(this FeedbackDb db, DocumentAccess access, CancellationToken cancellationToken) =>
@@ -195,10 +175,7 @@ internal static class ViewQueries
         {
             var reviewers = round.Reviewers.OrderBy(r => names.NameOf(r.RegionId)).Select(reviewer =>
             {
-                // Whether a reviewer has delivered is shown to administrators, to the reviewer itself,
-                // and to the author region once the round is closed.
-                var mayKnow = caller.IsAdministrator || caller.IsOf(reviewer.RegionId) || (round.IsClosed && caller.ReadsFor(round.AuthorRegionId));
-                var own = mayKnow ? feedback.FirstOrDefault(f => f.RoundId == round.Id && f.ReviewerRegionId == reviewer.RegionId) : null;
+                var own = Visibility.MayKnowDelivery(caller.Reader, round, reviewer.RegionId) ? feedback.FirstOrDefault(f => f.RoundId == round.Id && f.ReviewerRegionId == reviewer.RegionId) : null;
                 return new ReviewerView(reviewer.RegionId, names.NameOf(reviewer.RegionId), reviewer.Source, own?.Status, own?.Late);
             });
             return new RoundView(

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
-using KollegialtUtbyte.Identity.Audit;
+using KollegialtUtbyte.Identity.Application.Accounts;
+using KollegialtUtbyte.Identity.Application.Audit;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
@@ -10,6 +10,7 @@ using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,19 +21,37 @@ public static class AccountAdministrationEndpoints
 {
     public static RouteGroupBuilder MapAccountAdministration(this RouteGroupBuilder api)
     {
-        var accounts = api.MapGroup("/accounts").RequireAuthorization(Policies.Administrator);
+        var accounts = api.MapGroup("/accounts")
+            .RequireAuthorization(Policies.Administrator)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         accounts.MapGet("", ListAsync);
-        accounts.MapGet("/{id:guid}", GetAsync);
-        accounts.MapPut("/{id:guid}/roles", GrantRolesAsync);
-        accounts.MapPost("/{id:guid}/disable", DisableAsync);
-        accounts.MapPost("/{id:guid}/enable", EnableAsync);
-        accounts.MapPost("/{id:guid}/activation-link", SendActivationLinkAsync);
-        accounts.MapGet("/{id:guid}/external-logins", ExternalLoginsAsync);
-        accounts.MapDelete("/{id:guid}/external-logins", RemoveExternalLoginAsync);
+        accounts.MapGet("/{id:guid}", GetAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        accounts.MapPut("/{id:guid}/roles", GrantRolesAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        accounts.MapPost("/{id:guid}/disable", DisableAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        accounts.MapPost("/{id:guid}/enable", EnableAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/{id:guid}/activation-link", SendActivationLinkAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        accounts.MapGet("/{id:guid}/external-logins", ExternalLoginsAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        accounts.MapDelete("/{id:guid}/external-logins", RemoveExternalLoginAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<AccountList>, ValidationProblem>> ListAsync(
         IdentityDb db,
         TimeProvider time,
         [AsParameters] PageQuery paging,
@@ -42,7 +61,7 @@ public static class AccountAdministrationEndpoints
     {
         if (role is not null && !AccountRoles.IsKnown(role))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"Unknown role '{role}'. Known roles: {string.Join(", ", Roles.All)}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"Unknown role '{role}'. Known roles: {string.Join(", ", Roles.All)}."] });
         }
 
         var now = time.GetUtcNow();
@@ -68,16 +87,16 @@ public static class AccountAdministrationEndpoints
         };
 
         var (items, total) = await query.OrderBy(a => a.Name).ThenBy(a => a.NormalizedEmail).PageAsync(paging, cancellationToken);
-        return Results.Ok(new AccountList(items.Select(a => AccountViews.Summary(a, now)).ToList(), total, paging.PageNumber(), paging.Size()));
+        return TypedResults.Ok(new AccountList(items.Select(a => AccountViews.Summary(a, now)).ToList(), total, paging.PageNumber(), paging.Size()));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<AccountDetails>> GetAsync(Guid id, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await FindAsync(db, id, cancellationToken);
         return AccountViews.Ok(http, await AccountViews.DetailsAsync(account, access, db, time.GetUtcNow(), cancellationToken));
     }
 
-    private static async Task<IResult> GrantRolesAsync(
+    private static async Task<Ok<AccountDetails>> GrantRolesAsync(
         Guid id, GrantRolesRequest request, ClaimsPrincipal user, HttpContext http, IdentityDb db, UserManager<Account> users, AccountAccess access, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -116,7 +135,7 @@ public static class AccountAdministrationEndpoints
     }
 
     /// <summary>The account can no longer sign in, its sessions end at once and its open links stop working.</summary>
-    private static async Task<IResult> DisableAsync(
+    private static async Task<Ok<AccountDetails>> DisableAsync(
         Guid id,
         AccountChangeRequest request,
         ClaimsPrincipal user,
@@ -153,7 +172,7 @@ public static class AccountAdministrationEndpoints
         return AccountViews.Ok(http, await AccountViews.DetailsAsync(account, access, db, now, cancellationToken));
     }
 
-    private static async Task<IResult> EnableAsync(
+    private static async Task<Ok<AccountDetails>> EnableAsync(
         Guid id, AccountChangeRequest request, ClaimsPrincipal user, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await FindAsync(db, id, cancellationToken);
@@ -173,7 +192,7 @@ public static class AccountAdministrationEndpoints
     }
 
     /// <summary>A new activation link for a person whose mail was lost or whose link expired; older links stop working.</summary>
-    private static async Task<IResult> SendActivationLinkAsync(
+    private static async Task<Accepted> SendActivationLinkAsync(
         Guid id, ClaimsPrincipal user, IdentityDb db, AccountLinks links, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await FindAsync(db, id, cancellationToken);
@@ -181,27 +200,27 @@ public static class AccountAdministrationEndpoints
         await links.RequestActivationAsync(account, cancellationToken);
         db.Audit(AuditActions.ActivationLinkSent, user.PersonId(), account.PersonId, time.GetUtcNow(), new { AccountId = account.Id });
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Accepted();
+        return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>The organisations' identities linked to the account (issuer and subject), by which it signs in there.</summary>
-    private static async Task<IResult> ExternalLoginsAsync(Guid id, IdentityDb db, UserManager<Account> users, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ExternalLogin>>> ExternalLoginsAsync(Guid id, IdentityDb db, UserManager<Account> users, CancellationToken cancellationToken)
     {
         var account = await FindAsync(db, id, cancellationToken);
-        return Results.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));
+        return TypedResults.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));
     }
 
     /// <summary>
     /// Unlinks an organisation's identity: it no longer signs in to the account. A later sign-in
     /// there links again only by the account's confirmed e-mail address.
     /// </summary>
-    private static async Task<IResult> RemoveExternalLoginAsync(
+    private static async Task<Results<Ok<IReadOnlyList<ExternalLogin>>, ValidationProblem>> RemoveExternalLoginAsync(
         Guid id, string? issuer, string? subject, ClaimsPrincipal user, IdentityDb db, UserManager<Account> users, TimeProvider time, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(subject))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 [string.IsNullOrWhiteSpace(issuer) ? "issuer" : "subject"] = ["Name the link to remove by its issuer and subject."],
             });
@@ -219,7 +238,7 @@ public static class AccountAdministrationEndpoints
         db.Audit(AuditActions.ExternalLoginRemoved, user.PersonId(), account.PersonId, time.GetUtcNow(), new { AccountId = account.Id, Issuer = issuer });
         await db.SaveChangesAsync(cancellationToken);
         loggers.CreateLogger(typeof(AccountAdministrationEndpoints)).LogInformation("An external login was removed from account {AccountId}", account.Id);
-        return Results.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));
+        return TypedResults.Ok(ExternalLoginViews.From(await users.GetLoginsAsync(account)));
     }
 
     private static async Task<Account> FindAsync(IdentityDb db, Guid id, CancellationToken cancellationToken) =>

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
+using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.OpenId;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public static class AccountPages
         return app;
     }
 
-    private static async Task<IResult> ShowActivationAsync(HttpContext http, AccountLinks links, IOptions<IdentitySettings> settings)
+    private static async Task<ContentHttpResult> ShowActivationAsync(HttpContext http, AccountLinks links, IOptions<IdentityOptions> settings)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         var token = HtmlPage.Single(http.Request.Query, "token");
@@ -43,7 +44,7 @@ public static class AccountPages
             : InvalidLinkPage(http, texts);
     }
 
-    private static async Task<IResult> ActivateAsync(HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, IOptions<IdentitySettings> settings)
+    private static async Task<ContentHttpResult> ActivateAsync(HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, IOptions<IdentityOptions> settings)
     {
         var form = await ReadFormAsync(http);
         if (form is null)
@@ -70,7 +71,7 @@ public static class AccountPages
             HtmlPage.Paragraph(texts.ActivatedText) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ShowPasswordResetAsync(HttpContext http, AccountLinks links, IOptions<IdentitySettings> settings)
+    private static async Task<ContentHttpResult> ShowPasswordResetAsync(HttpContext http, AccountLinks links, IOptions<IdentityOptions> settings)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         if (!http.Request.Query.ContainsKey("token"))
@@ -86,8 +87,8 @@ public static class AccountPages
     }
 
     /// <summary>With a token: choose the new password. Without: ask for a link by e-mail address.</summary>
-    private static async Task<IResult> ResetPasswordAsync(
-        HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentitySettings> settings,
+    private static async Task<ContentHttpResult> ResetPasswordAsync(
+        HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentityOptions> settings,
         SignInThrottle throttle, TrustedProxyHeaders proxies)
     {
         var form = await ReadFormAsync(http);
@@ -131,8 +132,8 @@ public static class AccountPages
     /// the same either way, so the page does not reveal who has an account; also when the address
     /// has had its share of links lately and nothing is sent.
     /// </summary>
-    private static async Task<IResult> RequestResetAsync(
-        HttpContext http, PageTexts texts, string? email, AccountLinks links, UserManager<Account> users, IdentityDb db, IdentitySettings settings, SignInThrottle throttle)
+    private static async Task<ContentHttpResult> RequestResetAsync(
+        HttpContext http, PageTexts texts, string? email, AccountLinks links, UserManager<Account> users, IdentityDb db, IdentityOptions settings, SignInThrottle throttle)
     {
         var error = string.IsNullOrEmpty(email) ? texts.EmailRequired
             : email.Length > 256 || !new EmailAddressAttribute().IsValid(email) ? texts.EmailInvalid
@@ -153,7 +154,7 @@ public static class AccountPages
     }
 
     private static async Task<(string Password, IReadOnlyList<FieldError> Errors)> CheckNewPasswordAsync(
-        IFormCollection form, PageTexts texts, Account account, Passwords passwords, IdentitySettings settings)
+        IFormCollection form, PageTexts texts, Account account, Passwords passwords, IdentityOptions settings)
     {
         var password = HtmlPage.Single(form, "password") ?? "";
         var confirmation = HtmlPage.Single(form, "confirmPassword") ?? "";
@@ -182,8 +183,8 @@ public static class AccountPages
         return (password, errors);
     }
 
-    private static IResult NewPasswordPage(
-        HttpContext http, PageTexts texts, IdentitySettings settings, string path, string token, Account account, IReadOnlyList<FieldError> errors, int statusCode)
+    private static ContentHttpResult NewPasswordPage(
+        HttpContext http, PageTexts texts, IdentityOptions settings, string path, string token, Account account, IReadOnlyList<FieldError> errors, int statusCode)
     {
         var activating = path == ActivatePath;
         var passwordError = string.Join(" ", errors.Where(e => e.Field == "password").Select(e => e.Message));
@@ -201,7 +202,7 @@ public static class AccountPages
             statusCode, hasErrors: errors.Count > 0, languageSwitch: new Dictionary<string, string> { ["token"] = token });
     }
 
-    private static IResult ResetRequestPage(HttpContext http, PageTexts texts, string? email, IReadOnlyList<FieldError> errors, int statusCode)
+    private static ContentHttpResult ResetRequestPage(HttpContext http, PageTexts texts, string? email, IReadOnlyList<FieldError> errors, int statusCode)
     {
         var form = HtmlPage.Form(http, texts, ResetPasswordPath, new Dictionary<string, string>(),
             [new FormField("email", texts.EmailLabel, "email", "email", Value: email)],
@@ -211,12 +212,12 @@ public static class AccountPages
             statusCode, hasErrors: errors.Count > 0, languageSwitch: new Dictionary<string, string>());
     }
 
-    private static IResult InvalidLinkPage(HttpContext http, PageTexts texts) =>
+    private static ContentHttpResult InvalidLinkPage(HttpContext http, PageTexts texts) =>
         HtmlPage.Render(http, texts, texts.InvalidLinkTitle,
             HtmlPage.Paragraph(texts.InvalidLinkText) + HtmlPage.Link($"{http.Request.PathBase}{ResetPasswordPath}?lang={texts.Language}", texts.RequestNewLink),
             StatusCodes.Status400BadRequest);
 
-    internal static IResult BadFormPage(HttpContext http)
+    internal static ContentHttpResult BadFormPage(HttpContext http)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         var status = http.Request.HasFormContentType ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType;

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Identity.Api;
 
@@ -97,9 +98,9 @@ internal static class AccountViews
     }
 
     /// <summary>The details with the version as ETag.</summary>
-    public static IResult Ok(HttpContext http, AccountDetails details)
+    public static Ok<AccountDetails> Ok(HttpContext http, AccountDetails details)
     {
         http.Response.Headers.ETag = $"\"{details.Version}\"";
-        return Results.Ok(details);
+        return TypedResults.Ok(details);
     }
 }

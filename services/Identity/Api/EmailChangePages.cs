@@ -1,6 +1,7 @@
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace KollegialtUtbyte.Identity.Api;
@@ -28,7 +29,7 @@ public static class EmailChangePages
         return app;
     }
 
-    private static async Task<IResult> ShowConfirmationAsync(HttpContext http, EmailChanges changes)
+    private static async Task<ContentHttpResult> ShowConfirmationAsync(HttpContext http, EmailChanges changes)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         var token = HtmlPage.Single(http.Request.Query, "token");
@@ -41,7 +42,7 @@ public static class EmailChangePages
         return ConfirmationPage(http, texts, token!, change, account, [], StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ConfirmAsync(HttpContext http, EmailChanges changes, UserManager<Account> users)
+    private static async Task<ContentHttpResult> ConfirmAsync(HttpContext http, EmailChanges changes, UserManager<Account> users)
     {
         var form = await AccountPages.ReadFormAsync(http);
         if (form is null)
@@ -85,7 +86,7 @@ public static class EmailChangePages
             HtmlPage.Paragraph(words.ConfirmedText(change.NewEmail)) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ShowStopAsync(HttpContext http, EmailChanges changes)
+    private static async Task<ContentHttpResult> ShowStopAsync(HttpContext http, EmailChanges changes)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         var token = HtmlPage.Single(http.Request.Query, "token");
@@ -94,7 +95,7 @@ public static class EmailChangePages
             : InvalidLinkPage(http, texts);
     }
 
-    private static async Task<IResult> StopAsync(HttpContext http, EmailChanges changes)
+    private static async Task<ContentHttpResult> StopAsync(HttpContext http, EmailChanges changes)
     {
         var form = await AccountPages.ReadFormAsync(http);
         if (form is null)
@@ -113,7 +114,7 @@ public static class EmailChangePages
         return HtmlPage.Render(http, texts, words.StoppedTitle, HtmlPage.Paragraph(words.StoppedText(change.PreviousEmail)), StatusCodes.Status200OK);
     }
 
-    private static IResult ConfirmationPage(
+    private static ContentHttpResult ConfirmationPage(
         HttpContext http, PageTexts texts, string token, EmailChange change, Account? account, IReadOnlyList<FieldError> errors, int statusCode)
     {
         var words = EmailChangeTexts.For(texts);
@@ -128,7 +129,7 @@ public static class EmailChangePages
             statusCode, hasErrors: errors.Count > 0, languageSwitch: new Dictionary<string, string> { ["token"] = token });
     }
 
-    private static IResult StopPage(HttpContext http, PageTexts texts, string token, EmailChange change)
+    private static ContentHttpResult StopPage(HttpContext http, PageTexts texts, string token, EmailChange change)
     {
         var words = EmailChangeTexts.For(texts);
         var form = HtmlPage.Form(http, texts, StopPath, new Dictionary<string, string> { ["token"] = token }, [], words.StopButton, []);
@@ -136,6 +137,6 @@ public static class EmailChangePages
             StatusCodes.Status200OK, languageSwitch: new Dictionary<string, string> { ["token"] = token });
     }
 
-    private static IResult InvalidLinkPage(HttpContext http, PageTexts texts) =>
+    private static ContentHttpResult InvalidLinkPage(HttpContext http, PageTexts texts) =>
         HtmlPage.Render(http, texts, texts.InvalidLinkTitle, HtmlPage.Paragraph(texts.InvalidLinkText), StatusCodes.Status400BadRequest);
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KollegialtUtbyte.Identity.Domain;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Identity.Api;
 
@@ -64,7 +65,7 @@ internal static class HtmlPage
     /// <paramref name="formContinuesAt"/> names the other origins its answer may redirect to (the
     /// browser applies <c>form-action</c> to every redirect that follows a form).
     /// </summary>
-    public static IResult Render(
+    public static ContentHttpResult Render(
         HttpContext http, PageTexts texts, string title, string main, int statusCode, bool hasErrors = false, IReadOnlyDictionary<string, string>? languageSwitch = null,
         IReadOnlyCollection<string>? formContinuesAt = null)
     {
@@ -92,7 +93,7 @@ internal static class HtmlPage
         headers.XFrameOptions = "DENY";
         var formAction = string.Join(' ', formContinuesAt is null ? ["'self'"] : formContinuesAt.Prepend("'self'"));
         headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action {formAction}; frame-ancestors 'none'; base-uri 'none'";
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 
     public static string Paragraph(string text) => $"<p>{Encode(text)}</p>\n";

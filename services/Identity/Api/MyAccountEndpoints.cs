@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Api;
@@ -12,11 +13,11 @@ public static class MyAccountEndpoints
 {
     public static RouteGroupBuilder MapMyAccount(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", GetAsync);
+        api.MapGet("/me", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> GetAsync(ClaimsPrincipal user, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<AccountDetails>> GetAsync(ClaimsPrincipal user, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)
     {
         // Tokens of machine clients carry the client id as subject, which is no account.
         var subject = user.FindFirst(ClaimNames.Subject)?.Value;

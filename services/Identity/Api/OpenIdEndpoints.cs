@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
+using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.OpenId;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -36,7 +37,7 @@ public static class OpenIdEndpoints
     /// the PKCE challenge. A person who has not signed in at the provider (or whose account was
     /// disabled meanwhile) goes to the sign-in page first and comes back here.
     /// </summary>
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<Account> users)
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult, RedirectHttpResult>> AuthorizeAsync(HttpContext http, UserManager<Account> users)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request was not handled by the provider.");
@@ -46,7 +47,7 @@ public static class OpenIdEndpoints
         {
             if (request.HasPromptValue(PromptValues.None))
             {
-                return Results.Forbid(Error(Errors.LoginRequired, "The person has not signed in."), [OpenIdServer.Scheme]);
+                return TypedResults.Forbid(Error(Errors.LoginRequired, "The person has not signed in."), [OpenIdServer.Scheme]);
             }
 
             await http.SignOutAsync(OpenIdServer.SessionScheme);
@@ -54,20 +55,20 @@ public static class OpenIdEndpoints
                 .Where(p => p.Key != Parameters.Prompt)
                 .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value));
             var returnUrl = http.Request.PathBase + OpenIdServer.AuthorizationPath + QueryString.Create(parameters);
-            return Results.Redirect(SignInPage.For(http.Request, returnUrl, request.UiLocales?.Split(' ').FirstOrDefault()));
+            return TypedResults.Redirect(SignInPage.For(http.Request, returnUrl, request.UiLocales?.Split(' ').FirstOrDefault()));
         }
 
         return SignIn(ForPerson(account, request.ClientId, request.GetScopes()));
     }
 
     /// <summary>Signing out at the provider: its session ends, and the client's post-logout URI (if registered) is where the person lands.</summary>
-    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    private static async Task<SignOutHttpResult> EndSessionAsync(HttpContext http)
     {
         await http.SignOutAsync(OpenIdServer.SessionScheme);
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/" }, [OpenIdServer.Scheme]);
+        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/" }, [OpenIdServer.Scheme]);
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext http, UserManager<Account> users, ClientCatalogue clients)
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueAsync(HttpContext http, UserManager<Account> users, ClientCatalogue clients)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request was not handled by the provider.");
@@ -92,7 +93,7 @@ public static class OpenIdEndpoints
             return SignIn(ForPerson(account, request.ClientId, authenticated.Principal!.GetScopes()));
         }
 
-        return Results.Forbid(
+        return TypedResults.Forbid(
             Error(Errors.UnsupportedGrantType, "The grant type is not supported."), [OpenIdServer.Scheme]);
     }
 
@@ -120,11 +121,11 @@ public static class OpenIdEndpoints
     }
 
     /// <summary>A machine client acting for itself: its configured roles, scopes and APIs; no refresh token (RFC 6749 4.4.3).</summary>
-    private static IResult ForClient(ClientSettings? client, OpenIddictRequest request)
+    private static Results<SignInHttpResult, ForbidHttpResult> ForClient(ClientOptions? client, OpenIddictRequest request)
     {
         if (client is null)
         {
-            return Results.Forbid(Error(Errors.InvalidClient, "The client is not configured."), [OpenIdServer.Scheme]);
+            return TypedResults.Forbid(Error(Errors.InvalidClient, "The client is not configured."), [OpenIdServer.Scheme]);
         }
 
         var requested = request.GetScopes();
@@ -139,10 +140,10 @@ public static class OpenIdEndpoints
         return SignIn(new ClaimsPrincipal(identity));
     }
 
-    private static IResult SignIn(ClaimsPrincipal principal) => Results.SignIn(principal, authenticationScheme: OpenIdServer.Scheme);
+    private static SignInHttpResult SignIn(ClaimsPrincipal principal) => TypedResults.SignIn(principal, authenticationScheme: OpenIdServer.Scheme);
 
-    private static IResult Refused(string description) =>
-        Results.Forbid(Error(Errors.InvalidGrant, description), [OpenIdServer.Scheme]);
+    private static ForbidHttpResult Refused(string description) =>
+        TypedResults.Forbid(Error(Errors.InvalidGrant, description), [OpenIdServer.Scheme]);
 
     private static AuthenticationProperties Error(string error, string description) => new(new Dictionary<string, string?>
     {

@@ -1,4 +1,4 @@
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Domain;
 
 namespace KollegialtUtbyte.Identity.Api;

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Accounts;
+using KollegialtUtbyte.Identity.Application.Accounts;
+using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.OpenId;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -52,7 +53,7 @@ public static class SignInPage
         $"{request.PathBase}{Path}?{ReturnUrlField}={Uri.EscapeDataString(returnUrl)}" +
         (language is Languages.Swedish or Languages.English ? "&lang=" + language : "");
 
-    private static async Task<IResult> Show(HttpContext http, IAntiforgery antiforgery)
+    private static async Task<ContentHttpResult> Show(HttpContext http, IAntiforgery antiforgery)
     {
         var texts = HtmlPage.TextsFor(http.Request);
         var returnUrl = LocalAuthorizationRequest(http, HtmlPage.Single(http.Request.Query, ReturnUrlField));
@@ -63,7 +64,7 @@ public static class SignInPage
             : await PageAsync(http, antiforgery, texts, returnUrl, email: null, error: null, StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> SignInAsync(
+    private static async Task<Results<ContentHttpResult, ChallengeHttpResult, RedirectHttpResult>> SignInAsync(
         HttpContext http, IAntiforgery antiforgery, Passwords passwords, SignInThrottle throttle, TrustedProxyHeaders proxies, ExternalProviders providers)
     {
         var form = await AccountPages.ReadFormAsync(http);
@@ -108,11 +109,11 @@ public static class SignInPage
         var session = new ClaimsIdentity(OpenIdServer.SessionScheme);
         session.AddClaim(new Claim(Contracts.ClaimNames.Subject, result.Account!.Id.ToString()));
         await http.SignInAsync(OpenIdServer.SessionScheme, new ClaimsPrincipal(session));
-        return Results.Redirect(returnUrl ?? http.Request.PathBase + "/");
+        return TypedResults.Redirect(returnUrl ?? http.Request.PathBase + "/");
     }
 
     /// <summary>"Sign in with your organisation's account": the address decides which organisation's provider.</summary>
-    private static async Task<IResult> OrganisationAsync(HttpContext http, IAntiforgery antiforgery, ExternalProviders providers)
+    private static async Task<Results<ContentHttpResult, ChallengeHttpResult>> OrganisationAsync(HttpContext http, IAntiforgery antiforgery, ExternalProviders providers)
     {
         var form = await AccountPages.ReadFormAsync(http);
         if (form is null)
@@ -133,13 +134,16 @@ public static class SignInPage
             return await PageAsync(http, antiforgery, texts, returnUrl, email, texts.EmailRequired, StatusCodes.Status400BadRequest);
         }
 
-        return providers.ForEmail(email) is { } provider
-            ? Challenge(provider, email, returnUrl, texts.Language)
-            : await PageAsync(http, antiforgery, texts, returnUrl, email, Words(texts).NoOrganisation, StatusCodes.Status400BadRequest);
+        if (providers.ForEmail(email) is { } provider)
+        {
+            return Challenge(provider, email, returnUrl, texts.Language);
+        }
+
+        return await PageAsync(http, antiforgery, texts, returnUrl, email, Words(texts).NoOrganisation, StatusCodes.Status400BadRequest);
     }
 
-    private static IResult Challenge(ExternalProvider provider, string email, string? returnUrl, string language) =>
-        Results.Challenge(
+    private static ChallengeHttpResult Challenge(ExternalProvider provider, string email, string? returnUrl, string language) =>
+        TypedResults.Challenge(
             new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictClientAspNetCoreConstants.Properties.RegistrationId] = provider.Name,
@@ -153,7 +157,7 @@ public static class SignInPage
     /// Back from the organisation's provider: the identity it vouched for signs in through its
     /// link, or is linked to the account whose confirmed address it gave; nobody is created.
     /// </summary>
-    private static async Task<IResult> ExternalCallbackAsync(HttpContext http, IAntiforgery antiforgery, ExternalProviders providers, ExternalSignIns signIns)
+    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ExternalCallbackAsync(HttpContext http, IAntiforgery antiforgery, ExternalProviders providers, ExternalSignIns signIns)
     {
         var result = await http.AuthenticateAsync(ExternalProviders.Scheme);
         var texts = HtmlPage.TextsFor(http.Request, result.Properties?.GetString(LanguageItem));
@@ -185,7 +189,7 @@ public static class SignInPage
         var session = new ClaimsIdentity(OpenIdServer.SessionScheme);
         session.AddClaim(new Claim(Contracts.ClaimNames.Subject, account!.Id.ToString()));
         await http.SignInAsync(OpenIdServer.SessionScheme, new ClaimsPrincipal(session));
-        return Results.Redirect(returnUrl ?? http.Request.PathBase + "/");
+        return TypedResults.Redirect(returnUrl ?? http.Request.PathBase + "/");
     }
 
     // Only back to this provider's authorization endpoint: never a redirect off-site from a form value.
@@ -197,7 +201,7 @@ public static class SignInPage
             : null;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext http, IAntiforgery antiforgery, PageTexts texts, string? returnUrl, string? email, string? error, int status)
+    private static async Task<ContentHttpResult> PageAsync(HttpContext http, IAntiforgery antiforgery, PageTexts texts, string? returnUrl, string? email, string? error, int status)
     {
         var words = Words(texts);
         var providers = http.RequestServices.GetRequiredService<ExternalProviders>();
@@ -236,7 +240,7 @@ public static class SignInPage
     private static async Task<string> DemoAccountsAsync(HttpContext http, SignInWords words)
     {
         var services = http.RequestServices;
-        var settings = services.GetRequiredService<IOptions<IdentitySettings>>().Value;
+        var settings = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
         if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() || settings.DemoPassword is not { Length: > 0 } demoPassword)
         {
             return "";

@@ -67,82 +67,38 @@ public static class ReviewerAssignmentSolver
             .Select(r => r.CandidateRegionIds.Where(c => c != r.AuthorRegionId).Distinct().Order().ToArray())
             .ToArray();
         EnsureEnoughCandidates(rounds, candidatesByRound);
-
-        var regions = candidatesByRound.SelectMany(c => c).Distinct().Order().ToArray();
-        var regionIndex = regions.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        var demand = rounds.Sum(r => (long)r.ReviewerCount);
         if (rounds.Count == 0)
         {
             return new ReviewerAssignmentResult(new Dictionary<Guid, IReadOnlyList<Guid>>(), new Dictionary<Guid, int>(), 0, 0);
         }
 
-        long Pairings(Guid author, Guid reviewer) => problem.EarlierPairings.GetValueOrDefault(new RegionPair(author, reviewer));
-        long CurrentLoad(Guid region) => problem.CurrentLoads.GetValueOrDefault(region);
-
-        // Two balances with the same total differ by at least 2 in their sum of squares, so a
-        // weight above half the largest possible rotation total makes balance come first.
-        var maxPairing = rounds.Select((r, i) => candidatesByRound[i].Select(c => Pairings(r.AuthorRegionId, c)).DefaultIfEmpty(0).Max()).DefaultIfEmpty(0).Max();
-        var balanceWeight = checked((demand * maxPairing / 2) + 1);
-
-        const int source = 0;
-        var sink = 1 + rounds.Count + regions.Length;
-        var network = new MinCostFlow(sink + 1);
-        var roundArcs = new List<(int Round, Guid Region, int Arc)>();
-        for (var i = 0; i < rounds.Count; i++)
-        {
-            network.AddArc(source, 1 + i, rounds[i].ReviewerCount, 0);
-            foreach (var candidate in candidatesByRound[i])
-            {
-                var arc = network.AddArc(1 + i, 1 + rounds.Count + regionIndex[candidate], 1, Pairings(rounds[i].AuthorRegionId, candidate));
-                roundArcs.Add((i, candidate, arc));
-            }
-        }
-
-        for (var j = 0; j < regions.Length; j++)
-        {
-            var current = CurrentLoad(regions[j]);
-            var roundsOffered = candidatesByRound.Count(c => c.Contains(regions[j]));
-            var room = problem.MaxReviewsPerRegion is { } max ? Math.Clamp(max - current, 0, roundsOffered) : roundsOffered;
-
-            // Taking the load from L to L + 1 adds (L + 1)² − L² = 2L + 1.
-            var marginal = new long[room];
-            for (var unit = 0; unit < room; unit++)
-            {
-                marginal[unit] = checked(balanceWeight * ((2 * (current + unit)) + 1));
-            }
-
-            network.AddConvexArc(1 + rounds.Count + j, sink, marginal);
-        }
-
-        var (flow, _) = network.Solve(source, sink, demand);
-
-        var reviewers = new Dictionary<Guid, List<Guid>>();
-        foreach (var round in rounds)
-        {
-            reviewers[round.RoundId] = [];
-        }
-
-        foreach (var (round, region, arc) in roundArcs)
-        {
-            if (network.FlowOn(arc) == 1)
-            {
-                reviewers[rounds[round].RoundId].Add(region);
-            }
-        }
-
-        if (flow < demand)
+        var network = new AssignmentNetwork(problem, candidatesByRound);
+        var (flow, reviewers) = network.Solve();
+        if (flow < network.Demand)
         {
             throw CapacityExceeded(problem, rounds, reviewers);
         }
 
-        var loads = regions.ToDictionary(r => r, r => (int)CurrentLoad(r));
+        return Summarise(problem, network.Regions, reviewers);
+    }
+
+    private static long Pairings(ReviewerAssignmentProblem problem, Guid author, Guid reviewer) =>
+        problem.EarlierPairings.GetValueOrDefault(new RegionPair(author, reviewer));
+
+    private static long CurrentLoad(ReviewerAssignmentProblem problem, Guid region) => problem.CurrentLoads.GetValueOrDefault(region);
+
+    /// <summary>The loads after the assignment, their balance and the earlier pairings it repeats.</summary>
+    private static ReviewerAssignmentResult Summarise(
+        ReviewerAssignmentProblem problem, IReadOnlyList<Guid> regions, Dictionary<Guid, List<Guid>> reviewers)
+    {
+        var loads = regions.ToDictionary(r => r, r => (int)CurrentLoad(problem, r));
         long rotation = 0;
-        foreach (var round in rounds)
+        foreach (var round in problem.Rounds)
         {
             foreach (var region in reviewers[round.RoundId])
             {
                 loads[region]++;
-                rotation += Pairings(round.AuthorRegionId, region);
+                rotation += Pairings(problem, round.AuthorRegionId, region);
             }
         }
 
@@ -151,6 +107,112 @@ public static class ReviewerAssignmentSolver
             loads,
             loads.Values.Sum(l => (long)l * l),
             rotation);
+    }
+
+    /// <summary>
+    /// The flow network of one batch: node 0 is the source, then one node per round, one per
+    /// candidate region, and the sink last.
+    /// </summary>
+    private sealed class AssignmentNetwork
+    {
+        private const int Source = 0;
+
+        private readonly ReviewerAssignmentProblem _problem;
+        private readonly IReadOnlyList<RoundToAssign> _rounds;
+        private readonly Guid[][] _candidatesByRound;
+        private readonly Dictionary<Guid, int> _regionIndex;
+        private readonly long _balanceWeight;
+        private readonly int _sink;
+        private readonly MinCostFlow _network;
+        private readonly List<(int Round, Guid Region, int Arc)> _roundArcs = [];
+
+        public AssignmentNetwork(ReviewerAssignmentProblem problem, Guid[][] candidatesByRound)
+        {
+            _problem = problem;
+            _rounds = problem.Rounds;
+            _candidatesByRound = candidatesByRound;
+            Regions = candidatesByRound.SelectMany(c => c).Distinct().Order().ToArray();
+            _regionIndex = Regions.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+            Demand = _rounds.Sum(r => (long)r.ReviewerCount);
+            _balanceWeight = BalanceWeight();
+            _sink = 1 + _rounds.Count + Regions.Count;
+            _network = new MinCostFlow(_sink + 1);
+            AddRoundArcs();
+            AddRegionArcs();
+        }
+
+        /// <summary>Every candidate region of the batch, in a fixed order.</summary>
+        public IReadOnlyList<Guid> Regions { get; }
+
+        /// <summary>Reviews asked for in all.</summary>
+        public long Demand { get; }
+
+        /// <summary>The cheapest flow, and the reviewers it gives each round.</summary>
+        public (long Flow, Dictionary<Guid, List<Guid>> Reviewers) Solve()
+        {
+            var (flow, _) = _network.Solve(Source, _sink, Demand);
+            var reviewers = _rounds.ToDictionary(r => r.RoundId, _ => new List<Guid>());
+            foreach (var (round, region, arc) in _roundArcs)
+            {
+                if (_network.FlowOn(arc) == 1)
+                {
+                    reviewers[_rounds[round].RoundId].Add(region);
+                }
+            }
+
+            return (flow, reviewers);
+        }
+
+        private int RoundNode(int round) => 1 + round;
+
+        private int RegionNode(Guid region) => 1 + _rounds.Count + _regionIndex[region];
+
+        /// <summary>
+        /// Two balances with the same total differ by at least 2 in their sum of squares, so a
+        /// weight above half the largest possible rotation total makes balance come first.
+        /// </summary>
+        private long BalanceWeight()
+        {
+            var maxPairing = _rounds
+                .Select((r, i) => _candidatesByRound[i].Select(c => Pairings(_problem, r.AuthorRegionId, c)).DefaultIfEmpty(0).Max())
+                .DefaultIfEmpty(0)
+                .Max();
+            return checked((Demand * maxPairing / 2) + 1);
+        }
+
+        /// <summary>Source → round (the reviewers it asks for) → each candidate (once, costing the earlier pairings).</summary>
+        private void AddRoundArcs()
+        {
+            for (var i = 0; i < _rounds.Count; i++)
+            {
+                _network.AddArc(Source, RoundNode(i), _rounds[i].ReviewerCount, 0);
+                foreach (var candidate in _candidatesByRound[i])
+                {
+                    var arc = _network.AddArc(RoundNode(i), RegionNode(candidate), 1, Pairings(_problem, _rounds[i].AuthorRegionId, candidate));
+                    _roundArcs.Add((i, candidate, arc));
+                }
+            }
+        }
+
+        /// <summary>Region → sink, as much as its room under the cap, each further review costing more (its load squared).</summary>
+        private void AddRegionArcs()
+        {
+            foreach (var region in Regions)
+            {
+                var current = CurrentLoad(_problem, region);
+                var roundsOffered = _candidatesByRound.Count(c => c.Contains(region));
+                var room = _problem.MaxReviewsPerRegion is { } max ? Math.Clamp(max - current, 0, roundsOffered) : roundsOffered;
+
+                // Taking the load from L to L + 1 adds (L + 1)² − L² = 2L + 1.
+                var marginal = new long[room];
+                for (var unit = 0; unit < room; unit++)
+                {
+                    marginal[unit] = checked(_balanceWeight * ((2 * (current + unit)) + 1));
+                }
+
+                _network.AddConvexArc(RegionNode(region), _sink, marginal);
+            }
+        }
     }
 
     private static void EnsureEnoughCandidates(IReadOnlyList<RoundToAssign> rounds, Guid[][] candidatesByRound)

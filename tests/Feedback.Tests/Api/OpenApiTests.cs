@@ -1,0 +1,44 @@
+using System.Text.Json;
+using KollegialtUtbyte.Feedback.Tests.Support;
+using KollegialtUtbyte.Testing;
+
+namespace KollegialtUtbyte.Feedback.Tests.Api;
+
+/// <summary>
+/// The OpenAPI document is what clients are generated from: every operation says what it answers
+/// on success (its body's schema) and which problems it can answer.
+/// </summary>
+public sealed class OpenApiTests(SharedService service) : IClassFixture<SharedService>
+{
+    [Fact]
+    public async Task Every_operation_documents_its_success_body_and_its_problem_responses()
+    {
+        using var anonymous = service.App.ClientFor(null);
+        var document = await (await anonymous.GetAsync("/api/feedback/openapi.json", TestContext.Current.CancellationToken)).ReadAsync();
+
+        var operations = Operations(document).ToList();
+        Assert.True(operations.Count >= 25, $"only {operations.Count} operations in the document");
+        Assert.Empty(operations.Where(o => !DocumentsSuccessBody(o.Responses)).Select(o => o.Name));
+        Assert.Empty(operations.Where(o => !DocumentsProblems(o.Responses)).Select(o => o.Name));
+
+        var upload = operations.Single(o => o.Name == "POST /api/feedback/documents/{documentId}/versions").Responses;
+        Assert.Equal(["201", "400", "401", "403", "404", "409", "413", "415", "422"], upload.EnumerateObject().Select(r => r.Name).Order());
+    }
+
+    private static IEnumerable<(string Name, JsonElement Responses)> Operations(JsonElement document) =>
+        from path in document.GetProperty("paths").EnumerateObject()
+        from operation in path.Value.EnumerateObject()
+        where operation.Value.ValueKind == JsonValueKind.Object && operation.Value.TryGetProperty("responses", out _)
+        select ($"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Value.GetProperty("responses"));
+
+    /// <summary>A 2xx with a schema; answers without a body (204, a bodiless 202) need none.</summary>
+    private static bool DocumentsSuccessBody(JsonElement responses)
+    {
+        var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+        return success.Count > 0 && success.Any(r => r.Value.TryGetProperty("content", out var content)
+            ? content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _))
+            : r.Name is "204" or "202");
+    }
+
+    private static bool DocumentsProblems(JsonElement responses) => responses.EnumerateObject().Any(r => r.Name.StartsWith('4'));
+}
