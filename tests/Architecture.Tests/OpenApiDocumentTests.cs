@@ -91,7 +91,7 @@ public sealed class ServedOpenApiDocuments : IAsyncLifetime
     private WebApplicationFactory<EmbeddedApplication> _host = null!;
     private string _dataDirectory = null!;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         _dataDirectory = Directory.CreateTempSubdirectory("ku-openapi-").FullName;
         _host = new WebApplicationFactory<EmbeddedApplication>().WithWebHostBuilder(b =>
@@ -103,7 +103,7 @@ public sealed class ServedOpenApiDocuments : IAsyncLifetime
             b.UseSetting("Auth:RequireHttpsMetadata", "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
         });
-        await Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The document as committed: indented, paths and schemas in ordinal order, one newline at the end.</summary>
