@@ -60,7 +60,7 @@ def environment(target, port, data, variant):
 
 
 # What "after load" means: a few seconds of reads each target answers without a token.
-LOAD_PATHS = {"Host": "/api/regions/openapi.json", "Gateway": "/api/docs"}
+LOAD_PATHS = {"Host": "/api/regions/openapi.json", "Gateway": "/api/docs/"}
 
 
 def measure(target, variant):

@@ -85,6 +85,8 @@ public static class GatewayModule
 
         // Builds every destination's pipeline now: invalid resilience settings stop the start.
         app.Services.GetRequiredService<DestinationPipelines>();
+        app.UseSecurityHeaders();
+        app.UseApiDocumentsPolicy();
         app.MapApiDocuments(routes);
         app.MapForwarding();
         return app;

@@ -17,7 +17,7 @@ internal sealed class DemoBanner(
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
     IHostEnvironment environment,
-    IOptions<NotificationOptions> notifications,
+    IOptions<NotificationsOptions> notifications,
     ILogger<DemoBanner> logger)
     : IHostedService
 {

@@ -1,9 +1,9 @@
 using KollegialtUtbyte.Notifications.Api;
+using KollegialtUtbyte.Notifications.Application.Delivery;
+using KollegialtUtbyte.Notifications.Application.Mailing;
+using KollegialtUtbyte.Notifications.Application.Retention;
+using KollegialtUtbyte.Notifications.Application.Scheduling;
 using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Delivery;
-using KollegialtUtbyte.Notifications.Mailing;
-using KollegialtUtbyte.Notifications.Retention;
-using KollegialtUtbyte.Notifications.Scheduling;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
@@ -33,8 +33,8 @@ public static class NotificationsModule
         builder.AddConsumersOf<NotificationsDb>(Name);
         builder.Services.AddValidation();
 
-        builder.Services.AddOptions<NotificationOptions>()
-            .BindConfiguration(NotificationOptions.SectionName)
+        builder.Services.AddOptions<NotificationsOptions>()
+            .BindConfiguration(NotificationsOptions.SectionName)
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
                 // Without a configured directory, mail lands beside the service's database files.
@@ -46,7 +46,7 @@ public static class NotificationsModule
                     : Path.Combine(dataDirectory, "mail"));
             })
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>();
 
         builder.Services.AddSingleton<NotificationSignals>();
         builder.Services.AddSingleton<WakeOnCommitInterceptor>();

@@ -59,9 +59,10 @@ public sealed class AuthorizationMatrixTests(SuiteBehindGateway suite) : IClassF
         new("GET", "/.well-known/openid-configuration",                  200, 200, 200, 200, 200, 200, 200, 200),
         new("GET", "/",                                                  200, 200, 200, 200, 200, 200, 200, 200),
 
-        // The gateway's own: API documents, health, and nothing else under /api.
+        // The gateway's own: API documents and their reference, health, and nothing else under /api.
         new("GET", "/api/regions/openapi.json",                          200, 200, 200, 200, 200, 200, 200, 200),
-        new("GET", "/api/docs",                                          200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET", "/api/docs/",                                         200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET", "/api/docs/scalar.js",                                200, 200, 200, 200, 200, 200, 200, 200),
         new("GET", "/health/live",                                       200, 200, 200, 200, 200, 200, 200, 200),
         new("GET", "/api/no-such-service/anything",                      401, 404, 404, 404, 404, 404, 404, 404),
     ];

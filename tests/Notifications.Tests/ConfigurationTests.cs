@@ -68,6 +68,6 @@ public sealed class ConfigurationTests
             ["Notifications:Delivery:Smtp:AllowUnencrypted"] = "true",
         });
 
-        Assert.Equal(SmtpSecurity.None, service.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.Delivery.Smtp.EffectiveSecurity);
+        Assert.Equal(SmtpSecurity.None, service.Services.GetRequiredService<IOptions<NotificationsOptions>>().Value.Delivery.Smtp.EffectiveSecurity);
     }
 }

@@ -1,8 +1,8 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using KollegialtUtbyte.Notifications.Mailing;
 using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;

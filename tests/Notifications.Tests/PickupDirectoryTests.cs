@@ -1,4 +1,4 @@
-using KollegialtUtbyte.Notifications.Delivery;
+using KollegialtUtbyte.Notifications.Application.Delivery;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -11,7 +11,7 @@ public sealed class PickupDirectoryTests
     public async Task A_mail_handed_over_again_after_a_crash_replaces_itself_instead_of_arriving_twice()
     {
         var directory = Directory.CreateTempSubdirectory("ku-pickup-").FullName;
-        var options = new NotificationOptions();
+        var options = new NotificationsOptions();
         options.Delivery.Method = DeliveryMethod.PickupDirectory;
         options.Delivery.PickupDirectory = directory;
         var transport = new MailKitTransport(Options.Create(options));

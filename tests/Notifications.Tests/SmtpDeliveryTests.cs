@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Delivery;
+using KollegialtUtbyte.Notifications.Application.Delivery;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.Testing;

@@ -1,7 +1,7 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using KollegialtUtbyte.Notifications.Mailing;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 

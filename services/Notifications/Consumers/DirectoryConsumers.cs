@@ -1,6 +1,6 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Mailing;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 

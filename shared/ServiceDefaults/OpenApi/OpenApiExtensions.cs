@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.OpenApi;
 
 namespace KollegialtUtbyte.ServiceDefaults.OpenApi;
 
@@ -11,6 +14,11 @@ public static class OpenApiExtensions
 {
     /// <summary>Where every module's document is served; the gateway forwards it with the module's routes.</summary>
     public const string DocumentPattern = "/api/{documentName}/openapi.json";
+
+    /// <summary>The security scheme every operation that needs a token names.</summary>
+    public const string BearerScheme = "Bearer";
+
+    private const string ProblemSchema = "ProblemDetails";
 
     /// <summary>
     /// An OpenAPI document named <paramref name="name"/> holding only the endpoints under
@@ -33,12 +41,60 @@ public static class OpenApiExtensions
                 // No server URL: clients resolve paths against wherever they fetched the document,
                 // directly from the service or through the gateway.
                 document.Servers?.Clear();
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "An access token from the Identity service (/connect/token) for this service's audience.",
+                };
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(DescribeTokenRequirementAsync);
         });
         builder.Services.TryAddSingleton<ServiceOpenApiDocuments>();
         return builder;
     }
+
+    /// <summary>
+    /// Every endpoint needs a token unless it allows anonymous callers (the fallback policy), and the
+    /// pipeline answers a missing token with 401 and a missing role with 403, both as problem details
+    /// before the handler runs: the document says so, next to what the handler itself answers.
+    /// </summary>
+    private static async Task DescribeTokenRequirementAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any() || context.Document is not { } document)
+        {
+            return;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+
+        if (document.Components?.Schemas?.ContainsKey(ProblemSchema) != true)
+        {
+            document.AddComponent<IOpenApiSchema>(ProblemSchema, await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken));
+        }
+
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("401", Problem("No valid access token for this service.", document));
+        if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
+        {
+            operation.Responses.TryAdd("403", Problem("The signed-in account's roles do not allow this.", document));
+        }
+    }
+
+    private static OpenApiResponse Problem(string description, OpenApiDocument document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
+        },
+    };
 
     /// <summary>Maps the documents once, however many modules registered one.</summary>
     internal static IEndpointRouteBuilder MapServiceOpenApi(this IEndpointRouteBuilder app)

@@ -8,7 +8,7 @@ using MimeKit;
 namespace KollegialtUtbyte.Notifications;
 
 /// <summary>Section <c>Notifications</c>.</summary>
-public sealed class NotificationOptions
+public sealed class NotificationsOptions
 {
     public const string SectionName = "Notifications";
 
@@ -143,12 +143,12 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Refuses to start with settings that would lose or misdirect mail, saying which setting is wrong.</summary>
-internal sealed class NotificationOptionsValidator(IHostEnvironment environment) : IValidateOptions<NotificationOptions>
+internal sealed class NotificationsOptionsValidator(IHostEnvironment environment) : IValidateOptions<NotificationsOptions>
 {
     // Addresses as mail servers take them: a local part and a domain, no display name.
     private static readonly ParserOptions AddressRules = new() { AllowAddressesWithoutDomain = false };
 
-    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions options)
     {
         var problems = new List<string>();
         var delivery = options.Delivery;

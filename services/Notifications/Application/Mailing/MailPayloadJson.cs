@@ -2,7 +2,7 @@ using System.Text.Json;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 
-namespace KollegialtUtbyte.Notifications.Mailing;
+namespace KollegialtUtbyte.Notifications.Application.Mailing;
 
 /// <summary>How a queued mail's payload is stored: JSON of the payload type its kind carries.</summary>
 internal static class MailPayloadJson

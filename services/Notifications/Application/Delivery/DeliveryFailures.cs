@@ -1,6 +1,6 @@
 using MailKit.Net.Smtp;
 
-namespace KollegialtUtbyte.Notifications.Delivery;
+namespace KollegialtUtbyte.Notifications.Application.Delivery;
 
 /// <summary>Which delivery failures are worth retrying.</summary>
 internal static class DeliveryFailures

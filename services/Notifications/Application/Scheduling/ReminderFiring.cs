@@ -1,10 +1,10 @@
+using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using KollegialtUtbyte.Notifications.Mailing;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Notifications.Scheduling;
+namespace KollegialtUtbyte.Notifications.Application.Scheduling;
 
 /// <summary>What a due reminder sends, and to whom.</summary>
 public sealed class ReminderFiring(NotificationsDb db, LocalCopies copies, Recipients recipients, MailQueue mails)

@@ -3,7 +3,7 @@ using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Notifications.Retention;
+namespace KollegialtUtbyte.Notifications.Application.Retention;
 
 /// <summary>
 /// Raw link tokens once nothing needs them: the answer tokens kept for updates and reminders whose

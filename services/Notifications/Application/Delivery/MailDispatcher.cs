@@ -1,13 +1,13 @@
+using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using KollegialtUtbyte.Notifications.Mailing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 
-namespace KollegialtUtbyte.Notifications.Delivery;
+namespace KollegialtUtbyte.Notifications.Application.Delivery;
 
 /// <summary>
 /// Drains the mail queue: sends every pending mail that is due, oldest first. A transient failure is
@@ -21,12 +21,12 @@ internal sealed class MailDispatcher(
     IMailTransport transport,
     NotificationSignals signals,
     NotificationMetrics metrics,
-    IOptions<NotificationOptions> options,
+    IOptions<NotificationsOptions> options,
     TimeProvider time,
     IHostEnvironment environment,
     ILogger<MailDispatcher> logger) : BackgroundService
 {
-    private readonly NotificationOptions _options = options.Value;
+    private readonly NotificationsOptions _options = options.Value;
     private readonly DeliveryOptions _delivery = options.Value.Delivery;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

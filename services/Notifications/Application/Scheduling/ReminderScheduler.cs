@@ -1,10 +1,10 @@
+using KollegialtUtbyte.Notifications.Application.Delivery;
 using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Delivery;
 using KollegialtUtbyte.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace KollegialtUtbyte.Notifications.Scheduling;
+namespace KollegialtUtbyte.Notifications.Application.Scheduling;
 
 /// <summary>
 /// Fires the reminders kept in the database when their time comes on the injected clock: sleeps
@@ -15,7 +15,7 @@ internal sealed class ReminderScheduler(
     IServiceScopeFactory scopes,
     NotificationSignals signals,
     NotificationMetrics metrics,
-    IOptions<NotificationOptions> options,
+    IOptions<NotificationsOptions> options,
     TimeProvider time,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {

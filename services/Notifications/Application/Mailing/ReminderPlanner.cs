@@ -3,10 +3,10 @@ using KollegialtUtbyte.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace KollegialtUtbyte.Notifications.Mailing;
+namespace KollegialtUtbyte.Notifications.Application.Mailing;
 
 /// <summary>Keeps the reminders of a meeting or a feedback round in step with its time and the configured lead times.</summary>
-public sealed class ReminderPlanner(NotificationsDb db, TimeProvider time, IOptions<NotificationOptions> options)
+public sealed class ReminderPlanner(NotificationsDb db, TimeProvider time, IOptions<NotificationsOptions> options)
 {
     public Task PlanAsync(Meeting meeting, CancellationToken cancellationToken) =>
         meeting.Cancelled

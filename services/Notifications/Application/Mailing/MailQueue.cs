@@ -4,7 +4,7 @@ using KollegialtUtbyte.Notifications.Domain.Mails;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Notifications.Mailing;
+namespace KollegialtUtbyte.Notifications.Application.Mailing;
 
 /// <summary>What caused a mail: the first part of its deduplication key.</summary>
 public static class MailCause

@@ -3,7 +3,7 @@ using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using MimeKit;
 
-namespace KollegialtUtbyte.Notifications.Delivery;
+namespace KollegialtUtbyte.Notifications.Application.Delivery;
 
 /// <summary>
 /// Builds the MIME message of a rendered mail: multipart/alternative with text/plain, text/html and,

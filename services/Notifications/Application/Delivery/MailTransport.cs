@@ -3,7 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace KollegialtUtbyte.Notifications.Delivery;
+namespace KollegialtUtbyte.Notifications.Application.Delivery;
 
 /// <summary>Hands a mail over for delivery; throws when it could not.</summary>
 public interface IMailTransport
@@ -17,7 +17,7 @@ public interface IMailTransport
 /// watches the directory never reads half a mail, and named after the Message-ID, so a mail handed
 /// over again after a crash (sent, but not yet recorded as sent) replaces itself instead of arriving twice.
 /// </summary>
-internal sealed class MailKitTransport(IOptions<NotificationOptions> options) : IMailTransport
+internal sealed class MailKitTransport(IOptions<NotificationsOptions> options) : IMailTransport
 {
     public const string StagingFolder = ".staging";
 

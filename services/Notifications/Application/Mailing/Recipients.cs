@@ -4,10 +4,10 @@ using KollegialtUtbyte.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace KollegialtUtbyte.Notifications.Mailing;
+namespace KollegialtUtbyte.Notifications.Application.Mailing;
 
 /// <summary>Who gets a mail about a meeting, a region's draft or a politician's quota.</summary>
-public sealed class Recipients(NotificationsDb db, IOptions<NotificationOptions> options)
+public sealed class Recipients(NotificationsDb db, IOptions<NotificationsOptions> options)
 {
     /// <summary>Invitations the invitee still holds (issued, not withdrawn).</summary>
     public Task<List<Invitation>> ActiveInvitationsAsync(Guid meetingId, CancellationToken cancellationToken) =>

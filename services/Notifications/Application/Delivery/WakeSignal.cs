@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace KollegialtUtbyte.Notifications.Delivery;
+namespace KollegialtUtbyte.Notifications.Application.Delivery;
 
 /// <summary>Wakes a background worker when there may be new work, instead of it polling constantly.</summary>
 public sealed class WakeSignal

@@ -3,7 +3,7 @@ using KollegialtUtbyte.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace KollegialtUtbyte.Notifications.Delivery;
+namespace KollegialtUtbyte.Notifications.Application.Delivery;
 
 /// <summary>
 /// Wakes the dispatcher and the scheduler once a transaction that queued mail, brought a person

@@ -4,7 +4,7 @@ using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Notifications.Mailing;
+namespace KollegialtUtbyte.Notifications.Application.Mailing;
 
 /// <summary>
 /// Keeps the local copies of other services' data up to date from their events, whatever order

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 
-namespace KollegialtUtbyte.Notifications.Delivery;
+namespace KollegialtUtbyte.Notifications.Application.Delivery;
 
 /// <summary>Mail delivery as metrics (exported with the suite's meter): sent, retried and failed mails by kind.</summary>
 public sealed class NotificationMetrics
