@@ -1,5 +1,5 @@
 using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Data.Seeding;
 using KollegialtUtbyte.ServiceDefaults.Audit;

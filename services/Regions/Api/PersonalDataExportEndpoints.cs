@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;

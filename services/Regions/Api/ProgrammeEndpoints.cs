@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
