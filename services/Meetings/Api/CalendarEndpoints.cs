@@ -41,7 +41,7 @@ public static class CalendarEndpoints
         }
 
         var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
-        var document = new CalendarDocument(CalendarMethod.Publish, programme.TimeZone, [EventOf(meeting, programme.Zone, time.GetUtcNow())]);
+        var document = MeetingCalendar.ForMeeting(meeting, programme, time.GetUtcNow());
         return TypedResults.File(Encoding.UTF8.GetBytes(IcsWriter.Write(document)), IcsWriter.ContentType, $"traff-{meeting.Number}.ics");
     }
 
@@ -91,55 +91,12 @@ public static class CalendarEndpoints
 
         var invited = db.Invitations.Where(i => i.PersonId == feed.PersonId && i.WithdrawnAt == null).Select(i => i.MeetingId);
         var led = db.Meetings.Where(m => m.Facilitators.Any(f => f.PersonId == feed.PersonId)).Select(m => m.Id);
-        var meetings = (await db.Meetings.AsNoTracking().Where(m => invited.Contains(m.Id) || led.Contains(m.Id)).ToListAsync(ct))
-            .Where(m => m.Status != MeetingStatus.Draft)
-            .OrderBy(m => m.StartsAt)
-            .ToList();
+        var meetings = MeetingCalendar.InFeed(await db.Meetings.AsNoTracking().Where(m => invited.Contains(m.Id) || led.Contains(m.Id)).ToListAsync(ct));
         var programmeIds = meetings.Select(m => m.ProgrammeId).Distinct().ToList();
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var zones = programmes.Values.Select(p => p.TimeZone).Distinct().ToList();
-        var now = time.GetUtcNow();
-        var document = new CalendarDocument(
-            CalendarMethod.Publish,
-            zones.Count == 1 ? zones[0] : ProgrammeCalendar.DefaultTimeZone,
-            meetings.Select(m => EventOf(m, programmes[m.ProgrammeId].Zone, now)).ToList())
-        {
-            Name = "Kollegialt utbyte",
-        };
+        var document = MeetingCalendar.Feed(meetings, programmes, time.GetUtcNow());
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         return TypedResults.File(Encoding.UTF8.GetBytes(IcsWriter.Write(document)), IcsWriter.ContentType);
-    }
-
-    private static CalendarEvent EventOf(Meeting meeting, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var description = new StringBuilder($"Tema: {meeting.Theme}");
-        foreach (var item in meeting.Agenda.OrderBy(a => a.Position))
-        {
-            description.Append('\n').Append(item.StartsAt(meeting).InZone(zone).ToString("HH.mm", System.Globalization.CultureInfo.InvariantCulture))
-                .Append(' ').Append(item.Title);
-            if (item.Responsible is { } responsible)
-            {
-                description.Append(" – ").Append(responsible);
-            }
-        }
-
-        if (meeting.CancellationReason is { } reason)
-        {
-            description.Append("\nInställd: ").Append(reason);
-        }
-
-        return new CalendarEvent(CalendarUids.ForMeeting(meeting.Id), meeting.Sequence, meeting.StartsAt, meeting.EndsAt, meeting.Title, now)
-        {
-            Description = description.ToString(),
-            Location = meeting.Venue ?? meeting.OnlineLink,
-            Url = Uri.TryCreate(meeting.OnlineLink, UriKind.Absolute, out var link) ? link : null,
-            Status = meeting.Status switch
-            {
-                MeetingStatus.Cancelled => CalendarEventStatus.Cancelled,
-                MeetingStatus.Draft => CalendarEventStatus.Tentative,
-                _ => CalendarEventStatus.Confirmed,
-            },
-        };
     }
 }
