@@ -1,5 +1,5 @@
 using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Data.Seeding;
 using KollegialtUtbyte.ServiceDefaults.Audit;
@@ -9,6 +9,7 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Regions;
 
@@ -36,7 +37,7 @@ public static class RegionsModule
 
     public static IEndpointRouteBuilder MapRegionsModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/regions");
+        var api = app.MapGroup("/api/regions").ProducesAuthorizationProblems();
         api.MapRegionEndpoints();
         api.MapOrganisationEndpoints();
         api.MapPeopleEndpoints();

@@ -89,16 +89,16 @@ public static class ActionEndpoints
     public static void MapActions(this IEndpointRouteBuilder api)
     {
         var ofMeeting = api.MapGroup("/{meetingId:guid}/documentation").WithTags("Actions");
-        ofMeeting.MapPost("/points/{pointNumber}/actions", CreateAsync).RequireAuthorization(Policies.Facilitator);
-        ofMeeting.MapGet("/actions", OfMeetingAsync);
+        ofMeeting.MapPost("/points/{pointNumber}/actions", CreateAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 422);
+        ofMeeting.MapGet("/actions", OfMeetingAsync).ProducesProblems(404);
 
         var actions = api.MapGroup("/actions").WithTags("Actions");
         actions.MapGet("/mine", MineAsync);
-        actions.MapGet("/{actionId:guid}", GetAsync);
-        actions.MapPut("/{actionId:guid}", ChangeAsync).RequireAuthorization(Policies.Facilitator);
-        actions.MapPost("/{actionId:guid}/progress", RecordProgressAsync);
+        actions.MapGet("/{actionId:guid}", GetAsync).ProducesProblems(404);
+        actions.MapPut("/{actionId:guid}", ChangeAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
+        actions.MapPost("/{actionId:guid}/progress", RecordProgressAsync).ProducesProblems(400, 403, 404, 409, 422);
 
-        api.MapGet("/programmes/{programmeId:guid}/actions", OfProgrammeAsync).WithTags("Actions").RequireAuthorization(Policies.Facilitator);
+        api.MapGet("/programmes/{programmeId:guid}/actions", OfProgrammeAsync).WithTags("Actions").RequireAuthorization(Policies.Facilitator).ProducesProblems(404);
     }
 
     private static async Task<Results<Created<ActionResponse>, ProblemHttpResult>> CreateAsync(

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
@@ -24,10 +25,11 @@ public static class AgendaEndpoints
 {
     public static void MapAgenda(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/{meetingId:guid}/agenda", ChangeAsync).WithTags("Agenda").RequireAuthorization(Policies.Facilitator);
+        api.MapPut("/{meetingId:guid}/agenda", ChangeAsync).WithTags("Agenda").RequireAuthorization(Policies.Facilitator)
+            .ProducesProblems(400, 403, 404, 409, 422);
     }
 
-    private static async Task<IResult> ChangeAsync(
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> ChangeAsync(
         Guid meetingId, ChangeAgendaRequest request, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
@@ -43,6 +45,6 @@ public static class AgendaEndpoints
             .ToList());
         await db.SaveChangesAsync(ct);
         http.SetETag(meeting.Version);
-        return Results.Ok(await MeetingEndpoints.ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
+        return TypedResults.Ok(await MeetingEndpoints.ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
     }
 }

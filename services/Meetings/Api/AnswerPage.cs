@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace KollegialtUtbyte.Meetings.Api;
@@ -72,7 +73,9 @@ internal static class AnswerPage
     /// The page for <paramref name="result"/>. When the link is ready to use, its form carries
     /// <paramref name="token"/> in the body of the POST, never in an address.
     /// </summary>
-    public static IResult Render(HttpContext http, AnswerLinkResult result, string? token = null)
+    public const string ContentType = "text/html; charset=utf-8";
+
+    public static ContentHttpResult Render(HttpContext http, AnswerLinkResult result, string? token = null)
     {
         var language = result.Language ?? LanguageOf(http.Request);
         result = result with { Language = language };
@@ -144,7 +147,7 @@ internal static class AnswerPage
             </html>
 
             """;
-        return Results.Content(page, "text/html; charset=utf-8", Encoding.UTF8, OneClickAnswerEndpoints.StatusOf(result.Outcome));
+        return TypedResults.Content(page, ContentType, Encoding.UTF8, OneClickAnswerEndpoints.StatusOf(result.Outcome));
     }
 
     private static void AppendFacts(StringBuilder html, AnswerLinkResult result, Meeting meeting, bool sv)

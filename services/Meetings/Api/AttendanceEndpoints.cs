@@ -8,6 +8,7 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
@@ -38,11 +39,12 @@ public static class AttendanceEndpoints
 {
     public static void MapAttendance(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/{meetingId:guid}/attendance", RecordAsync).WithTags("Attendance").RequireAuthorization(Policies.Facilitator);
-        api.MapGet("/{meetingId:guid}/representation", RepresentationAsync).WithTags("Attendance");
+        api.MapPut("/{meetingId:guid}/attendance", RecordAsync).WithTags("Attendance").RequireAuthorization(Policies.Facilitator)
+            .ProducesProblems(400, 403, 404, 409, 422);
+        api.MapGet("/{meetingId:guid}/representation", RepresentationAsync).WithTags("Attendance").ProducesProblems(404);
     }
 
-    private static async Task<IResult> RecordAsync(
+    private static async Task<Results<Ok<AttendanceResponse>, ProblemHttpResult>> RecordAsync(
         Guid meetingId, RecordAttendanceRequest request, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas,
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
@@ -92,7 +94,7 @@ public static class AttendanceEndpoints
         var personIds = invitations.Select(i => i.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
-        return Results.Ok(new AttendanceResponse(
+        return TypedResults.Ok(new AttendanceResponse(
             meeting.Id,
             meeting.Status,
             invitations.Where(i => i.IsActive).Select(i => new InvitationResponse(
@@ -102,7 +104,7 @@ public static class AttendanceEndpoints
             meeting.Version));
     }
 
-    private static async Task<IResult> RepresentationAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    private static async Task<Ok<RepresentationResponse>> RepresentationAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MaySee(meeting))
@@ -135,6 +137,6 @@ public static class AttendanceEndpoints
                 r.PoliticianThere))
             .OrderBy(r => r.RegionName, StringComparer.Ordinal)
             .ToList();
-        return Results.Ok(new RepresentationResponse(meetingId, attendanceTaken, rows));
+        return TypedResults.Ok(new RepresentationResponse(meetingId, attendanceTaken, rows));
     }
 }

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Text;
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,15 +22,17 @@ public static class CalendarEndpoints
 {
     public static void MapCalendar(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/{meetingId:guid}/calendar.ics", MeetingAsync).WithTags("Calendar");
+        api.MapGet("/{meetingId:guid}/calendar.ics", MeetingAsync).WithTags("Calendar")
+            .Produces<Stream>(StatusCodes.Status200OK, IcsWriter.ContentType).ProducesProblems(404);
 
         var feed = api.MapGroup("/calendar").WithTags("Calendar");
-        feed.MapPost("/feed", IssueFeedAsync);
+        feed.MapPost("/feed", IssueFeedAsync).ProducesProblems(403);
         feed.MapDelete("/feed", RevokeFeedAsync);
-        feed.MapGet("/feeds/{token}.ics", FeedAsync).AllowAnonymous();
+        feed.MapGet("/feeds/{token}.ics", FeedAsync).AllowAnonymous()
+            .Produces<Stream>(StatusCodes.Status200OK, IcsWriter.ContentType).ProducesProblems(404);
     }
 
-    private static async Task<IResult> MeetingAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<FileContentHttpResult> MeetingAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MaySee(meeting))
@@ -39,11 +41,11 @@ public static class CalendarEndpoints
         }
 
         var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
-        var document = new CalendarDocument(CalendarMethod.Publish, programme.TimeZone, [EventOf(meeting, programme.Zone, time.GetUtcNow())]);
-        return Results.File(Encoding.UTF8.GetBytes(IcsWriter.Write(document)), IcsWriter.ContentType, $"traff-{meeting.Number}.ics");
+        var document = MeetingCalendar.ForMeeting(meeting, programme, time.GetUtcNow());
+        return TypedResults.File(Encoding.UTF8.GetBytes(IcsWriter.Write(document)), IcsWriter.ContentType, $"traff-{meeting.Number}.ics");
     }
 
-    private static async Task<IResult> IssueFeedAsync(
+    private static async Task<Results<Ok<CalendarFeedResponse>, ProblemHttpResult>> IssueFeedAsync(
         ClaimsPrincipal user, MeetingsDb db, TimeProvider time, IOptions<MeetingsOptions> options, HttpContext http, CancellationToken ct)
     {
         if (user.PersonId() is not { } personId)
@@ -62,10 +64,10 @@ public static class CalendarEndpoints
         await db.SaveChangesAsync(ct);
         http.Response.Headers.CacheControl = "no-store";
         var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}";
-        return Results.Ok(new CalendarFeedResponse($"{baseUrl}/api/meetings/calendar/feeds/{token}.ics", now));
+        return TypedResults.Ok(new CalendarFeedResponse($"{baseUrl}/api/meetings/calendar/feeds/{token}.ics", now));
     }
 
-    private static async Task<IResult> RevokeFeedAsync(ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<NoContent> RevokeFeedAsync(ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
     {
         var personId = user.PersonId();
         foreach (var feed in await db.CalendarFeeds.Where(f => f.PersonId == personId && f.RevokedAt == null).ToListAsync(ct))
@@ -74,70 +76,27 @@ public static class CalendarEndpoints
         }
 
         await db.SaveChangesAsync(ct);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> FeedAsync(string token, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FeedAsync(string token, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var feed = SecretToken.IsWellFormed(token)
             ? await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == SecretToken.Hash(token), ct)
             : null;
         if (feed is not { IsActive: true })
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "Kalenderlänken finns inte eller är återkallad. / The calendar link does not exist or has been revoked.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "Kalenderlänken finns inte eller är återkallad. / The calendar link does not exist or has been revoked.");
         }
 
         var invited = db.Invitations.Where(i => i.PersonId == feed.PersonId && i.WithdrawnAt == null).Select(i => i.MeetingId);
         var led = db.Meetings.Where(m => m.Facilitators.Any(f => f.PersonId == feed.PersonId)).Select(m => m.Id);
-        var meetings = (await db.Meetings.AsNoTracking().Where(m => invited.Contains(m.Id) || led.Contains(m.Id)).ToListAsync(ct))
-            .Where(m => m.Status != MeetingStatus.Draft)
-            .OrderBy(m => m.StartsAt)
-            .ToList();
+        var meetings = MeetingCalendar.InFeed(await db.Meetings.AsNoTracking().Where(m => invited.Contains(m.Id) || led.Contains(m.Id)).ToListAsync(ct));
         var programmeIds = meetings.Select(m => m.ProgrammeId).Distinct().ToList();
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var zones = programmes.Values.Select(p => p.TimeZone).Distinct().ToList();
-        var now = time.GetUtcNow();
-        var document = new CalendarDocument(
-            CalendarMethod.Publish,
-            zones.Count == 1 ? zones[0] : ProgrammeCalendar.DefaultTimeZone,
-            meetings.Select(m => EventOf(m, programmes[m.ProgrammeId].Zone, now)).ToList())
-        {
-            Name = "Kollegialt utbyte",
-        };
+        var document = MeetingCalendar.Feed(meetings, programmes, time.GetUtcNow());
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        return Results.File(Encoding.UTF8.GetBytes(IcsWriter.Write(document)), IcsWriter.ContentType);
-    }
-
-    private static CalendarEvent EventOf(Meeting meeting, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var description = new StringBuilder($"Tema: {meeting.Theme}");
-        foreach (var item in meeting.Agenda.OrderBy(a => a.Position))
-        {
-            description.Append('\n').Append(item.StartsAt(meeting).InZone(zone).ToString("HH.mm", System.Globalization.CultureInfo.InvariantCulture))
-                .Append(' ').Append(item.Title);
-            if (item.Responsible is { } responsible)
-            {
-                description.Append(" – ").Append(responsible);
-            }
-        }
-
-        if (meeting.CancellationReason is { } reason)
-        {
-            description.Append("\nInställd: ").Append(reason);
-        }
-
-        return new CalendarEvent(CalendarUids.ForMeeting(meeting.Id), meeting.Sequence, meeting.StartsAt, meeting.EndsAt, meeting.Title, now)
-        {
-            Description = description.ToString(),
-            Location = meeting.Venue ?? meeting.OnlineLink,
-            Url = Uri.TryCreate(meeting.OnlineLink, UriKind.Absolute, out var link) ? link : null,
-            Status = meeting.Status switch
-            {
-                MeetingStatus.Cancelled => CalendarEventStatus.Cancelled,
-                MeetingStatus.Draft => CalendarEventStatus.Tentative,
-                _ => CalendarEventStatus.Confirmed,
-            },
-        };
+        return TypedResults.File(Encoding.UTF8.GetBytes(IcsWriter.Write(document)), IcsWriter.ContentType);
     }
 }

@@ -8,6 +8,7 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -87,39 +88,39 @@ public static class DocumentationEndpoints
     public static void MapDocumentation(this IEndpointRouteBuilder api)
     {
         var documentation = api.MapGroup("/{meetingId:guid}/documentation").WithTags("Documentation");
-        documentation.MapGet("", CurrentAsync);
-        documentation.MapGet("/revisions", RevisionsAsync);
-        documentation.MapGet("/revisions/{revision:int}", RevisionAsync);
-        documentation.MapPut("", WriteAsync).RequireAuthorization(Policies.Facilitator);
-        documentation.MapPost("/approve", ApproveAsync).RequireAuthorization(Policies.Administrator);
-        documentation.MapPost("/corrections", CorrectAsync).RequireAuthorization(Policies.Facilitator);
+        documentation.MapGet("", CurrentAsync).ProducesProblems(404);
+        documentation.MapGet("/revisions", RevisionsAsync).ProducesProblems(404);
+        documentation.MapGet("/revisions/{revision:int}", RevisionAsync).ProducesProblems(404);
+        documentation.MapPut("", WriteAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
+        documentation.MapPost("/approve", ApproveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        documentation.MapPost("/corrections", CorrectAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 422);
     }
 
     /// <summary>The latest revision the user may read: drafts only for those who write them.</summary>
-    private static async Task<IResult> CurrentAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<DocumentationResponse>> CurrentAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
     {
         var (meeting, readable) = await ReadableAsync(meetingId, user, db, ct);
         var current = readable.MaxBy(d => d.Revision) ?? throw new ResourceNotFoundException("Documentation of meeting", meeting.Id);
         http.SetETag(current.Version);
-        return Results.Ok(DocumentationResponse.From(current));
+        return TypedResults.Ok(DocumentationResponse.From(current));
     }
 
-    private static async Task<IResult> RevisionsAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    private static async Task<Ok<List<DocumentationResponse>>> RevisionsAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         var (_, readable) = await ReadableAsync(meetingId, user, db, ct);
-        return Results.Ok(readable.OrderBy(d => d.Revision).Select(DocumentationResponse.From).ToList());
+        return TypedResults.Ok(readable.OrderBy(d => d.Revision).Select(DocumentationResponse.From).ToList());
     }
 
-    private static async Task<IResult> RevisionAsync(Guid meetingId, int revision, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<DocumentationResponse>> RevisionAsync(Guid meetingId, int revision, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
     {
         var (meeting, readable) = await ReadableAsync(meetingId, user, db, ct);
         var found = readable.FirstOrDefault(d => d.Revision == revision)
             ?? throw new ResourceNotFoundException($"Documentation revision {revision} of meeting", meeting.Id);
         http.SetETag(found.Version);
-        return Results.Ok(DocumentationResponse.From(found));
+        return TypedResults.Ok(DocumentationResponse.From(found));
     }
 
-    private static async Task<IResult> WriteAsync(
+    private static async Task<Results<Ok<DocumentationResponse>, ProblemHttpResult>> WriteAsync(
         Guid meetingId, WriteDocumentationRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
@@ -153,10 +154,10 @@ public static class DocumentationEndpoints
         latest.Edit(DraftOf(request, latest.ToDraft()), now);
         await db.SaveChangesAsync(ct);
         http.SetETag(latest.Version);
-        return Results.Ok(DocumentationResponse.From(latest));
+        return TypedResults.Ok(DocumentationResponse.From(latest));
     }
 
-    private static async Task<IResult> ApproveAsync(
+    private static async Task<Ok<DocumentationResponse>> ApproveAsync(
         Guid meetingId, ApproveDocumentationRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time,
         IOptions<MeetingsOptions> options, HttpContext http, CancellationToken ct)
     {
@@ -190,10 +191,10 @@ public static class DocumentationEndpoints
             meeting.Id, meeting.ProgrammeId, latest.Id, latest.Revision, registryNumber, approverId, latest.ApprovedByName!, now, now));
         await db.SaveChangesAsync(ct);
         http.SetETag(latest.Version);
-        return Results.Ok(DocumentationResponse.From(latest));
+        return TypedResults.Ok(DocumentationResponse.From(latest));
     }
 
-    private static async Task<IResult> CorrectAsync(
+    private static async Task<Results<Created<DocumentationResponse>, ProblemHttpResult>> CorrectAsync(
         Guid meetingId, CorrectDocumentationRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
@@ -213,7 +214,7 @@ public static class DocumentationEndpoints
         db.Documentation.Add(correction);
         await db.SaveChangesAsync(ct);
         http.SetETag(correction.Version);
-        return Results.Created($"/api/meetings/{meetingId}/documentation/revisions/{correction.Revision}", DocumentationResponse.From(correction));
+        return TypedResults.Created($"/api/meetings/{meetingId}/documentation/revisions/{correction.Revision}", DocumentationResponse.From(correction));
     }
 
     private static async Task<(Meeting Meeting, List<MeetingDocumentation> Readable)> ReadableAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)

@@ -38,7 +38,7 @@ public static class EffectsEndpoints
     public const string NoRegion = "Utan region";
 
     public static void MapEffects(this IEndpointRouteBuilder api) =>
-        api.MapGet("/programmes/{programmeId:guid}/effects", ReportAsync).WithTags("Statistics").RequireAuthorization(Policies.Facilitator);
+        api.MapGet("/programmes/{programmeId:guid}/effects", ReportAsync).WithTags("Statistics").RequireAuthorization(Policies.Facilitator).ProducesProblems(404);
 
     private static async Task<Ok<MeetingsEffectsResponse>> ReportAsync(Guid programmeId, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
@@ -68,12 +69,12 @@ public static class InvitationEndpoints
 {
     public static void MapInvitations(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/{meetingId:guid}/invitations", ListForMeetingAsync).WithTags("Invitations").RequireAuthorization(Policies.Facilitator);
-        api.MapGet("/{meetingId:guid}/invitations/team", TeamAnswersAsync).WithTags("Invitations").RequireAuthorization(Policies.TeamMember);
+        api.MapGet("/{meetingId:guid}/invitations", ListForMeetingAsync).WithTags("Invitations").RequireAuthorization(Policies.Facilitator).ProducesProblems(403, 404);
+        api.MapGet("/{meetingId:guid}/invitations/team", TeamAnswersAsync).WithTags("Invitations").RequireAuthorization(Policies.TeamMember).ProducesProblems(404);
 
         var invitations = api.MapGroup("/invitations").WithTags("Invitations");
-        invitations.MapGet("/mine", MineAsync);
-        invitations.MapPut("/{invitationId:guid}/answer", AnswerAsync);
+        invitations.MapGet("/mine", MineAsync).ProducesProblems(403);
+        invitations.MapPut("/{invitationId:guid}/answer", AnswerAsync).ProducesProblems(400, 403, 404, 409, 422);
     }
 
     /// <summary>Records an answer and everything that follows from it, in the caller's unit of work.</summary>
@@ -86,7 +87,7 @@ public static class InvitationEndpoints
         }
     }
 
-    private static async Task<IResult> ListForMeetingAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<InvitationResponse>>, ProblemHttpResult>> ListForMeetingAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
@@ -98,7 +99,7 @@ public static class InvitationEndpoints
         var personIds = invitations.Select(i => i.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
-        return Results.Ok(invitations
+        return TypedResults.Ok(invitations
             .Select(i => new InvitationResponse(
                 i.Id,
                 i.MeetingId,
@@ -120,7 +121,7 @@ public static class InvitationEndpoints
     }
 
     /// <summary>Who of the caller's own teams is invited to a published meeting and how each has answered.</summary>
-    private static async Task<IResult> TeamAnswersAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    private static async Task<Ok<List<TeamAnswerResponse>>> TeamAnswersAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MaySee(meeting))
@@ -137,7 +138,7 @@ public static class InvitationEndpoints
         var personIds = invitations.Select(i => i.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var regions = await db.Regions.AsNoTracking().Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        return Results.Ok(invitations
+        return TypedResults.Ok(invitations
             .Select(i => new TeamAnswerResponse(
                 i.PersonId,
                 people.GetValueOrDefault(i.PersonId)?.Name,
@@ -152,7 +153,7 @@ public static class InvitationEndpoints
             .ToList());
     }
 
-    private static async Task<IResult> MineAsync(ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<MyInvitationResponse>>, ProblemHttpResult>> MineAsync(ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         if (user.PersonId() is not { } personId)
         {
@@ -164,7 +165,7 @@ public static class InvitationEndpoints
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var programmeIds = meetings.Values.Select(m => m.ProgrammeId).Distinct().ToList();
         var zones = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Zone, ct);
-        return Results.Ok(invitations
+        return TypedResults.Ok(invitations
             .Select(i => (Invitation: i, Meeting: meetings[i.MeetingId]))
             .OrderBy(x => x.Meeting.StartsAt)
             .Select(x =>
@@ -189,7 +190,7 @@ public static class InvitationEndpoints
             .ToList());
     }
 
-    private static async Task<IResult> AnswerAsync(
+    private static async Task<Results<Ok<AnswerResponse>, ProblemHttpResult>> AnswerAsync(
         Guid invitationId, AnswerInvitationRequest request, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas,
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
@@ -206,6 +207,6 @@ public static class InvitationEndpoints
         await AfterAnswerAsync(db, quotas, invitation, now, ct);
         await db.SaveChangesAsync(ct);
         http.SetETag(invitation.Version);
-        return Results.Ok(AnswerResponse.From(invitation));
+        return TypedResults.Ok(AnswerResponse.From(invitation));
     }
 }

@@ -7,6 +7,7 @@ using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
@@ -70,14 +71,15 @@ public static class MeetingEndpoints
 {
     public static void MapMeetings(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/programmes/{programmeId:guid}/meetings", ListAsync).WithTags("Meetings");
-        api.MapPost("/programmes/{programmeId:guid}/meetings", ScheduleAsync).WithTags("Meetings").RequireAuthorization(Policies.Administrator);
+        api.MapGet("/programmes/{programmeId:guid}/meetings", ListAsync).WithTags("Meetings").ProducesProblems(404);
+        api.MapPost("/programmes/{programmeId:guid}/meetings", ScheduleAsync).WithTags("Meetings").RequireAuthorization(Policies.Administrator)
+            .ProducesProblems(400, 404, 422);
 
         var meeting = api.MapGroup("/{meetingId:guid}").WithTags("Meetings");
-        meeting.MapGet("", GetAsync);
-        meeting.MapPut("", RescheduleAsync).RequireAuthorization(Policies.Administrator);
-        meeting.MapPost("/cancel", CancelAsync).RequireAuthorization(Policies.Administrator);
-        meeting.MapPost("/held", MarkHeldAsync).RequireAuthorization(Policies.Facilitator);
+        meeting.MapGet("", GetAsync).ProducesProblems(404);
+        meeting.MapPut("", RescheduleAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        meeting.MapPost("/cancel", CancelAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        meeting.MapPost("/held", MarkHeldAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
     }
 
     internal static async Task<MeetingResponse> ResponseAsync(MeetingsDb db, Meeting meeting, ProgrammeCalendar programme, CancellationToken ct)
@@ -114,7 +116,7 @@ public static class MeetingEndpoints
             m.Version);
     }
 
-    private static async Task<IResult> ListAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    private static async Task<Ok<List<MeetingResponse>>> ListAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
         var meetings = (await db.Meetings.AsNoTracking().Where(m => m.ProgrammeId == programmeId).ToListAsync(ct))
@@ -124,23 +126,23 @@ public static class MeetingEndpoints
         var ids = meetings.SelectMany(m => m.FacilitatorIds).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var facilitators = await db.Facilitators.AsNoTracking().Where(f => ids.Contains(f.PersonId)).ToDictionaryAsync(f => f.PersonId, ct);
-        return Results.Ok(meetings.Select(m => Response(m, programme, people, facilitators)).ToList());
+        return TypedResults.Ok(meetings.Select(m => Response(m, programme, people, facilitators)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> GetAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MaySee(meeting))
         {
             // A draft does not exist for those who may not see it.
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Meeting '{meetingId}' was not found.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Meeting '{meetingId}' was not found.");
         }
 
         http.SetETag(meeting.Version);
-        return Results.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
+        return TypedResults.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
     }
 
-    private static async Task<IResult> ScheduleAsync(
+    private static async Task<Created<MeetingResponse>> ScheduleAsync(
         Guid programmeId, ScheduleMeetingRequest request, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
@@ -151,10 +153,10 @@ public static class MeetingEndpoints
         db.AddEvent(new MeetingScheduled(EventData.Details(meeting, programme), meeting.FacilitatorIds, context.Now));
         await db.SaveChangesAsync(ct);
         http.SetETag(meeting.Version);
-        return Results.Created($"/api/meetings/{meeting.Id}", await ResponseAsync(db, meeting, programme, ct));
+        return TypedResults.Created($"/api/meetings/{meeting.Id}", await ResponseAsync(db, meeting, programme, ct));
     }
 
-    private static async Task<IResult> RescheduleAsync(
+    private static async Task<Ok<MeetingResponse>> RescheduleAsync(
         Guid meetingId, RescheduleMeetingRequest request, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
@@ -178,10 +180,10 @@ public static class MeetingEndpoints
         }
 
         http.SetETag(meeting.Version);
-        return Results.Ok(await ResponseAsync(db, meeting, programme, ct));
+        return TypedResults.Ok(await ResponseAsync(db, meeting, programme, ct));
     }
 
-    private static async Task<IResult> CancelAsync(
+    private static async Task<Ok<MeetingResponse>> CancelAsync(
         Guid meetingId, CancelMeetingRequest request, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
@@ -198,10 +200,10 @@ public static class MeetingEndpoints
 
         await db.SaveChangesAsync(ct);
         http.SetETag(meeting.Version);
-        return Results.Ok(await ResponseAsync(db, meeting, programme, ct));
+        return TypedResults.Ok(await ResponseAsync(db, meeting, programme, ct));
     }
 
-    private static async Task<IResult> MarkHeldAsync(
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> MarkHeldAsync(
         Guid meetingId, MeetingVersionRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
@@ -216,7 +218,7 @@ public static class MeetingEndpoints
         db.AddEvent(new MeetingHeld(meeting.Id, meeting.ProgrammeId, now));
         await db.SaveChangesAsync(ct);
         http.SetETag(meeting.Version);
-        return Results.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
+        return TypedResults.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
     }
 
     private static MeetingPlan PlanOf(int? number, string? title, string theme, DateTimeOffset startsAt, DateTimeOffset endsAt, string? venue, string? onlineLink, List<Guid>? facilitatorIds) =>

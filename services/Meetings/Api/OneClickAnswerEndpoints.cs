@@ -3,6 +3,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,11 +43,23 @@ public static class OneClickAnswerEndpoints
     public static void MapOneClickAnswers(this IEndpointRouteBuilder api)
     {
         var answer = api.MapGroup("/invitations/answer").WithTags("Invitations").AllowAnonymous();
-        answer.MapGet("", ShowAsync);
+        answer.MapGet("", ShowAsync).ProducesAnswerPage();
 
         // The token in the body is the secret that authorizes the post; another site cannot forge it.
-        answer.MapPost("/confirm", ConfirmAsync).DisableAntiforgery();
-        answer.MapPost("", AnswerFromClientAsync);
+        answer.MapPost("/confirm", ConfirmAsync).DisableAntiforgery().ProducesAnswerPage();
+        answer.MapPost("", AnswerFromClientAsync).ProducesProblems(400, 404, 409, 410);
+    }
+
+    /// <summary>The answer page is HTML at every status <see cref="StatusOf"/> gives.</summary>
+    private static RouteHandlerBuilder ProducesAnswerPage(this RouteHandlerBuilder builder)
+    {
+        int[] statuses = [StatusCodes.Status200OK, StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone];
+        foreach (var status in statuses)
+        {
+            builder.Produces<string>(status, AnswerPage.ContentType);
+        }
+
+        return builder;
     }
 
     public static int StatusOf(AnswerLinkOutcome outcome) => outcome switch
@@ -59,32 +72,32 @@ public static class OneClickAnswerEndpoints
     };
 
     /// <summary>The page a mail link opens. It never changes anything.</summary>
-    private static async Task<IResult> ShowAsync(
+    private static async Task<ContentHttpResult> ShowAsync(
         [FromQuery] string? token, [FromQuery] string? answer, HttpContext http, MeetingsDb db, TimeProvider time, CancellationToken ct)
     {
         var link = await FindAsync(token, answer, db, time.GetUtcNow(), ct);
         return AnswerPage.Render(http, link, token);
     }
 
-    private static async Task<IResult> ConfirmAsync(HttpContext http, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, CancellationToken ct)
+    private static async Task<ContentHttpResult> ConfirmAsync(HttpContext http, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, CancellationToken ct)
     {
         var form = await ReadFormAsync(http);
         var result = await AnswerAsync(Single(form, "token"), Single(form, "answer"), null, db, quotas, time, ct);
         return AnswerPage.Render(http, result);
     }
 
-    private static async Task<IResult> AnswerFromClientAsync(
+    private static async Task<Results<Ok<AnswerResponse>, ProblemHttpResult>> AnswerFromClientAsync(
         OneClickAnswerRequest request, HttpContext http, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, CancellationToken ct)
     {
         var result = await AnswerAsync(request.Token, request.Answer, request.Comment, db, quotas, time, ct);
         http.Response.Headers.CacheControl = "no-store";
         if (result.Outcome == AnswerLinkOutcome.Answered)
         {
-            return Results.Ok(AnswerResponse.From(result.Invitation!));
+            return TypedResults.Ok(AnswerResponse.From(result.Invitation!));
         }
 
         var (title, detail) = AnswerPage.Explain(result with { Language = "en" });
-        return Results.Problem(statusCode: StatusOf(result.Outcome), title: title, detail: detail, extensions: new Dictionary<string, object?> { ["reason"] = result.Outcome.ToString() });
+        return TypedResults.Problem(statusCode: StatusOf(result.Outcome), title: title, detail: detail, extensions: new Dictionary<string, object?> { ["reason"] = result.Outcome.ToString() });
     }
 
     private static async Task<AnswerLinkResult> AnswerAsync(

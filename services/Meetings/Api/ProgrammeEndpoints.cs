@@ -6,6 +6,7 @@ using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
@@ -47,24 +48,26 @@ public static class ProgrammeEndpoints
     {
         var programmes = api.MapGroup("/programmes").WithTags("Programme calendar");
 
-        programmes.MapGet("", async (MeetingsDb db, CancellationToken ct) =>
-            (await db.Programmes.AsNoTracking().ToListAsync(ct))
-                .OrderBy(p => p.StartsOn)
-                .Select(ProgrammeCalendarResponse.From)
-                .ToList());
-
-        programmes.MapGet("/{programmeId:guid}", async (Guid programmeId, MeetingsDb db, HttpContext http, CancellationToken ct) =>
-        {
-            var programme = await db.ProgrammeAsync(programmeId, ct);
-            http.SetETag(programme.Version);
-            return ProgrammeCalendarResponse.From(programme);
-        });
-
-        programmes.MapPut("/{programmeId:guid}", ChangeCalendarAsync).RequireAuthorization(Policies.Administrator);
-        programmes.MapPost("/{programmeId:guid}/publish", PublishPlanAsync).RequireAuthorization(Policies.Administrator);
+        programmes.MapGet("", ListAsync);
+        programmes.MapGet("/{programmeId:guid}", GetAsync).ProducesProblems(404);
+        programmes.MapPut("/{programmeId:guid}", ChangeCalendarAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        programmes.MapPost("/{programmeId:guid}/publish", PublishPlanAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
     }
 
-    private static async Task<ProgrammeCalendarResponse> ChangeCalendarAsync(
+    private static async Task<Ok<List<ProgrammeCalendarResponse>>> ListAsync(MeetingsDb db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Programmes.AsNoTracking().ToListAsync(ct))
+            .OrderBy(p => p.StartsOn)
+            .Select(ProgrammeCalendarResponse.From)
+            .ToList());
+
+    private static async Task<Ok<ProgrammeCalendarResponse>> GetAsync(Guid programmeId, MeetingsDb db, HttpContext http, CancellationToken ct)
+    {
+        var programme = await db.ProgrammeAsync(programmeId, ct);
+        http.SetETag(programme.Version);
+        return TypedResults.Ok(ProgrammeCalendarResponse.From(programme));
+    }
+
+    private static async Task<Ok<ProgrammeCalendarResponse>> ChangeCalendarAsync(
         Guid programmeId, ChangeCalendarRequest request, MeetingsDb db, HttpContext http, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
@@ -77,11 +80,11 @@ public static class ProgrammeEndpoints
             counting.Select(m => m.Theme).Distinct().ToList());
         await db.SaveChangesAsync(ct);
         http.SetETag(programme.Version);
-        return ProgrammeCalendarResponse.From(programme);
+        return TypedResults.Ok(ProgrammeCalendarResponse.From(programme));
     }
 
     /// <summary>Publishes every draft meeting of the programme and invites the teams to them.</summary>
-    private static async Task<PublishPlanResponse> PublishPlanAsync(
+    private static async Task<Ok<PublishPlanResponse>> PublishPlanAsync(
         Guid programmeId, PublishPlanRequest request, MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas,
         TimeProvider time, CancellationToken ct)
     {
@@ -103,6 +106,6 @@ public static class ProgrammeEndpoints
         await quotas.RefreshAsync(programmeId, null, ct);
         var issued = db.ChangeTracker.Entries<Invitation>().Count(e => e.State is EntityState.Added or EntityState.Modified);
         await db.SaveChangesAsync(ct);
-        return new PublishPlanResponse(programmeId, drafts.Select(m => m.Id).ToList(), issued, programme.Version);
+        return TypedResults.Ok(new PublishPlanResponse(programmeId, drafts.Select(m => m.Id).ToList(), issued, programme.Version));
     }
 }

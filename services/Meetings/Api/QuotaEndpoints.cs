@@ -4,6 +4,7 @@ using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
@@ -32,26 +33,26 @@ public static class QuotaEndpoints
     public static void MapQuota(this IEndpointRouteBuilder api)
     {
         var quota = api.MapGroup("/programmes/{programmeId:guid}/quota").WithTags("Politicians' quota");
-        quota.MapGet("", ListAsync);
-        quota.MapGet("/mine", MineAsync);
+        quota.MapGet("", ListAsync).ProducesProblems(404);
+        quota.MapGet("/mine", MineAsync).ProducesProblems(404);
     }
 
     /// <summary>Administrators and facilitators see every region's politicians; a team sees its own region's.</summary>
-    private static async Task<IReadOnlyList<QuotaResponse>> ListAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
+    private static async Task<Ok<List<QuotaResponse>>> ListAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
-        return (await quotas.StandingsAsync(programme, null, ct))
+        return TypedResults.Ok((await quotas.StandingsAsync(programme, null, ct))
             .Where(s => user.MayFollowRegion(s.RegionId))
             .Select(QuotaResponse.From)
-            .ToList();
+            .ToList());
     }
 
-    private static async Task<QuotaResponse> MineAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
+    private static async Task<Ok<QuotaResponse>> MineAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
         var personId = user.PersonId() ?? Guid.Empty;
         var standing = (await quotas.StandingsAsync(programme, [personId], ct)).FirstOrDefault()
             ?? throw new ResourceNotFoundException("Politician of the programme", personId);
-        return QuotaResponse.From(standing);
+        return TypedResults.Ok(QuotaResponse.From(standing));
     }
 }

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
@@ -13,11 +14,14 @@ public static class StatisticsEndpoints
 {
     public const string Suppressed = "..";
 
+    private const string CsvContentType = "text/csv; charset=utf-8";
+
     public static void MapStatistics(this IEndpointRouteBuilder api)
     {
         var statistics = api.MapGroup("/programmes/{programmeId:guid}").WithTags("Statistics").RequireAuthorization(Policies.Facilitator);
-        statistics.MapGet("/statistics", async (Guid programmeId, MeetingsDb db, CancellationToken ct) => await ReportAsync(db, programmeId, ct));
-        statistics.MapGet("/statistics.csv", CsvAsync);
+        statistics.MapGet("/statistics", async (Guid programmeId, MeetingsDb db, CancellationToken ct) => TypedResults.Ok(await ReportAsync(db, programmeId, ct)))
+            .ProducesProblems(404);
+        statistics.MapGet("/statistics.csv", CsvAsync).Produces<Stream>(StatusCodes.Status200OK, CsvContentType).ProducesProblems(404);
     }
 
     private static async Task<AttendanceStatisticsReport> ReportAsync(MeetingsDb db, Guid programmeId, CancellationToken ct)
@@ -37,7 +41,7 @@ public static class StatisticsEndpoints
     /// as in official Swedish statistics. Semicolons and a byte order mark are what Excel with
     /// Swedish settings opens correctly; cells that could start a formula are escaped.
     /// </summary>
-    private static async Task<IResult> CsvAsync(Guid programmeId, MeetingsDb db, CancellationToken ct)
+    private static async Task<FileContentHttpResult> CsvAsync(Guid programmeId, MeetingsDb db, CancellationToken ct)
     {
         var report = await ReportAsync(db, programmeId, ct);
         using var buffer = new MemoryStream();
@@ -63,7 +67,7 @@ public static class StatisticsEndpoints
             }
         }
 
-        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", "narvarostatistik.csv");
+        return TypedResults.File(buffer.ToArray(), CsvContentType, "narvarostatistik.csv");
     }
 
     private static string Count(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? Suppressed;

@@ -35,6 +35,13 @@ public sealed class MeetingDocumentation : IVersioned
 {
     public const int MaxPointDepth = 3;
 
+    // The collections change only through the methods below, which refuse approved documentation;
+    // EF Core fills and tracks the fields.
+    private readonly List<DocumentationPoint> _points = [];
+    private readonly List<WorkshopOutcome> _workshopOutcomes = [];
+    private readonly List<DocumentationAttachment> _attachments = [];
+    private readonly List<DocumentationParticipant> _participants = [];
+
     private MeetingDocumentation()
     {
     }
@@ -52,14 +59,14 @@ public sealed class MeetingDocumentation : IVersioned
 
     public string? Summary { get; private set; }
 
-    public List<DocumentationPoint> Points { get; private set; } = [];
+    public IReadOnlyList<DocumentationPoint> Points => _points.AsReadOnly();
 
-    public List<WorkshopOutcome> WorkshopOutcomes { get; private set; } = [];
+    public IReadOnlyList<WorkshopOutcome> WorkshopOutcomes => _workshopOutcomes.AsReadOnly();
 
-    public List<DocumentationAttachment> Attachments { get; private set; } = [];
+    public IReadOnlyList<DocumentationAttachment> Attachments => _attachments.AsReadOnly();
 
     /// <summary>Taken from the attendance when the documentation is approved.</summary>
-    public List<DocumentationParticipant> Participants { get; private set; } = [];
+    public IReadOnlyList<DocumentationParticipant> Participants => _participants.AsReadOnly();
 
     public string? CorrectionReason { get; private set; }
 
@@ -93,17 +100,18 @@ public sealed class MeetingDocumentation : IVersioned
             .SelectMany(item => item.Questions)
             .Select(question => new WorkshopOutcomeDraft(question, ""))
             .ToList();
-        return new MeetingDocumentation
+        var documentation = new MeetingDocumentation
         {
             Id = Guid.NewGuid(),
             MeetingId = meeting.Id,
             ProgrammeId = meeting.ProgrammeId,
             Revision = 1,
             Status = DocumentationStatus.Draft,
-            WorkshopOutcomes = questions.Select((q, i) => WorkshopOutcome.From(q, i)).ToList(),
             CreatedAt = now,
             UpdatedAt = now,
         };
+        documentation._workshopOutcomes.AddRange(questions.Select((q, i) => WorkshopOutcome.From(q, i)));
+        return documentation;
     }
 
     /// <summary>A correction of approved documentation: a new draft revision with the same content, the approved one untouched.</summary>
@@ -154,7 +162,8 @@ public sealed class MeetingDocumentation : IVersioned
             throw new RuleViolationException("documentation.approver-unnamed", "Den som godkänner måste ha ett namn.");
         }
 
-        Participants = participants.Select((p, i) => DocumentationParticipant.From(p, i)).ToList();
+        _participants.Clear();
+        _participants.AddRange(participants.Select((p, i) => DocumentationParticipant.From(p, i)));
         Status = DocumentationStatus.Approved;
         ApprovedByPersonId = approverId;
         ApprovedByName = approverName.Trim();
@@ -187,10 +196,10 @@ public sealed class MeetingDocumentation : IVersioned
 
         Summary = ErasedNames.ReplaceOptional(Summary, name);
         CorrectionReason = ErasedNames.ReplaceOptional(CorrectionReason, name);
-        Points.ForEach(p => p.ForgetName(name));
-        WorkshopOutcomes.ForEach(o => o.ForgetName(name));
-        Attachments.ForEach(a => a.ForgetName(name));
-        Participants.ForEach(p => p.ForgetName(name));
+        _points.ForEach(p => p.ForgetName(name));
+        _workshopOutcomes.ForEach(o => o.ForgetName(name));
+        _attachments.ForEach(a => a.ForgetName(name));
+        _participants.ForEach(p => p.ForgetName(name));
         UpdatedAt = now;
         return true;
     }
@@ -215,12 +224,12 @@ public sealed class MeetingDocumentation : IVersioned
         var points = new List<DocumentationPoint>();
         Number(draft.Points, "", 1, points);
         Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim();
-        Points.Clear();
-        Points.AddRange(points);
-        WorkshopOutcomes.Clear();
-        WorkshopOutcomes.AddRange(draft.WorkshopOutcomes.Select((o, i) => WorkshopOutcome.From(o, i)));
-        Attachments.Clear();
-        Attachments.AddRange(draft.Attachments.Select((a, i) => DocumentationAttachment.From(a, i)));
+        _points.Clear();
+        _points.AddRange(points);
+        _workshopOutcomes.Clear();
+        _workshopOutcomes.AddRange(draft.WorkshopOutcomes.Select((o, i) => WorkshopOutcome.From(o, i)));
+        _attachments.Clear();
+        _attachments.AddRange(draft.Attachments.Select((a, i) => DocumentationAttachment.From(a, i)));
     }
 
     private static void Number(IReadOnlyList<PointDraft> drafts, string prefix, int depth, List<DocumentationPoint> into)

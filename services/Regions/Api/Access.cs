@@ -42,6 +42,6 @@ internal static class Access
             title: "The person is erased",
             extensions: new Dictionary<string, object?> { ["rule"] = ErasureRules.PersonErased });
 
-    public static IResult Forbidden(string detail) =>
+    public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 }

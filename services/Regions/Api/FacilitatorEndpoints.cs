@@ -1,14 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -32,13 +33,13 @@ public static class FacilitatorEndpoints
     public static IEndpointRouteBuilder MapFacilitatorEndpoints(this IEndpointRouteBuilder api)
     {
         var facilitators = api.MapGroup("/facilitators");
-        facilitators.MapGet("/", ListAsync);
-        facilitators.MapPost("/", AddAsync).RequireAuthorization(Policies.Administrator);
-        facilitators.MapDelete("/{personId:guid}", RemoveAsync).RequireAuthorization(Policies.Administrator);
+        facilitators.MapGet("/", ListAsync).ProducesProblems(400);
+        facilitators.MapPost("/", AddAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 409, 422);
+        facilitators.MapDelete("/{personId:guid}", RemoveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(404);
         return api;
     }
 
-    private static async Task<PagedList<FacilitatorResponse>> ListAsync(
+    private static async Task<Ok<PagedList<FacilitatorResponse>>> ListAsync(
         [AsParameters] PageQuery query, Guid? organisationId, RegionsDb db, CancellationToken cancellationToken)
     {
         var facilitators = from facilitator in db.Facilitators.AsNoTracking()
@@ -56,10 +57,10 @@ public static class FacilitatorEndpoints
         }
 
         var (items, total) = await facilitators.OrderBy(f => f.Person.Name).ThenBy(f => f.Person.Id).PageAsync(query, cancellationToken);
-        return items.Select(f => Describe(f.Facilitator, f.Person, f.Organisation)).ToList().ToPage(query, total);
+        return TypedResults.Ok(items.Select(f => Describe(f.Facilitator, f.Person, f.Organisation)).ToList().ToPage(query, total));
     }
 
-    private static async Task<IResult> AddAsync(AddFacilitatorRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<FacilitatorResponse>, ProblemHttpResult>> AddAsync(AddFacilitatorRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var personId = request.PersonId!.Value;
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
@@ -82,7 +83,7 @@ public static class FacilitatorEndpoints
         return TypedResults.Created($"/api/regions/facilitators/{personId}", Describe(facilitator, person, organisation!));
     }
 
-    private static async Task<IResult> RemoveAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<NoContent> RemoveAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var facilitator = await db.Facilitators.FirstOrDefaultAsync(f => f.PersonId == personId, cancellationToken)
             ?? throw new ResourceNotFoundException("Processledare", personId);

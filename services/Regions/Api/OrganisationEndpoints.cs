@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -31,14 +32,14 @@ public static class OrganisationEndpoints
     public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder api)
     {
         var organisations = api.MapGroup("/organisations");
-        organisations.MapGet("/", ListAsync);
-        organisations.MapGet("/{organisationId:guid}", GetAsync);
-        organisations.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator);
-        organisations.MapPut("/{organisationId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator);
+        organisations.MapGet("/", ListAsync).ProducesProblems(400);
+        organisations.MapGet("/{organisationId:guid}", GetAsync).ProducesProblems(404);
+        organisations.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
+        organisations.MapPut("/{organisationId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
         return api;
     }
 
-    private static async Task<PagedList<OrganisationResponse>> ListAsync(
+    private static async Task<Ok<PagedList<OrganisationResponse>>> ListAsync(
         [AsParameters] PageQuery query, OrganisationKind? kind, RegionsDb db, CancellationToken cancellationToken)
     {
         var organisations = db.Organisations.AsNoTracking();
@@ -53,18 +54,18 @@ public static class OrganisationEndpoints
         }
 
         var (items, total) = await organisations.OrderBy(o => o.Name).ThenBy(o => o.Id).PageAsync(query, cancellationToken);
-        return items.Select(OrganisationResponse.From).ToList().ToPage(query, total);
+        return TypedResults.Ok(items.Select(OrganisationResponse.From).ToList().ToPage(query, total));
     }
 
-    private static async Task<OrganisationResponse> GetAsync(Guid organisationId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<OrganisationResponse>> GetAsync(Guid organisationId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
             ?? throw new ResourceNotFoundException("Organisation", organisationId);
         Versions.SetETag(http, organisation.Version);
-        return OrganisationResponse.From(organisation);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterOrganisationRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Created<OrganisationResponse>> RegisterAsync(RegisterOrganisationRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var name = request.Name.Trim();
         DirectoryRules.EnsureOrganisationNameFree(name, await db.Organisations.AnyAsync(o => o.Name == name, cancellationToken));
@@ -76,7 +77,7 @@ public static class OrganisationEndpoints
         return TypedResults.Created($"/api/regions/organisations/{organisation.Id}", OrganisationResponse.From(organisation));
     }
 
-    private static async Task<OrganisationResponse> UpdateAsync(
+    private static async Task<Ok<OrganisationResponse>> UpdateAsync(
         Guid organisationId, UpdateOrganisationRequest request, RegionsDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
@@ -91,6 +92,6 @@ public static class OrganisationEndpoints
         db.AddEvent(DirectoryEvents.Updated(organisation, time.GetUtcNow()));
         await db.SaveUniqueAsync(cancellationToken);
         Versions.SetETag(http, organisation.Version);
-        return OrganisationResponse.From(organisation);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 }

@@ -1,15 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -104,16 +105,16 @@ public static class PeopleEndpoints
     public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder api)
     {
         var people = api.MapGroup("/people");
-        people.MapGet("/", ListAsync);
-        people.MapGet("/me", MeAsync);
-        people.MapGet("/{personId:guid}", GetAsync);
-        people.MapPost("/", RegisterAsync);
-        people.MapPut("/{personId:guid}", UpdateAsync);
-        people.MapGet("/{personId:guid}/email-changes", EmailChangesAsync);
+        people.MapGet("/", ListAsync).ProducesProblems(400);
+        people.MapGet("/me", MeAsync).ProducesProblems(404);
+        people.MapGet("/{personId:guid}", GetAsync).ProducesProblems(404);
+        people.MapPost("/", RegisterAsync).ProducesProblems(400, 403, 422);
+        people.MapPut("/{personId:guid}", UpdateAsync).ProducesProblems(400, 403, 404, 409, 422);
+        people.MapGet("/{personId:guid}/email-changes", EmailChangesAsync).ProducesProblems(403, 404);
         return api;
     }
 
-    private static async Task<PagedList<PersonResponse>> ListAsync(
+    private static async Task<Ok<PagedList<PersonResponse>>> ListAsync(
         [AsParameters] PageQuery query,
         Guid? regionId,
         Guid? organisationId,
@@ -156,7 +157,7 @@ public static class PeopleEndpoints
         }
 
         var (items, total) = await people.OrderBy(p => p.Name).ThenBy(p => p.Id).PageAsync(query, cancellationToken);
-        return (await DescribeAsync(db, items, user, cancellationToken)).ToPage(query, total);
+        return TypedResults.Ok((await DescribeAsync(db, items, user, cancellationToken)).ToPage(query, total));
     }
 
     /// <summary>
@@ -180,26 +181,26 @@ public static class PeopleEndpoints
                     || !politicians.Contains(p.Id))));
     }
 
-    private static async Task<PersonResponse> GetAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<PersonResponse>> GetAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw new ResourceNotFoundException("Person", personId);
         Versions.SetETag(http, person.Version);
-        return (await DescribeAsync(db, [person], user, cancellationToken))[0];
+        return TypedResults.Ok((await DescribeAsync(db, [person], user, cancellationToken))[0]);
     }
 
     /// <summary>The signed-in person's own entry.</summary>
-    private static async Task<IResult> MeAsync(RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> MeAsync(RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         if (user.PersonId() is not { } personId || !await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
         {
             return TypedResults.Problem("Inloggningen hör inte till någon person i katalogen.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        return TypedResults.Ok(await GetAsync(personId, db, user, http, cancellationToken));
+        return await GetAsync(personId, db, user, http, cancellationToken);
     }
 
-    private static async Task<IResult> RegisterAsync(
+    private static async Task<Results<Created<PersonResponse>, ProblemHttpResult>> RegisterAsync(
         RegisterPersonRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var ownRegionOnly = request.RegionId is { } regionId && request.OrganisationId is null && user.ManagesRegion(regionId);
@@ -227,7 +228,7 @@ public static class PeopleEndpoints
         return TypedResults.Created($"/api/regions/people/{person.Id}", response);
     }
 
-    private static async Task<IResult> UpdateAsync(
+    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> UpdateAsync(
         Guid personId, UpdatePersonRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
@@ -319,7 +320,7 @@ public static class PeopleEndpoints
     }
 
     /// <summary>The audit of the person's e-mail changes, newest first. Administrators only.</summary>
-    private static async Task<IResult> EmailChangesAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<EmailChangeAuditResponse>>, ProblemHttpResult>> EmailChangesAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!user.IsAdministrator())
         {

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
@@ -47,12 +47,12 @@ public static class PersonalDataErasureEndpoints
 {
     public static IEndpointRouteBuilder MapPersonalDataErasureEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/people/{personId:guid}/erasures", RequestAsync);
-        api.MapGet("/people/{personId:guid}/erasures", ListForPersonAsync);
+        api.MapPost("/people/{personId:guid}/erasures", RequestAsync).ProducesProblems(400, 403, 404);
+        api.MapGet("/people/{personId:guid}/erasures", ListForPersonAsync).ProducesProblems(403);
         var erasures = api.MapGroup("/erasures");
-        erasures.MapGet("/", ListAsync).RequireAuthorization(Policies.Administrator);
-        erasures.MapGet("/{erasureId:guid}", GetAsync);
-        erasures.MapPost("/{erasureId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Administrator);
+        erasures.MapGet("/", ListAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400);
+        erasures.MapGet("/{erasureId:guid}", GetAsync).ProducesProblems(403, 404);
+        erasures.MapPost("/{erasureId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
         return api;
     }
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
@@ -48,12 +48,13 @@ public static class PersonalDataExportEndpoints
 {
     public static IEndpointRouteBuilder MapPersonalDataExportEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/people/{personId:guid}/personal-data-exports", RequestAsync);
-        api.MapGet("/people/{personId:guid}/personal-data-exports", ListAsync);
+        api.MapPost("/people/{personId:guid}/personal-data-exports", RequestAsync).ProducesProblems(403, 404);
+        api.MapGet("/people/{personId:guid}/personal-data-exports", ListAsync).ProducesProblems(403);
         var exports = api.MapGroup("/personal-data-exports");
-        exports.MapGet("/{exportId:guid}", GetAsync);
-        exports.MapPost("/{exportId:guid}/retry", RetryAsync);
-        exports.MapGet("/{exportId:guid}/archive", ArchiveAsync);
+        exports.MapGet("/{exportId:guid}", GetAsync).ProducesProblems(403, 404);
+        exports.MapPost("/{exportId:guid}/retry", RetryAsync).ProducesProblems(403, 404, 422);
+        exports.MapGet("/{exportId:guid}/archive", ArchiveAsync)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip").ProducesProblems(403, 404, 409);
         return api;
     }
 

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -44,16 +45,16 @@ public static class ProgrammeEndpoints
     public static IEndpointRouteBuilder MapProgrammeEndpoints(this IEndpointRouteBuilder api)
     {
         var programmes = api.MapGroup("/programmes");
-        programmes.MapGet("/", ListAsync);
-        programmes.MapGet("/{programmeId:guid}", GetAsync);
-        programmes.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator);
-        programmes.MapPut("/{programmeId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator);
-        programmes.MapPost("/{programmeId:guid}/regions", JoinAsync).RequireAuthorization(Policies.Administrator);
-        programmes.MapDelete("/{programmeId:guid}/regions/{regionId:guid}", LeaveAsync).RequireAuthorization(Policies.Administrator);
+        programmes.MapGet("/", ListAsync).ProducesProblems(400);
+        programmes.MapGet("/{programmeId:guid}", GetAsync).ProducesProblems(404);
+        programmes.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
+        programmes.MapPut("/{programmeId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        programmes.MapPost("/{programmeId:guid}/regions", JoinAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 422);
+        programmes.MapDelete("/{programmeId:guid}/regions/{regionId:guid}", LeaveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(404, 422);
         return api;
     }
 
-    private static async Task<PagedList<ProgrammeResponse>> ListAsync(
+    private static async Task<Ok<PagedList<ProgrammeResponse>>> ListAsync(
         [AsParameters] PageQuery query, Guid? regionId, RegionsDb db, CancellationToken cancellationToken)
     {
         var programmes = db.Programmes.AsNoTracking();
@@ -71,18 +72,18 @@ public static class ProgrammeEndpoints
 
         // The teams of the whole page in one query, not one per programme.
         var teams = (await TeamsOf(db, [.. items.Select(p => p.Id)]).ToListAsync(cancellationToken)).ToLookup(t => t.Team.ProgrammeId);
-        return items.Select(programme => Describe(programme, teams[programme.Id])).ToList().ToPage(query, total);
+        return TypedResults.Ok(items.Select(programme => Describe(programme, teams[programme.Id])).ToList().ToPage(query, total));
     }
 
-    private static async Task<ProgrammeResponse> GetAsync(Guid programmeId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<ProgrammeResponse>> GetAsync(Guid programmeId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
             ?? throw new ResourceNotFoundException("Program", programmeId);
         Versions.SetETag(http, programme.Version);
-        return await DescribeAsync(db, programme, cancellationToken);
+        return TypedResults.Ok(await DescribeAsync(db, programme, cancellationToken));
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterProgrammeRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Created<ProgrammeResponse>> RegisterAsync(RegisterProgrammeRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var programme = Programme.Register(
@@ -98,7 +99,7 @@ public static class ProgrammeEndpoints
         return TypedResults.Created($"/api/regions/programmes/{programme.Id}", await DescribeAsync(db, programme, cancellationToken));
     }
 
-    private static async Task<ProgrammeResponse> UpdateAsync(
+    private static async Task<Ok<ProgrammeResponse>> UpdateAsync(
         Guid programmeId, UpdateProgrammeRequest request, RegionsDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
@@ -116,11 +117,11 @@ public static class ProgrammeEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         Versions.SetETag(http, programme.Version);
-        return await DescribeAsync(db, programme, cancellationToken);
+        return TypedResults.Ok(await DescribeAsync(db, programme, cancellationToken));
     }
 
     /// <summary>The region joins the programme; its (empty) team is formed.</summary>
-    private static async Task<IResult> JoinAsync(
+    private static async Task<Created<TeamSummaryResponse>> JoinAsync(
         Guid programmeId, JoinProgrammeRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
@@ -139,7 +140,7 @@ public static class ProgrammeEndpoints
         return TypedResults.Created($"/api/regions/programmes/{programmeId}/teams/{regionId}", TeamResponses.Summary(team, region, programme));
     }
 
-    private static async Task<IResult> LeaveAsync(Guid programmeId, Guid regionId, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<NoContent> LeaveAsync(Guid programmeId, Guid regionId, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var team = await db.Teams.FirstOrDefaultAsync(t => t.ProgrammeId == programmeId && t.RegionId == regionId, cancellationToken)
             ?? throw new ResourceNotFoundException("Team", $"{programmeId}/{regionId}");

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -30,14 +31,14 @@ public static class RegionEndpoints
 {
     public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{regionId:guid}", GetAsync);
-        api.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator);
-        api.MapPut("/{regionId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator);
+        api.MapGet("/", ListAsync).ProducesProblems(400);
+        api.MapGet("/{regionId:guid}", GetAsync).ProducesProblems(404);
+        api.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
+        api.MapPut("/{regionId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
         return api;
     }
 
-    private static async Task<PagedList<RegionResponse>> ListAsync([AsParameters] PageQuery query, RegionsDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<PagedList<RegionResponse>>> ListAsync([AsParameters] PageQuery query, RegionsDb db, CancellationToken cancellationToken)
     {
         var regions = db.Regions.AsNoTracking();
         if (query.SearchTerm() is { } term)
@@ -46,18 +47,18 @@ public static class RegionEndpoints
         }
 
         var (items, total) = await regions.OrderBy(r => r.Name).ThenBy(r => r.Id).PageAsync(query, cancellationToken);
-        return items.Select(RegionResponse.From).ToList().ToPage(query, total);
+        return TypedResults.Ok(items.Select(RegionResponse.From).ToList().ToPage(query, total));
     }
 
-    private static async Task<RegionResponse> GetAsync(Guid regionId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<RegionResponse>> GetAsync(Guid regionId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
     {
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
             ?? throw new ResourceNotFoundException("Region", regionId);
         Versions.SetETag(http, region.Version);
-        return RegionResponse.From(region);
+        return TypedResults.Ok(RegionResponse.From(region));
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterRegionRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Created<RegionResponse>> RegisterAsync(RegisterRegionRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         await EnsureUniqueAsync(db, null, request.Name, request.CountyCode, cancellationToken);
         var now = time.GetUtcNow();
@@ -69,7 +70,7 @@ public static class RegionEndpoints
         return TypedResults.Created($"/api/regions/{region.Id}", RegionResponse.From(region));
     }
 
-    private static async Task<RegionResponse> UpdateAsync(
+    private static async Task<Ok<RegionResponse>> UpdateAsync(
         Guid regionId, UpdateRegionRequest request, RegionsDb db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
@@ -83,7 +84,7 @@ public static class RegionEndpoints
         db.AddEvent(DirectoryEvents.UpdatedAsOrganisation(region, now));
         await db.SaveUniqueAsync(cancellationToken);
         Versions.SetETag(http, region.Version);
-        return RegionResponse.From(region);
+        return TypedResults.Ok(RegionResponse.From(region));
     }
 
     private static async Task EnsureUniqueAsync(RegionsDb db, Guid? self, string name, string countyCode, CancellationToken cancellationToken)

@@ -1,15 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -35,15 +36,15 @@ public static class TeamEndpoints
     public static IEndpointRouteBuilder MapTeamEndpoints(this IEndpointRouteBuilder api)
     {
         var teams = api.MapGroup("/programmes/{programmeId:guid}/teams");
-        teams.MapGet("/", ListAsync);
-        teams.MapGet("/{regionId:guid}", GetAsync);
-        teams.MapPost("/{regionId:guid}/members", AddMemberAsync);
-        teams.MapPut("/{regionId:guid}/members/{personId:guid}", ChangeMemberAsync);
-        teams.MapDelete("/{regionId:guid}/members/{personId:guid}", RemoveMemberAsync);
+        teams.MapGet("/", ListAsync).ProducesProblems(400, 404);
+        teams.MapGet("/{regionId:guid}", GetAsync).ProducesProblems(404);
+        teams.MapPost("/{regionId:guid}/members", AddMemberAsync).ProducesProblems(400, 403, 404, 409, 422);
+        teams.MapPut("/{regionId:guid}/members/{personId:guid}", ChangeMemberAsync).ProducesProblems(400, 403, 404, 409, 422);
+        teams.MapDelete("/{regionId:guid}/members/{personId:guid}", RemoveMemberAsync).ProducesProblems(403, 404, 409, 422);
         return api;
     }
 
-    private static async Task<PagedList<TeamSummaryResponse>> ListAsync(
+    private static async Task<Ok<PagedList<TeamSummaryResponse>>> ListAsync(
         Guid programmeId, [AsParameters] PageQuery query, RegionsDb db, CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
@@ -58,18 +59,18 @@ public static class TeamEndpoints
         }
 
         var (items, total) = await teams.OrderBy(t => t.Region.Name).ThenBy(t => t.Region.Id).PageAsync(query, cancellationToken);
-        return items.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList().ToPage(query, total);
+        return TypedResults.Ok(items.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList().ToPage(query, total));
     }
 
-    private static async Task<TeamResponse> GetAsync(
+    private static async Task<Ok<TeamResponse>> GetAsync(
         Guid programmeId, Guid regionId, RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
         Versions.SetETag(http, team.Version);
-        return await TeamResponses.DescribeAsync(db, team, user, cancellationToken);
+        return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
     }
 
-    private static async Task<IResult> AddMemberAsync(
+    private static async Task<Results<Created<TeamResponse>, ProblemHttpResult>> AddMemberAsync(
         Guid programmeId, Guid regionId, AddTeamMemberRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -106,7 +107,7 @@ public static class TeamEndpoints
             await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
     }
 
-    private static async Task<IResult> ChangeMemberAsync(
+    private static async Task<Results<Ok<TeamResponse>, ProblemHttpResult>> ChangeMemberAsync(
         Guid programmeId, Guid regionId, Guid personId, ChangeTeamMemberRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time,
         HttpContext http, CancellationToken cancellationToken)
     {
@@ -141,7 +142,7 @@ public static class TeamEndpoints
     }
 
     /// <summary><c>?version=</c> is optional: when given, the team must still be at that version.</summary>
-    private static async Task<IResult> RemoveMemberAsync(
+    private static async Task<Results<Ok<TeamResponse>, ProblemHttpResult>> RemoveMemberAsync(
         Guid programmeId, Guid regionId, Guid personId, long? version, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.Regions.Events;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -54,16 +55,16 @@ public static class WorkingGroupEndpoints
 
     public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/programmes/{programmeId:guid}/working-groups", ListAsync);
-        api.MapPost("/programmes/{programmeId:guid}/working-groups", FormAsync);
+        api.MapGet("/programmes/{programmeId:guid}/working-groups", ListAsync).ProducesProblems(400, 404);
+        api.MapPost("/programmes/{programmeId:guid}/working-groups", FormAsync).ProducesProblems(400, 403, 404, 409, 422);
         var groups = api.MapGroup("/working-groups");
-        groups.MapGet("/{workingGroupId:guid}", GetAsync);
-        groups.MapPut("/{workingGroupId:guid}", ChangeAsync);
-        groups.MapPost("/{workingGroupId:guid}/disband", DisbandAsync);
+        groups.MapGet("/{workingGroupId:guid}", GetAsync).ProducesProblems(404);
+        groups.MapPut("/{workingGroupId:guid}", ChangeAsync).ProducesProblems(400, 403, 404, 409, 422);
+        groups.MapPost("/{workingGroupId:guid}/disband", DisbandAsync).ProducesProblems(400, 403, 404, 409, 422);
         return api;
     }
 
-    private static async Task<PagedList<WorkingGroupResponse>> ListAsync(
+    private static async Task<Ok<PagedList<WorkingGroupResponse>>> ListAsync(
         Guid programmeId, [AsParameters] PageQuery query, Guid? regionId, bool? includeDisbanded, RegionsDb db, CancellationToken cancellationToken)
     {
         if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, cancellationToken))
@@ -88,18 +89,18 @@ public static class WorkingGroupEndpoints
         }
 
         var (items, total) = await groups.OrderBy(g => g.Topic).ThenBy(g => g.Id).PageAsync(query, cancellationToken);
-        return (await DescribeAsync(db, items, cancellationToken)).ToPage(query, total);
+        return TypedResults.Ok((await DescribeAsync(db, items, cancellationToken)).ToPage(query, total));
     }
 
-    private static async Task<WorkingGroupResponse> GetAsync(Guid workingGroupId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<WorkingGroupResponse>> GetAsync(Guid workingGroupId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
     {
         var group = await db.WorkingGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
             ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
         Versions.SetETag(http, group.Version);
-        return (await DescribeAsync(db, [group], cancellationToken))[0];
+        return TypedResults.Ok((await DescribeAsync(db, [group], cancellationToken))[0]);
     }
 
-    private static async Task<IResult> FormAsync(
+    private static async Task<Results<Created<WorkingGroupResponse>, ProblemHttpResult>> FormAsync(
         Guid programmeId, FormWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!MayChange(user, request.RegionIds))
@@ -132,7 +133,7 @@ public static class WorkingGroupEndpoints
         return TypedResults.Created($"/api/regions/working-groups/{group.Id}", (await DescribeAsync(db, [group], cancellationToken))[0]);
     }
 
-    private static async Task<IResult> ChangeAsync(
+    private static async Task<Results<Ok<WorkingGroupResponse>, ProblemHttpResult>> ChangeAsync(
         Guid workingGroupId, ChangeWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -165,7 +166,7 @@ public static class WorkingGroupEndpoints
         return TypedResults.Ok((await DescribeAsync(db, [group], cancellationToken))[0]);
     }
 
-    private static async Task<IResult> DisbandAsync(
+    private static async Task<Results<Ok<WorkingGroupResponse>, ProblemHttpResult>> DisbandAsync(
         Guid workingGroupId, DisbandWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {

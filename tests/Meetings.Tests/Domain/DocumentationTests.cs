@@ -46,6 +46,29 @@ public sealed class DocumentationTests
     }
 
     [Fact]
+    public void An_approved_protocols_points_cannot_be_changed_in_memory_either()
+    {
+        var documentation = Draft();
+        documentation.Edit(Protocol(), TestMeetings.Now);
+        documentation.Approve([new ParticipantEntry("Engla Westlund", "Sölvesborgs kommun", "strateg")], Approver, "Johanna Administratör", "KU-2021-001", TestMeetings.Now);
+        var approvedPoints = documentation.Points.Select(p => (p.Number, p.Text, p.Decision)).ToList();
+
+        // What the type exposes is a view: casting it back to a list does not open a way around approval.
+        var points = Assert.IsAssignableFrom<ICollection<DocumentationPoint>>(documentation.Points);
+        Assert.Throws<NotSupportedException>(points.Clear);
+        Assert.Throws<NotSupportedException>(() => Assert.IsAssignableFrom<ICollection<DocumentationParticipant>>(documentation.Participants).Clear());
+        Assert.Throws<NotSupportedException>(() => Assert.IsAssignableFrom<ICollection<WorkshopOutcome>>(documentation.WorkshopOutcomes).Clear());
+        Assert.Throws<NotSupportedException>(() => Assert.IsAssignableFrom<ICollection<DocumentationAttachment>>(documentation.Attachments).Clear());
+
+        // The only ways to change them refuse approved documentation.
+        AssertRule("documentation.approved-is-immutable", () => documentation.Edit(Protocol() with { Points = [new PointDraft("Ny punkt", null, null)] }, TestMeetings.Now));
+        Assert.False(documentation.ForgetName("Engla Westlund", TestMeetings.Now));
+
+        Assert.Equal(approvedPoints, documentation.Points.Select(p => (p.Number, p.Text, p.Decision)));
+        Assert.Equal("Engla Westlund", documentation.Participants.Single().Name);
+    }
+
+    [Fact]
     public void Approval_needs_points_and_a_named_approver()
     {
         AssertRule("documentation.no-points", () => Draft().Approve([], Approver, "Johanna", "KU-1", TestMeetings.Now));

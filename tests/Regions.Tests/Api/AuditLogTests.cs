@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.Audit;
+using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.Testing;

@@ -1,4 +1,4 @@
-namespace KollegialtUtbyte.Regions.Audit;
+namespace KollegialtUtbyte.Regions.Application.Audit;
 
 /// <summary>What the Regions service records in its audit log.</summary>
 public static class AuditActions

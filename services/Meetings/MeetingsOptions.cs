@@ -1,6 +1,6 @@
 using KollegialtUtbyte.Meetings.Domain;
 
-namespace KollegialtUtbyte.Meetings.Application;
+namespace KollegialtUtbyte.Meetings;
 
 /// <summary>Section <c>Meetings</c>.</summary>
 public sealed class MeetingsOptions

@@ -1,6 +1,6 @@
 using KollegialtUtbyte.Regions.Domain;
 
-namespace KollegialtUtbyte.Regions.Audit;
+namespace KollegialtUtbyte.Regions.Application.Audit;
 
 /// <summary>The contact details an audit entry names when they change (by field name: the values stay in the directory).</summary>
 internal sealed record ContactDetails(string Name, string? Phone, string? Title, string PreferredLanguage, string? Gender, bool ShareContactDetails)

@@ -1,7 +1,7 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Domain;
 
-namespace KollegialtUtbyte.Regions.Events;
+namespace KollegialtUtbyte.Regions.Application.Events;
 
 /// <summary>
 /// What the other services are told about a change, built from the changed state. Events carry

@@ -2,7 +2,7 @@ using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Regions.Audit;
+namespace KollegialtUtbyte.Regions.Application.Audit;
 
 /// <summary>
 /// An export is a second copy of everything the suite holds about a person: it goes a while after

@@ -3,7 +3,7 @@ using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Regions.Audit;
+namespace KollegialtUtbyte.Regions.Application.Audit;
 
 /// <summary>The e-mail change steps (read at <c>GET /api/regions/people/{id}/email-changes</c>) go with the rest of the audit log, after <c>Retention:Audit</c>.</summary>
 internal sealed class EmailChangeAuditRetention : IRetentionRule

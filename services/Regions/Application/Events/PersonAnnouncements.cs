@@ -4,7 +4,7 @@ using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 
-namespace KollegialtUtbyte.Regions.Events;
+namespace KollegialtUtbyte.Regions.Application.Events;
 
 /// <summary>Tells the other services about a person's changed details: the person, and their place in every team.</summary>
 internal static class PersonAnnouncements
