@@ -42,7 +42,7 @@ public static class MeetingsModule
 
     public static IEndpointRouteBuilder MapMeetingsModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/meetings").ProducesAuthorizationProblems();
+        var api = app.MapGroup("/api/meetings");
         api.MapProgrammes();
         api.MapMeetings();
         api.MapAgenda();

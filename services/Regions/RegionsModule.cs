@@ -37,7 +37,7 @@ public static class RegionsModule
 
     public static IEndpointRouteBuilder MapRegionsModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/regions").ProducesAuthorizationProblems();
+        var api = app.MapGroup("/api/regions");
         api.MapRegionEndpoints();
         api.MapOrganisationEndpoints();
         api.MapPeopleEndpoints();

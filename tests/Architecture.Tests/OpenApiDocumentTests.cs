@@ -60,6 +60,52 @@ public sealed class OpenApiDocumentTests(ServedOpenApiDocuments served) : IClass
         }
     }
 
+    /// <summary>
+    /// Integrators and the portal's clients read the documents, so every operation says what it
+    /// answers: its success body's schema (none for 204, a bodiless 202 or a redirect; a file is
+    /// described by its media type) and at least one problem response.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task Every_operation_documents_its_success_body_and_its_problem_responses(string name)
+    {
+        var document = JsonNode.Parse(await served.ReadAsync(name))!.AsObject();
+
+        var gaps = new List<string>();
+        var operations = 0;
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject().Where(o => o.Value?["responses"] is not null))
+            {
+                operations++;
+                var responses = operation!["responses"]!.AsObject();
+                if (!responses.Any(r => (r.Key.StartsWith('2') || r.Key.StartsWith('3')) && DescribesItsBody(r.Key, r.Value!.AsObject())))
+                {
+                    gaps.Add($"{method.ToUpperInvariant()} {path}: no documented success body ({string.Join(", ", responses.Select(r => r.Key))})");
+                }
+
+                if (!responses.Any(r => r.Key.StartsWith('4')))
+                {
+                    gaps.Add($"{method.ToUpperInvariant()} {path}: no documented 4xx response");
+                }
+            }
+        }
+
+        Assert.True(operations > 0, $"{name}: no operations in the document");
+        Assert.True(gaps.Count == 0, string.Join(Environment.NewLine, gaps));
+    }
+
+    private static bool DescribesItsBody(string status, JsonObject response)
+    {
+        if (response["content"] is not JsonObject content)
+        {
+            return status is "204" or "202" || status.StartsWith('3');
+        }
+
+        return content.Any(media => !media.Key.Contains("json", StringComparison.OrdinalIgnoreCase)
+            || media.Value?["schema"] is JsonObject { Count: > 0 });
+    }
+
     private static int FirstDifferentLine(string committed, string produced)
     {
         var a = committed.Split('\n');
