@@ -38,9 +38,9 @@ public static class NotificationsModule
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
                 // Without a configured directory, mail lands beside the service's database files.
-                var dataDirectory = configuration[$"{DatabaseSettings.SectionName}:{nameof(DatabaseSettings.DataDirectory)}"] is { Length: > 0 } configured
+                var dataDirectory = configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.DataDirectory)}"] is { Length: > 0 } configured
                     ? configured
-                    : new DatabaseSettings().DataDirectory;
+                    : new DatabaseOptions().DataDirectory;
                 options.Delivery.PickupDirectory = Path.GetFullPath(options.Delivery.PickupDirectory is { Length: > 0 } pickup
                     ? pickup
                     : Path.Combine(dataDirectory, "mail"));

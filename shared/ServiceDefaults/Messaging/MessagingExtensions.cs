@@ -30,7 +30,7 @@ public static class MessagingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging(this IHostApplicationBuilder builder, string hostName)
     {
-        var settings = builder.Configuration.GetSection(MessagingSettings.SectionName).Get<MessagingSettings>() ?? new MessagingSettings();
+        var settings = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         var registry = ConsumerRegistryOf(builder.Services);
 
         Action<Action<IBusRegistrationConfigurator>> addMassTransit = settings is { UseTestHarness: true, Transport: MessagingTransport.InMemory }

@@ -17,7 +17,7 @@ namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 /// </summary>
 internal sealed class DatabaseMigrator<TDbContext>(
     IServiceScopeFactory scopes,
-    DatabaseSettings settings,
+    DatabaseOptions settings,
     ILogger<DatabaseMigrator<TDbContext>> logger) : IHostedLifecycleService
     where TDbContext : DbContext
 {

@@ -11,7 +11,7 @@ namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 /// </summary>
 public static class DatabaseProviderSelection
 {
-    public static string ResolveConnectionString(IConfiguration configuration, DatabaseSettings settings, string serviceName)
+    public static string ResolveConnectionString(IConfiguration configuration, DatabaseOptions settings, string serviceName)
     {
         var own = configuration.GetConnectionString(serviceName);
         if (!string.IsNullOrWhiteSpace(own))

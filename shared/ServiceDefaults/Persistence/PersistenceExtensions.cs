@@ -21,7 +21,7 @@ public static class PersistenceExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string serviceName)
         where TDbContext : DbContext
     {
-        var settings = builder.Configuration.GetSection(DatabaseSettings.SectionName).Get<DatabaseSettings>() ?? new DatabaseSettings();
+        var settings = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DatabaseProviderSelection.ResolveConnectionString(builder.Configuration, settings, serviceName);
 
         builder.Services.TryAddSingleton(TimeProvider.System);

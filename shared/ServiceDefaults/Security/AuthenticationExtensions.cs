@@ -27,7 +27,7 @@ public static class AuthenticationExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceAuthentication(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(AuthSettings.SectionName).Get<AuthSettings>() ?? new AuthSettings();
+        var settings = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -158,7 +158,7 @@ public sealed class SigningKeyRing
 
     private static string DevelopmentKeyPath(IConfiguration configuration, ILogger logger)
     {
-        var dataDirectory = configuration.GetSection(DatabaseSettings.SectionName).Get<DatabaseSettings>()?.DataDirectory ?? new DatabaseSettings().DataDirectory;
+        var dataDirectory = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.DataDirectory ?? new DatabaseOptions().DataDirectory;
         var path = Path.GetFullPath(Path.Combine(dataDirectory, DevelopmentKeyFile));
         if (File.Exists(path))
         {

@@ -10,7 +10,7 @@ public enum MessagingTransport
 }
 
 /// <summary>Section <c>Messaging</c>.</summary>
-public sealed class MessagingSettings
+public sealed class MessagingOptions
 {
     public const string SectionName = "Messaging";
 

@@ -1,7 +1,7 @@
 namespace KollegialtUtbyte.ServiceDefaults.Security;
 
 /// <summary>Section <c>Auth</c>: whose tokens this service trusts.</summary>
-public sealed class AuthSettings
+public sealed class AuthOptions
 {
     public const string SectionName = "Auth";
 

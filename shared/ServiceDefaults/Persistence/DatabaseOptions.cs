@@ -2,7 +2,7 @@ namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 
 public enum DatabaseProvider
 {
-    /// <summary>A file per service under <see cref="DatabaseSettings.DataDirectory"/>; the embedded default.</summary>
+    /// <summary>A file per service under <see cref="DatabaseOptions.DataDirectory"/>; the embedded default.</summary>
     Sqlite,
 
     /// <summary>A database per service on a PostgreSQL server; the distributed mode.</summary>
@@ -13,7 +13,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>Section <c>Database</c>. A service's own connection string, <c>ConnectionStrings:{service}</c>, wins when set.</summary>
-public sealed class DatabaseSettings
+public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
