@@ -3,6 +3,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Identity.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Identity.Api;
@@ -100,7 +101,7 @@ internal static class AccountViews
     /// <summary>The details with the version as ETag.</summary>
     public static Ok<AccountDetails> Ok(HttpContext http, AccountDetails details)
     {
-        http.Response.Headers.ETag = $"\"{details.Version}\"";
+        http.Response.SetVersionTag(details.Version);
         return TypedResults.Ok(details);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -45,7 +46,7 @@ public static class AgendaEndpoints
             .OrderBy(i => i.StartsAt)
             .ToList());
         await db.SaveChangesAsync(ct);
-        http.SetETag(meeting.Version);
+        http.Response.SetVersionTag(meeting.Version);
         return TypedResults.Ok(await MeetingEndpoints.ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
     }
 }

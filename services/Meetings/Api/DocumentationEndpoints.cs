@@ -4,6 +4,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -102,7 +103,7 @@ public static class DocumentationEndpoints
     {
         var (meeting, readable) = await ReadableAsync(meetingId, user, db, ct);
         var current = readable.MaxBy(d => d.Revision) ?? throw new ResourceNotFoundException("Documentation of meeting", meeting.Id);
-        http.SetETag(current.Version);
+        http.Response.SetVersionTag(current.Version);
         return TypedResults.Ok(DocumentationResponse.From(current));
     }
 
@@ -117,7 +118,7 @@ public static class DocumentationEndpoints
         var (meeting, readable) = await ReadableAsync(meetingId, user, db, ct);
         var found = readable.FirstOrDefault(d => d.Revision == revision)
             ?? throw new ResourceNotFoundException($"Documentation revision {revision} of meeting", meeting.Id);
-        http.SetETag(found.Version);
+        http.Response.SetVersionTag(found.Version);
         return TypedResults.Ok(DocumentationResponse.From(found));
     }
 
@@ -154,7 +155,7 @@ public static class DocumentationEndpoints
 
         latest.Edit(DraftOf(request, latest.ToDraft()), now);
         await db.SaveChangesAsync(ct);
-        http.SetETag(latest.Version);
+        http.Response.SetVersionTag(latest.Version);
         return TypedResults.Ok(DocumentationResponse.From(latest));
     }
 
@@ -191,7 +192,7 @@ public static class DocumentationEndpoints
         db.AddEvent(new MeetingDocumentationApproved(
             meeting.Id, meeting.ProgrammeId, latest.Id, latest.Revision, registryNumber, approverId, latest.ApprovedByName!, now, now));
         await db.SaveChangesAsync(ct);
-        http.SetETag(latest.Version);
+        http.Response.SetVersionTag(latest.Version);
         return TypedResults.Ok(DocumentationResponse.From(latest));
     }
 
@@ -214,7 +215,7 @@ public static class DocumentationEndpoints
         var correction = latest.Correct(request.Reason, latest.Revision + 1, time.GetUtcNow());
         db.Documentation.Add(correction);
         await db.SaveChangesAsync(ct);
-        http.SetETag(correction.Version);
+        http.Response.SetVersionTag(correction.Version);
         return TypedResults.Created($"/api/meetings/{meetingId}/documentation/revisions/{correction.Revision}", DocumentationResponse.From(correction));
     }
 

@@ -9,10 +9,6 @@ namespace KollegialtUtbyte.Meetings.Api;
 
 internal static class HttpSupport
 {
-    /// <summary>The version as an entity tag, so clients may cache and compare.</summary>
-    public static void SetETag(this HttpContext context, long version) =>
-        context.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
     public static async Task<Meeting> MeetingAsync(this MeetingsDb db, Guid meetingId, CancellationToken cancellationToken) =>
         await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
         ?? throw new ResourceNotFoundException("Meeting", meetingId);

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -207,7 +208,7 @@ public static class InvitationEndpoints
         invitation.AnswerAs(request.Answer!.Value, request.Comment, meeting, now);
         await AfterAnswerAsync(db, quotas, invitation, now, ct);
         await db.SaveChangesAsync(ct);
-        http.SetETag(invitation.Version);
+        http.Response.SetVersionTag(invitation.Version);
         return TypedResults.Ok(AnswerResponse.From(invitation));
     }
 }

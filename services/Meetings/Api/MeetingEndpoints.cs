@@ -4,6 +4,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -139,7 +140,7 @@ public static class MeetingEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Meeting '{meetingId}' was not found.");
         }
 
-        http.SetETag(meeting.Version);
+        http.Response.SetVersionTag(meeting.Version);
         return TypedResults.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
     }
 
@@ -153,7 +154,7 @@ public static class MeetingEndpoints
         db.Meetings.Add(meeting);
         db.AddEvent(new MeetingScheduled(EventData.Details(meeting, programme), meeting.FacilitatorIds, context.Now));
         await db.SaveChangesAsync(ct);
-        http.SetETag(meeting.Version);
+        http.Response.SetVersionTag(meeting.Version);
         return TypedResults.Created($"/api/meetings/{meeting.Id}", await ResponseAsync(db, meeting, programme, ct));
     }
 
@@ -180,7 +181,7 @@ public static class MeetingEndpoints
             await db.SaveChangesAsync(ct);
         }
 
-        http.SetETag(meeting.Version);
+        http.Response.SetVersionTag(meeting.Version);
         return TypedResults.Ok(await ResponseAsync(db, meeting, programme, ct));
     }
 
@@ -200,7 +201,7 @@ public static class MeetingEndpoints
         }
 
         await db.SaveChangesAsync(ct);
-        http.SetETag(meeting.Version);
+        http.Response.SetVersionTag(meeting.Version);
         return TypedResults.Ok(await ResponseAsync(db, meeting, programme, ct));
     }
 
@@ -218,7 +219,7 @@ public static class MeetingEndpoints
         meeting.MarkHeld(now);
         db.AddEvent(new MeetingHeld(meeting.Id, meeting.ProgrammeId, now));
         await db.SaveChangesAsync(ct);
-        http.SetETag(meeting.Version);
+        http.Response.SetVersionTag(meeting.Version);
         return TypedResults.Ok(await ResponseAsync(db, meeting, await db.ProgrammeAsync(meeting.ProgrammeId, ct), ct));
     }
 

@@ -3,6 +3,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -64,7 +65,7 @@ public static class ProgrammeEndpoints
     private static async Task<Ok<ProgrammeCalendarResponse>> GetAsync(Guid programmeId, MeetingsDb db, HttpContext http, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
-        http.SetETag(programme.Version);
+        http.Response.SetVersionTag(programme.Version);
         return TypedResults.Ok(ProgrammeCalendarResponse.From(programme));
     }
 
@@ -80,7 +81,7 @@ public static class ProgrammeEndpoints
             counting.Count,
             counting.Select(m => m.Theme).Distinct().ToList());
         await db.SaveChangesAsync(ct);
-        http.SetETag(programme.Version);
+        http.Response.SetVersionTag(programme.Version);
         return TypedResults.Ok(ProgrammeCalendarResponse.From(programme));
     }
 

@@ -3,6 +3,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -62,7 +63,7 @@ public static class OrganisationEndpoints
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
             ?? throw new ResourceNotFoundException("Organisation", organisationId);
-        Versions.SetETag(http, organisation.Version);
+        http.Response.SetVersionTag(organisation.Version);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 
@@ -92,7 +93,7 @@ public static class OrganisationEndpoints
         organisation.Change(request.Name, request.Kind!.Value, hasFacilitators);
         db.AddEvent(DirectoryEvents.Updated(organisation, time.GetUtcNow()));
         await db.SaveUniqueAsync(cancellationToken);
-        Versions.SetETag(http, organisation.Version);
+        http.Response.SetVersionTag(organisation.Version);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 }

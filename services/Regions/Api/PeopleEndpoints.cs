@@ -6,6 +6,7 @@ using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -186,7 +187,7 @@ public static class PeopleEndpoints
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw new ResourceNotFoundException("Person", personId);
-        Versions.SetETag(http, person.Version);
+        http.Response.SetVersionTag(person.Version);
         return TypedResults.Ok((await DescribeAsync(db, [person], user, cancellationToken))[0]);
     }
 
@@ -290,7 +291,7 @@ public static class PeopleEndpoints
         }
 
         await db.SaveUniqueAsync(cancellationToken);
-        Versions.SetETag(http, person.Version);
+        http.Response.SetVersionTag(person.Version);
         return TypedResults.Ok((await DescribeAsync(db, [person], user, cancellationToken))[0]);
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -80,7 +81,7 @@ public static class ProgrammeEndpoints
     {
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
             ?? throw new ResourceNotFoundException("Program", programmeId);
-        Versions.SetETag(http, programme.Version);
+        http.Response.SetVersionTag(programme.Version);
         return TypedResults.Ok(await DescribeAsync(db, programme, cancellationToken));
     }
 
@@ -117,7 +118,7 @@ public static class ProgrammeEndpoints
         db.AddEvent(DirectoryEvents.Updated(programme, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
 
-        Versions.SetETag(http, programme.Version);
+        http.Response.SetVersionTag(programme.Version);
         return TypedResults.Ok(await DescribeAsync(db, programme, cancellationToken));
     }
 

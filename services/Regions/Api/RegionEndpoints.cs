@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -55,7 +56,7 @@ public static class RegionEndpoints
     {
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
             ?? throw new ResourceNotFoundException("Region", regionId);
-        Versions.SetETag(http, region.Version);
+        http.Response.SetVersionTag(region.Version);
         return TypedResults.Ok(RegionResponse.From(region));
     }
 
@@ -84,7 +85,7 @@ public static class RegionEndpoints
         db.AddEvent(DirectoryEvents.Updated(region, now));
         db.AddEvent(DirectoryEvents.UpdatedAsOrganisation(region, now));
         await db.SaveUniqueAsync(cancellationToken);
-        Versions.SetETag(http, region.Version);
+        http.Response.SetVersionTag(region.Version);
         return TypedResults.Ok(RegionResponse.From(region));
     }
 

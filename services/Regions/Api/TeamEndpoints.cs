@@ -6,6 +6,7 @@ using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -67,7 +68,7 @@ public static class TeamEndpoints
         Guid programmeId, Guid regionId, RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
-        Versions.SetETag(http, team.Version);
+        http.Response.SetVersionTag(team.Version);
         return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
     }
 
@@ -102,7 +103,7 @@ public static class TeamEndpoints
         db.Audit(AuditActions.TeamMemberAdded, user.PersonId(), person.Id, now, new { ProgrammeId = programmeId, RegionId = regionId, Role = member.Role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
 
-        Versions.SetETag(http, team.Version);
+        http.Response.SetVersionTag(team.Version);
         return TypedResults.Created(
             $"/api/regions/programmes/{programmeId}/teams/{regionId}",
             await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
@@ -138,7 +139,7 @@ public static class TeamEndpoints
             new { ProgrammeId = programmeId, RegionId = regionId, From = previousRole?.ToString(), To = member.Role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
 
-        Versions.SetETag(http, team.Version);
+        http.Response.SetVersionTag(team.Version);
         return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
     }
 
@@ -164,7 +165,7 @@ public static class TeamEndpoints
         db.Audit(AuditActions.TeamMemberRemoved, user.PersonId(), personId, now, new { ProgrammeId = programmeId, RegionId = regionId, Role = member.Role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
 
-        Versions.SetETag(http, team.Version);
+        http.Response.SetVersionTag(team.Version);
         return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
     }
 

@@ -23,8 +23,4 @@ internal static class Versions
 
         db.ExpectVersion(entity, clientVersion);
     }
-
-    /// <summary>The version as an ETag, so HTTP caches and clients can use it too.</summary>
-    public static void SetETag(HttpContext http, long version) =>
-        http.Response.Headers.ETag = $"\"{version}\"";
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -97,7 +98,7 @@ public static class WorkingGroupEndpoints
     {
         var group = await db.WorkingGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
             ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
-        Versions.SetETag(http, group.Version);
+        http.Response.SetVersionTag(group.Version);
         return TypedResults.Ok((await DescribeAsync(db, [group], cancellationToken))[0]);
     }
 
@@ -163,7 +164,7 @@ public static class WorkingGroupEndpoints
         db.AddEvent(DirectoryEvents.Changed(group, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
 
-        Versions.SetETag(http, group.Version);
+        http.Response.SetVersionTag(group.Version);
         return TypedResults.Ok((await DescribeAsync(db, [group], cancellationToken))[0]);
     }
 
@@ -183,7 +184,7 @@ public static class WorkingGroupEndpoints
         db.AddEvent(DirectoryEvents.Changed(group, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
 
-        Versions.SetETag(http, group.Version);
+        http.Response.SetVersionTag(group.Version);
         return TypedResults.Ok((await DescribeAsync(db, [group], cancellationToken))[0]);
     }
 
