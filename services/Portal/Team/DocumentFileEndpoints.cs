@@ -4,9 +4,11 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace KollegialtUtbyte.Portal.Team;
@@ -20,25 +22,25 @@ public static class DocumentFileEndpoints
 {
     public const string TokenField = "__RequestVerificationToken";
 
-    // The Feedback service takes 25 MB; the rest is room for the form's other fields.
-    private const long MaxBody = (25L * 1024 * 1024) + (64 * 1024);
-
     public static IEndpointRouteBuilder MapTeamDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var team = app.MapGroup("/team/dokument").RequireAuthorization(PortalPolicies.TeamMember).ExcludeFromDescription().WithSecurityHeaders();
-        team.MapPost("/ladda-upp", (HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(null, http, gateway, antiforgery));
-        team.MapPost("/{documentId:guid}/ladda-upp", (Guid documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(documentId, http, gateway, antiforgery));
+        team.MapPost("/ladda-upp", (HttpContext http, GatewayClient gateway, IAntiforgery antiforgery, IOptions<UploadOptions> uploads) =>
+            UploadAsync(null, http, gateway, antiforgery, uploads.Value));
+        team.MapPost("/{documentId:guid}/ladda-upp", (Guid documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery, IOptions<UploadOptions> uploads) =>
+            UploadAsync(documentId, http, gateway, antiforgery, uploads.Value));
         team.MapGet("/{documentId:guid}/versioner/{number:int}/fil", DownloadAsync);
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(Guid? documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery)
+    private static async Task<IResult> UploadAsync(Guid? documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery, UploadOptions uploads)
     {
         var back = documentId is { } existing ? $"/team/dokument/{existing}" : "/team/dokument";
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = MaxBody;
+            // The configured largest document and room for the form's other fields; the Feedback service checks the file itself.
+            bodySize.MaxRequestBodySize = uploads.MaxRequestBytes;
         }
 
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
