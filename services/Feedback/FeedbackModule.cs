@@ -10,6 +10,7 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 
 namespace KollegialtUtbyte.Feedback;
 
@@ -29,9 +30,9 @@ public static class FeedbackModule
         builder.AddDatabaseSeeder<FeedbackDb, LensCatalogueSeeder>();
         builder.AddConsumersOf<FeedbackDb>(Name);
         builder.Services.AddValidation();
+        builder.AddUploadOptions();
         builder.Services.AddOptions<FeedbackOptions>()
             .BindConfiguration(FeedbackOptions.SectionName)
-            .Validate(o => o.Uploads.MaxBytes > 0, "Feedback:Uploads:MaxBytes must be positive.")
             .Validate(o => o.Rounds.CheckInterval > TimeSpan.Zero, "Feedback:Rounds:CheckInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IDocumentStorage, FileSystemDocumentStorage>();

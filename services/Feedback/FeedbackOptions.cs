@@ -1,23 +1,18 @@
 namespace KollegialtUtbyte.Feedback;
 
-/// <summary>Section <c>Feedback</c>: uploads, file storage, reviewer assignment and round deadlines.</summary>
+/// <summary>
+/// Section <c>Feedback</c>: file storage, reviewer assignment and round deadlines. The largest
+/// accepted draft is the suite's <c>Uploads:MaxDocumentBytes</c> (<see cref="KollegialtUtbyte.ServiceDefaults.Uploads.UploadOptions"/>).
+/// </summary>
 public sealed class FeedbackOptions
 {
     public const string SectionName = "Feedback";
-
-    public UploadOptions Uploads { get; set; } = new();
 
     public StorageOptions Storage { get; set; } = new();
 
     public AssignmentOptions Assignment { get; set; } = new();
 
     public RoundOptions Rounds { get; set; } = new();
-
-    public sealed class UploadOptions
-    {
-        /// <summary>Largest accepted draft in bytes; larger uploads get 413.</summary>
-        public long MaxBytes { get; set; } = 25L * 1024 * 1024;
-    }
 
     public sealed class StorageOptions
     {

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Gateway.Forwarding;
 using KollegialtUtbyte.Gateway.RateLimiting;
 using KollegialtUtbyte.Gateway.Security;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Configuration;
@@ -38,7 +39,7 @@ public static class GatewayModule
             return builder;
         }
 
-        var routes = RouteTable.From(settings);
+        var routes = RouteTable.From(settings, UploadOptions.From(builder.Configuration));
 
         // The gateway checks tokens for every API behind it; each service then checks its own audience.
         builder.AcceptAccessTokensFor([.. TokenAudiences.Apis]);

@@ -50,8 +50,18 @@ public sealed class DestinationSettings
     /// <summary>How replicas are probed; only used when the destination has more than one address.</summary>
     public HealthCheckSettings HealthCheck { get; set; } = new();
 
-    /// <summary>Largest request body forwarded to this destination; unset means the gateway's default.</summary>
+    /// <summary>
+    /// Largest request body forwarded to this destination; unset means the gateway's default, or for a
+    /// destination with <see cref="DocumentUploads"/> the upload limit.
+    /// </summary>
     public long? MaxRequestBodySize { get; set; }
+
+    /// <summary>
+    /// The destination receives document uploads: unless <see cref="MaxRequestBodySize"/> is set, its
+    /// body limit is <c>Uploads:MaxDocumentBytes</c> plus <see cref="KollegialtUtbyte.ServiceDefaults.Uploads.UploadOptions.MultipartOverhead"/>,
+    /// so the limit is configured once for Feedback, the portal and the gateway.
+    /// </summary>
+    public bool DocumentUploads { get; set; }
 }
 
 /// <summary>Active and passive health checks of a destination's replicas.</summary>

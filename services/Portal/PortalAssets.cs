@@ -23,12 +23,8 @@ internal static class PortalAssets
                 return Results.NotFound();
             }
 
+            // The file result answers If-None-Match (304) itself, from the same entity tag.
             context.Response.Headers.CacheControl = "public, max-age=3600";
-            if (context.Request.Headers.IfNoneMatch == asset.ETag)
-            {
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-            }
-
             ContentTypes.TryGetContentType(file, out var contentType);
             return Results.File(asset.Content, contentType ?? "application/octet-stream", entityTag: new EntityTagHeaderValue(asset.ETag));
         }).AllowAnonymous().ExcludeFromDescription().WithSecurityHeaders();

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Components;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
@@ -34,6 +35,7 @@ public static class PortalModule
         builder.AddPortalKeyRing();
         builder.AddPortalAuthentication();
         builder.AddGatewayClient();
+        builder.AddUploadOptions();
         return builder;
     }
 

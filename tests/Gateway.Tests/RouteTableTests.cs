@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Gateway.Domain;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 
@@ -33,6 +34,20 @@ public sealed class RouteTableTests
         Assert.False(portal.RequiresToken);
         Assert.Null(portal.OpenApiDocument);
         Assert.Equal(1000, portal.Destination.MaxRequestBodySize);
+    }
+
+    [Fact]
+    public void A_destination_receiving_uploads_takes_the_configured_upload_limit_and_the_form_around_it()
+    {
+        var settings = Settings(("feedback", new RouteSettings { PathPrefix = "/api/feedback", Destination = "feedback" }));
+        settings.Destinations["feedback"] = new DestinationSettings { Address = "http://feedback:8080", DocumentUploads = true };
+        settings.Destinations["explicit"] = new DestinationSettings { Address = "http://feedback:8080", DocumentUploads = true, MaxRequestBodySize = 5000 };
+
+        var table = RouteTable.From(settings, new UploadOptions { MaxDocumentBytes = 2 * 1024 * 1024 });
+
+        Assert.Equal((2 * 1024 * 1024) + UploadOptions.MultipartOverhead, table.Destinations.Single(d => d.Name == "feedback").MaxRequestBodySize);
+        Assert.Equal(5000, table.Destinations.Single(d => d.Name == "explicit").MaxRequestBodySize);
+        Assert.Equal(30 * 1024 * 1024, table.Destinations.Single(d => d.Name == "regions").MaxRequestBodySize);
     }
 
     public static TheoryData<string, RouteSettings, string> Mistakes => new()

@@ -5,6 +5,7 @@ using KollegialtUtbyte.Feedback.Application.Storage;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,16 +19,13 @@ namespace KollegialtUtbyte.Feedback.Api;
 /// <summary>
 /// Uploading a draft as a new version, and reading it back. The upload is streamed from the
 /// multipart body straight into the storage's staging area while its size is counted, its
-/// SHA-256 computed and its format recognised, so a 25 MB file never sits in memory; a file that
+/// SHA-256 computed and its format recognised, so a large file never sits in memory; a file that
 /// is too large or of the wrong kind leaves nothing behind, neither file nor row.
 /// </summary>
 internal static class DraftEndpoints
 {
     private const string FileField = "file";
     private const string NoteField = "note";
-
-    // Room for the multipart boundaries, part headers and the note beside the file itself.
-    private const long MultipartOverhead = 16 * 1024;
 
     public static RouteGroupBuilder MapDraftEndpoints(this RouteGroupBuilder api)
     {
@@ -51,7 +49,7 @@ internal static class DraftEndpoints
         HttpContext http,
         FeedbackDb db,
         IDocumentStorage storage,
-        IOptions<FeedbackOptions> options,
+        IOptions<UploadOptions> uploads,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -59,8 +57,8 @@ internal static class DraftEndpoints
         var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
         caller.EnsureActsFor(access.Document.RegionId, "ladda upp nya versioner av dokumentet");
 
-        var limit = options.Value.Uploads.MaxBytes;
-        if (!AcceptBodyUpTo(http, limit + MultipartOverhead))
+        var limit = uploads.Value.MaxDocumentBytes;
+        if (!AcceptBodyUpTo(http, uploads.Value.MaxRequestBytes))
         {
             return TooLarge(limit);
         }

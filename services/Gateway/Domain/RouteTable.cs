@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 
 namespace KollegialtUtbyte.Gateway.Domain;
 
@@ -39,13 +40,17 @@ public sealed partial class RouteTable
 
     public IReadOnlyList<GatewayDestination> Destinations { get; }
 
-    public static RouteTable From(GatewaySettings settings)
+    /// <param name="settings">Section <c>Gateway</c>.</param>
+    /// <param name="uploads">The suite's upload limit, which sizes the body limit of destinations receiving uploads.</param>
+    public static RouteTable From(GatewaySettings settings, UploadOptions? uploads = null)
     {
+        uploads ??= new UploadOptions();
         var problems = new List<string>();
         var destinations = new Dictionary<string, GatewayDestination>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, destination) in settings.Destinations)
         {
-            var limit = destination.MaxRequestBodySize ?? settings.MaxRequestBodySize;
+            var limit = destination.MaxRequestBodySize
+                ?? (destination.DocumentUploads ? uploads.MaxRequestBytes : settings.MaxRequestBodySize);
             var given = new[] { destination.Address }.Concat(destination.Addresses)
                 .Where(a => !string.IsNullOrEmpty(a)).Select(a => a!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var invalid = given.Where(a => !IsOrigin(a)).ToList();

@@ -45,8 +45,27 @@
     });
   }
 
+  // A file larger than the configured limit is refused by the browser, in the form's own words,
+  // before minutes of uploading end in a 413.
+  function limitSize(input) {
+    var max = Number(input.dataset.maxBytes);
+    if (!max || input.dataset.sizeLimitReady) {
+      return;
+    }
+
+    input.dataset.sizeLimitReady = "true";
+    input.addEventListener("change", function () {
+      var tooLarge = input.files && input.files.length > 0 && input.files[0].size > max;
+      input.setCustomValidity(tooLarge ? input.dataset.tooLarge || "" : "");
+      if (tooLarge) {
+        input.reportValidity();
+      }
+    });
+  }
+
   function attachAll() {
     document.querySelectorAll("form[data-upload-progress]").forEach(attach);
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(limitSize);
   }
 
   attachAll();

@@ -4,9 +4,11 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace KollegialtUtbyte.Portal.Team;
@@ -20,89 +22,41 @@ public static class DocumentFileEndpoints
 {
     public const string TokenField = "__RequestVerificationToken";
 
-    // The Feedback service takes 25 MB; the rest is room for the form's other fields.
-    private const long MaxBody = (25L * 1024 * 1024) + (64 * 1024);
-
     public static IEndpointRouteBuilder MapTeamDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var team = app.MapGroup("/team/dokument").RequireAuthorization(PortalPolicies.TeamMember).ExcludeFromDescription().WithSecurityHeaders();
-        team.MapPost("/ladda-upp", (HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(null, http, gateway, antiforgery));
-        team.MapPost("/{documentId:guid}/ladda-upp", (Guid documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery) => UploadAsync(documentId, http, gateway, antiforgery));
+        team.MapPost("/ladda-upp", (HttpContext http, GatewayClient gateway, IAntiforgery antiforgery, IOptions<UploadOptions> uploads) =>
+            UploadAsync(null, http, gateway, antiforgery, uploads.Value));
+        team.MapPost("/{documentId:guid}/ladda-upp", (Guid documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery, IOptions<UploadOptions> uploads) =>
+            UploadAsync(documentId, http, gateway, antiforgery, uploads.Value));
         team.MapGet("/{documentId:guid}/versioner/{number:int}/fil", DownloadAsync);
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(Guid? documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery)
+    private static async Task<IResult> UploadAsync(Guid? documentId, HttpContext http, GatewayClient gateway, IAntiforgery antiforgery, UploadOptions uploads)
     {
         var back = documentId is { } existing ? $"/team/dokument/{existing}" : "/team/dokument";
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = MaxBody;
-        }
-
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+        AcceptBodyUpTo(http, uploads.MaxRequestBytes);
+        if (MultipartBoundary(http.Request) is not { } boundary)
         {
             return Back(back, "missing-file", fields);
         }
 
-        var reader = new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = null };
-        var verified = false;
         try
         {
-            while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
+            var form = await ReadUntilFileAsync(new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = null }, http, antiforgery, fields);
+            if (!form.Verified)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
-                {
-                    continue;
-                }
-
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                if (!disposition.IsFileDisposition())
-                {
-                    using var text = new StreamReader(section.Body);
-                    var value = await ReadLimitedAsync(text, 8_000);
-                    if (name == TokenField && !verified)
-                    {
-                        // The token comes first in the form; checked from a header so the body stays a stream.
-                        http.Request.Headers["RequestVerificationToken"] = value;
-                        await antiforgery.ValidateRequestAsync(http);
-                        verified = true;
-                    }
-                    else
-                    {
-                        fields[name] = value;
-                    }
-
-                    continue;
-                }
-
-                if (!verified)
-                {
-                    return Results.BadRequest();
-                }
-
-                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                if (string.IsNullOrEmpty(fileName))
-                {
-                    return Back(back, "missing-file", fields);
-                }
-
-                var target = documentId;
-                if (target is null)
-                {
-                    var created = await CreateDocumentAsync(gateway, fields, http.RequestAborted);
-                    if (created.Problem is { } problem)
-                    {
-                        return Back(back, problem, fields);
-                    }
-
-                    target = created.Value!.Id;
-                }
-
-                return await ForwardAsync(gateway, target.Value, fileName, fields, section, back, http.RequestAborted);
+                return Results.BadRequest();
             }
+
+            if (form.File is not { } file || string.IsNullOrEmpty(form.FileName))
+            {
+                return Back(back, "missing-file", fields);
+            }
+
+            return await SendToDocumentAsync(gateway, documentId, form.FileName, fields, file, back, http.RequestAborted);
         }
         catch (AntiforgeryValidationException)
         {
@@ -112,8 +66,79 @@ public static class DocumentFileEndpoints
         {
             return Back(back, "too-large", fields);
         }
+    }
 
-        return verified ? Back(back, "missing-file", fields) : Results.BadRequest();
+    /// <summary>The configured largest document and room for the form's other fields; the Feedback service checks the file itself.</summary>
+    private static void AcceptBodyUpTo(HttpContext http, long maxBytes)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBytes;
+        }
+    }
+
+    private static string? MultipartBoundary(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+        && HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is { Length: > 0 } boundary
+            ? boundary
+            : null;
+
+    /// <summary>
+    /// Reads the form's text fields into <paramref name="fields"/> up to its file part, which is left
+    /// unread so that it can be streamed on. The antiforgery token comes first in the form and is
+    /// checked as soon as it arrives (from a header, so the body stays a stream); a file part before
+    /// it is never read.
+    /// </summary>
+    private static async Task<FormUntilFile> ReadUntilFileAsync(MultipartReader reader, HttpContext http, IAntiforgery antiforgery, Dictionary<string, string> fields)
+    {
+        var verified = false;
+        while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            {
+                continue;
+            }
+
+            if (disposition.IsFileDisposition())
+            {
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                return new FormUntilFile(verified, section, fileName);
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            using var text = new StreamReader(section.Body);
+            var value = await ReadLimitedAsync(text, 8_000);
+            if (name == TokenField && !verified)
+            {
+                http.Request.Headers["RequestVerificationToken"] = value;
+                await antiforgery.ValidateRequestAsync(http);
+                verified = true;
+            }
+            else
+            {
+                fields[name] = value;
+            }
+        }
+
+        return new FormUntilFile(verified, null, null);
+    }
+
+    /// <summary>The file goes to the existing document, or to a new one made from the form's fields first.</summary>
+    private static async Task<IResult> SendToDocumentAsync(
+        GatewayClient gateway, Guid? documentId, string fileName, Dictionary<string, string> fields, MultipartSection file, string back, CancellationToken ct)
+    {
+        if (documentId is null)
+        {
+            var created = await CreateDocumentAsync(gateway, fields, ct);
+            if (created.Problem is { } problem)
+            {
+                return Back(back, problem, fields);
+            }
+
+            documentId = created.Value!.Id;
+        }
+
+        return await ForwardAsync(gateway, documentId.Value, fileName, fields, file, back, ct);
     }
 
     private static async Task<ApiResult<StrategyDocument>> CreateDocumentAsync(GatewayClient gateway, Dictionary<string, string> fields, CancellationToken ct)
@@ -207,4 +232,7 @@ public static class DocumentFileEndpoints
     }
 
     private sealed record ProblemBody(string? Title, string? Detail);
+
+    /// <summary>The form read up to its file part: whether the antiforgery token was valid, and the file part if there is one.</summary>
+    private sealed record FormUntilFile(bool Verified, MultipartSection? File, string? FileName);
 }

@@ -118,7 +118,7 @@ public sealed class UploadTests(UploadTests.Service service) : IClassFixture<Upl
     [Fact]
     public async Task An_upload_without_a_declared_length_is_cut_off_at_the_limit_while_streaming()
     {
-        await using var small = await FeedbackApp.StartAsync(new Dictionary<string, string?> { ["Feedback:Uploads:MaxBytes"] = "65536" });
+        await using var small = await FeedbackApp.StartAsync(new Dictionary<string, string?> { ["Uploads:MaxDocumentBytes"] = "65536" });
         var region = (await small.AddRegionsAsync("Region Halland"))[0];
         var team = small.ClientFor(region.Member);
         var document = await team.CreateDocumentAsync();
@@ -135,6 +135,22 @@ public sealed class UploadTests(UploadTests.Service service) : IClassFixture<Upl
         Assert.Contains("65536 byte", problem.GetProperty("detail").GetString());
         Assert.Empty(small.StoredFiles());
         Assert.Equal(0, (await team.GetJsonAsync($"/api/feedback/documents/{document.Id()}")).GetProperty("versions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_earlier_key_of_the_upload_limit_still_counts_when_the_shared_one_is_not_set()
+    {
+        await using var small = await FeedbackApp.StartAsync(new Dictionary<string, string?> { ["Feedback:Uploads:MaxBytes"] = "2048" });
+        var region = (await small.AddRegionsAsync("Region Halland"))[0];
+        var team = small.ClientFor(region.Member);
+        var document = await team.CreateDocumentAsync();
+        var content = new byte[2049];
+        "%PDF-1.7\n"u8.CopyTo(content);
+
+        var problem = await (await team.UploadAsync(document.Id(), content, "stor.pdf")).ReadAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("2048 byte", problem.GetProperty("detail").GetString());
+        Assert.Empty(small.StoredFiles());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using KollegialtUtbyte.ServiceDefaults.Uploads;
 using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,8 @@ namespace KollegialtUtbyte.Gateway.Tests.Support;
 /// The gateway in front of a bare upstream that tells what it received and answers what it is
 /// asked to, for testing the forwarding itself. Retries are off and the circuit breaker never
 /// opens here (they have their own tests), so every request arrives exactly once.
-/// The feedback destination takes bodies of at most <see cref="SmallBodyLimit"/> bytes.
+/// The feedback destination takes bodies of at most <see cref="SmallBodyLimit"/> bytes: the suite's
+/// upload limit (<c>Uploads:MaxDocumentBytes</c>) is set so that it and the multipart margin make that.
 /// </summary>
 public sealed class EchoBehindGateway : IAsyncLifetime
 {
@@ -44,7 +46,7 @@ public sealed class EchoBehindGateway : IAsyncLifetime
         {
             ["Gateway:Resilience:MaxRetries"] = "0",
             ["Gateway:Resilience:MinimumThroughput"] = "1000000",
-            ["Gateway:Destinations:feedback:MaxRequestBodySize"] = SmallBodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Uploads:MaxDocumentBytes"] = (SmallBodyLimit - UploadOptions.MultipartOverhead).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         Gateway.StartServer();
     }

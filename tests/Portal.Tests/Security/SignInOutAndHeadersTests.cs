@@ -118,6 +118,21 @@ public sealed class SignInOutAndHeadersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_asset_the_browser_already_has_is_answered_not_modified()
+    {
+        using var first = _portal.Client();
+        using var fresh = await first.GetAsync("/portal-assets/site.css");
+        var etag = fresh.Headers.ETag!.Tag;
+
+        using var again = _portal.Client(r => r.Headers.TryAddWithoutValidation("If-None-Match", $"\"an-older-one\", {etag}"));
+        using var cached = await again.GetAsync("/portal-assets/site.css");
+
+        Assert.Equal(HttpStatusCode.NotModified, cached.StatusCode);
+        Assert.Equal(etag, cached.Headers.ETag?.Tag);
+        Assert.Equal("public, max-age=3600", cached.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task Only_Production_sends_HSTS_and_only_over_https()
     {
         using (var testing = _portal.Client())

@@ -226,6 +226,23 @@ public sealed class TeamJourneyTests(EmbeddedSuite suite, Browser browser) : ICl
     }
 
     [Fact]
+    public async Task An_upload_without_the_form_token_is_refused_and_makes_no_document()
+    {
+        var page = await browser.NewPageAsync(suite.Address);
+        await TeamSteps.SignInAsync(page, "anders.brandt@regionhalland.example", returnUrl: "/team/dokument");
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Set("title", "Utan formulärets nyckel");
+        form.Set("file", new FilePayload { Name = "utkast.md", MimeType = "text/markdown", Buffer = Encoding.UTF8.GetBytes("# Utkast\n") });
+
+        var response = await page.Context.APIRequest.PostAsync("/team/dokument/ladda-upp", new() { Multipart = form, MaxRedirects = 0 });
+
+        Assert.Equal(400, response.Status);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Våra dokument", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Utan formulärets nyckel")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Moving_between_pages_keeps_the_page_loaded_and_the_upload_form_ready()
     {
         var page = await browser.NewPageAsync(suite.Address);

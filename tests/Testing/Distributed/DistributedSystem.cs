@@ -98,6 +98,7 @@ public class DistributedSystem : IAsyncLifetime
             ["Telemetry__TraceFile"] = TraceFile,
             ["Seeds__Enabled"] = "true",
             ["Seeds__MoveDemoIntoFuture"] = "true",
+            ["Uploads__MaxDocumentBytes"] = "26214400", // 25 MB, one key for Feedback, the portal and the gateway
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
