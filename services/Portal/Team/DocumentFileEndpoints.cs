@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -92,7 +93,7 @@ public static class DocumentFileEndpoints
                 var target = documentId;
                 if (target is null)
                 {
-                    var created = await CreateDocumentAsync(gateway, fields, http.RequestAborted);
+                    var created = await CreateDocumentAsync(http.RequestServices.GetRequiredService<FeedbackApi>(), fields, http.RequestAborted);
                     if (created.Problem is { } problem)
                     {
                         return Back(back, problem, fields);
@@ -116,11 +117,11 @@ public static class DocumentFileEndpoints
         return verified ? Back(back, "missing-file", fields) : Results.BadRequest();
     }
 
-    private static async Task<ApiResult<StrategyDocument>> CreateDocumentAsync(GatewayClient gateway, Dictionary<string, string> fields, CancellationToken ct)
+    private static async Task<ApiResult<DocumentView>> CreateDocumentAsync(FeedbackApi feedback, Dictionary<string, string> fields, CancellationToken ct)
     {
         var kind = Enum.TryParse<StrategyDocumentKind>(fields.GetValueOrDefault("kind"), out var parsed) ? parsed : StrategyDocumentKind.Other;
         var description = fields.GetValueOrDefault("description") is { Length: > 0 } d ? d : null;
-        return await gateway.PostAsync<StrategyDocument>("/api/feedback/documents", new CreateDocument(fields.GetValueOrDefault("title", "").Trim(), kind, description), ct);
+        return await feedback.CreateDocumentAsync(new CreateDocumentRequest(fields.GetValueOrDefault("title", "").Trim(), kind, description), ct);
     }
 
     private static async Task<IResult> ForwardAsync(
@@ -138,7 +139,7 @@ public static class DocumentFileEndpoints
             : new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         content.Add(file, "file", fileName);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feedback/documents/{documentId}/versions") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, FeedbackApi.UploadPath(documentId)) { Content = content };
         using var response = await gateway.UploadAsync(request, ct);
         if (response.IsSuccessStatusCode)
         {
@@ -152,7 +153,7 @@ public static class DocumentFileEndpoints
 
     private static async Task<IResult> DownloadAsync(Guid documentId, int number, HttpContext http, GatewayClient gateway)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/feedback/documents/{documentId}/versions/{number}/file");
+        var request = new HttpRequestMessage(HttpMethod.Get, FeedbackApi.FilePath(documentId, number));
         var response = await gateway.SendRawAsync(request, http.RequestAborted);
         http.Response.RegisterForDispose(request);
         http.Response.RegisterForDispose(response);
