@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Feedback.Api;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Application.Retention;
 using KollegialtUtbyte.Feedback.Application.Rounds;
 using KollegialtUtbyte.Feedback.Application.Storage;
@@ -45,7 +46,7 @@ public static class FeedbackModule
     public static IEndpointRouteBuilder MapFeedbackModule(this IEndpointRouteBuilder app)
     {
         // Every endpoint needs a token: without one the answer is a 401 problem.
-        var api = app.MapGroup("/api/feedback")
+        var api = app.MapGroup(FeedbackRoutes.Prefix)
             .AddEndpointFilter<AccessDeniedFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapLensEndpoints();

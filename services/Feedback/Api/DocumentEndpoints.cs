@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
@@ -8,32 +8,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
-public sealed record CreateDocumentRequest(
-    [property: Required, StringLength(StrategyDocument.TitleMaxLength, MinimumLength = 1)] string Title,
-    StrategyDocumentKind Kind,
-    [property: StringLength(StrategyDocument.DescriptionMaxLength)] string? Description,
-    Guid? RegionId = null);
-
-public sealed record UpdateDocumentRequest(
-    [property: Required, StringLength(StrategyDocument.TitleMaxLength, MinimumLength = 1)] string Title,
-    StrategyDocumentKind Kind,
-    [property: StringLength(StrategyDocument.DescriptionMaxLength)] string? Description,
-    [property: Range(1, long.MaxValue)] long Version);
-
 /// <summary>A region's strategy documents: its team creates and edits them; administrators see all.</summary>
 internal static class DocumentEndpoints
 {
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/documents", ListAsync)
+        api.MapGet(FeedbackRoutes.Documents, ListAsync)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapPost("/documents", CreateAsync)
+        api.MapPost(FeedbackRoutes.Documents, CreateAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/documents/{documentId:guid}", GetAsync)
+        api.MapGet(FeedbackRoutes.Document, GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/documents/{documentId:guid}", UpdateAsync)
+        api.MapPut(FeedbackRoutes.Document, UpdateAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -89,7 +77,7 @@ internal static class DocumentEndpoints
 
         var view = await db.DocumentViewAsync(DocumentAccess.Owned(document), cancellationToken);
         http.Response.SetVersionTag(document.Version);
-        return TypedResults.Created($"/api/feedback/documents/{document.Id}", view);
+        return TypedResults.Created(FeedbackRoutes.PathOf(FeedbackRoutes.Document, document.Id), view);
     }
 
     private static async Task<Ok<DocumentView>> GetAsync(Guid documentId, HttpContext http, FeedbackDb db, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Application.Storage;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
@@ -29,7 +30,7 @@ internal static class DraftEndpoints
 
     public static RouteGroupBuilder MapDraftEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/documents/{documentId:guid}/versions", UploadAsync)
+        api.MapPost(FeedbackRoutes.DocumentVersions, UploadAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -37,7 +38,7 @@ internal static class DraftEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/documents/{documentId:guid}/versions/{number:int}/file", DownloadAsync)
+        api.MapGet(FeedbackRoutes.DocumentVersionFile, DownloadAsync)
             .Produces(StatusCodes.Status200OK, typeof(Stream), DocumentFormat.Pdf.ContentType(),
                 [.. Enum.GetValues<DocumentFormat>().Where(f => f != DocumentFormat.Pdf).Select(f => f.ContentType())])
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -135,7 +136,7 @@ internal static class DraftEndpoints
                 version.FileName, version.ContentType, version.SizeBytes, version.Sha256, caller.PersonId, now));
             await db.SaveChangesAsync(cancellationToken);
             http.Response.SetVersionTag(document.Version);
-            return TypedResults.Created($"/api/feedback/documents/{document.Id}/versions/{version.Number}", ViewQueries.ToView(document, version));
+            return TypedResults.Created($"{FeedbackRoutes.PathOf(FeedbackRoutes.DocumentVersions, document.Id)}/{version.Number}", ViewQueries.ToView(document, version));
         }
         catch
         {

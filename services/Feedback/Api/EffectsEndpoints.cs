@@ -1,36 +1,18 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SuggestionDecision = KollegialtUtbyte.Feedback.Domain.SuggestionDecision;
 
 namespace KollegialtUtbyte.Feedback.Api;
-
-/// <summary>
-/// One region's exchange in a programme: drafts it put up for feedback (rounds opened), feedback it
-/// gave and received (submitted), how it answered the suggestions it received, and its priorities.
-/// </summary>
-public sealed record RegionExchange(
-    Guid RegionId,
-    string RegionName,
-    int DraftsSubmitted,
-    int FeedbackGiven,
-    int FeedbackReceived,
-    int SuggestionsReceived,
-    int SuggestionsAdopted,
-    int SuggestionsPartlyAdopted,
-    int SuggestionsNotAdopted,
-    int Priorities,
-    int Results);
-
-/// <summary>The feedback service's part of a programme's effects report.</summary>
-public sealed record FeedbackEffectsResponse(Guid ProgrammeId, IReadOnlyList<RegionExchange> Regions, IReadOnlyList<PriorityView> Priorities);
 
 internal static class EffectsEndpoints
 {
     public static RouteGroupBuilder MapEffectsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/programmes/{programmeId:guid}/effects", ReportAsync).WithTags("Effects")
+        api.MapGet(FeedbackRoutes.Effects, ReportAsync).WithTags("Effects")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }

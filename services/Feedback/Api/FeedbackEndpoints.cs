@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
@@ -7,30 +7,9 @@ using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
-
-public sealed record LensFeedbackRequest(
-    [property: Required, StringLength(64)] string LensCode,
-    [property: StringLength(PeerFeedback.StrengthsMaxLength)] string? Strengths,
-    IReadOnlyList<string>? Suggestions);
-
-/// <summary><c>Version</c> is 0 to start the region's feedback, otherwise the version last read.</summary>
-public sealed record SaveFeedbackRequest(
-    [property: StringLength(PeerFeedback.SummaryMaxLength)] string? Summary,
-    [property: Required] IReadOnlyList<LensFeedbackRequest> Lenses,
-    [property: Range(0, long.MaxValue)] long Version);
-
-public sealed record SubmitFeedbackRequest([property: Range(1, long.MaxValue)] long Version);
-
-public sealed record SuggestionResponseRequest(
-    [property: Range(1, 10_000)] int SuggestionNumber,
-    SuggestionDecision Decision,
-    [property: StringLength(PeerFeedback.NoteMaxLength)] string? Note);
-
-public sealed record RespondRequest(
-    [property: Required, MinLength(1)] IReadOnlyList<SuggestionResponseRequest> Responses,
-    [property: Range(1, long.MaxValue)] long Version);
 
 /// <summary>
 /// Feedback in a round, addressed by the reviewing region: its team writes a draft and submits
@@ -41,25 +20,25 @@ internal static class FeedbackEndpoints
 {
     public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/rounds/{roundId:guid}/feedback", ListAsync)
+        api.MapGet(FeedbackRoutes.RoundFeedback, ListAsync)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/rounds/{roundId:guid}/feedback/{regionId:guid}", GetAsync)
+        api.MapGet(FeedbackRoutes.ReviewerFeedback, GetAsync)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}", SaveDraftAsync)
+        api.MapPut(FeedbackRoutes.ReviewerFeedback, SaveDraftAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/rounds/{roundId:guid}/feedback/{regionId:guid}/submit", SubmitAsync)
+        api.MapPost(FeedbackRoutes.SubmitFeedback, SubmitAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/rounds/{roundId:guid}/feedback/{regionId:guid}/responses", RespondAsync)
+        api.MapPut(FeedbackRoutes.FeedbackResponses, RespondAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -149,7 +128,7 @@ internal static class FeedbackEndpoints
 
         http.Response.SetVersionTag(feedback.Version);
         var view = await db.FeedbackViewAsync(round, feedback, cancellationToken);
-        return created ? TypedResults.Created($"/api/feedback/rounds/{roundId}/feedback/{regionId}", view) : TypedResults.Ok(view);
+        return created ? TypedResults.Created(FeedbackRoutes.PathOf(FeedbackRoutes.ReviewerFeedback, roundId, regionId), view) : TypedResults.Ok(view);
     }
 
     private static async Task<Ok<FeedbackView>> SubmitAsync(
@@ -184,7 +163,7 @@ internal static class FeedbackEndpoints
 
         db.ExpectVersion(feedback, request.Version);
         var now = time.GetUtcNow();
-        feedback.Respond(round, [.. request.Responses.Select(r => new SuggestionResponseInput(r.SuggestionNumber, r.Decision, r.Note))], caller.PersonId, now);
+        feedback.Respond(round, [.. request.Responses.Select(r => new SuggestionResponseInput(r.SuggestionNumber, r.Decision.ToDomain(), r.Note))], caller.PersonId, now);
         db.AddEvent(new FeedbackResponseGiven(round.Id, feedback.Id, round.DocumentId, round.AuthorRegionId, regionId, now));
         await db.SaveChangesAsync(cancellationToken);
 

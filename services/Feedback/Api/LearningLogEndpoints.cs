@@ -1,32 +1,13 @@
-using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
+using RoundStatus = KollegialtUtbyte.Feedback.Domain.RoundStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
-
-public sealed record AddLearningNoteRequest(
-    [property: Required, StringLength(4000, MinimumLength = 1)] string Text,
-    [property: Range(1, int.MaxValue)] int? VersionNumber);
-
-public sealed record LearningNoteView(Guid Id, int? VersionNumber, string Text, DateTimeOffset CreatedAt, Guid CreatedByPersonId);
-
-public sealed record LearningLogSuggestion(
-    Guid RoundId,
-    Guid ReviewerRegionId,
-    string ReviewerRegionName,
-    int Number,
-    string LensCode,
-    string Text,
-    SuggestionDecision? Decision,
-    string? ResponseNote,
-    DateTimeOffset? RespondedAt);
-
-public sealed record LearningLogVersion(int VersionNumber, DateTimeOffset UploadedAt, IReadOnlyList<LearningLogSuggestion> Suggestions, IReadOnlyList<LearningNoteView> Notes);
-
-public sealed record LearningLogView(Guid DocumentId, string Title, IReadOnlyList<LearningLogVersion> Versions, IReadOnlyList<LearningNoteView> GeneralNotes);
 
 /// <summary>
 /// A document's learning log across its versions (the learning cycle of Gröna tråden: learn from
@@ -37,10 +18,10 @@ internal static class LearningLogEndpoints
 {
     public static RouteGroupBuilder MapLearningLogEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/documents/{documentId:guid}/learning-log", GetAsync)
+        api.MapGet(FeedbackRoutes.LearningLog, GetAsync)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/documents/{documentId:guid}/learning-log", AddNoteAsync)
+        api.MapPost(FeedbackRoutes.LearningLog, AddNoteAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -71,7 +52,7 @@ internal static class LearningLogEndpoints
                 .OrderBy(r => r.OpenedAt)
                 .SelectMany(r => feedback.Where(f => f.RoundId == r.Id).OrderBy(f => names.NameOf(f.ReviewerRegionId)))
                 .SelectMany(f => f.Suggestions.OrderBy(s => s.Number).Select(s => new LearningLogSuggestion(
-                    f.RoundId, f.ReviewerRegionId, names.NameOf(f.ReviewerRegionId), s.Number, s.LensCode, s.Text, s.Decision, s.ResponseNote, s.RespondedAt)))],
+                    f.RoundId, f.ReviewerRegionId, names.NameOf(f.ReviewerRegionId), s.Number, s.LensCode, s.Text, s.Decision.ToContract(), s.ResponseNote, s.RespondedAt)))],
             [.. notes.Where(n => n.VersionNumber == version.Number)]));
 
         return TypedResults.Ok(new LearningLogView(document.Id, document.Title, [.. log], [.. notes.Where(n => n.VersionNumber is null)]));
@@ -101,7 +82,7 @@ internal static class LearningLogEndpoints
         db.LearningNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
 
-        return TypedResults.Created($"/api/feedback/documents/{documentId}/learning-log",
+        return TypedResults.Created(FeedbackRoutes.PathOf(FeedbackRoutes.LearningLog, documentId),
             new LearningNoteView(note.Id, note.VersionNumber, note.Text, note.CreatedAt, note.CreatedByPersonId));
     }
 

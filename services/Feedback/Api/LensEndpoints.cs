@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,20 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
-public sealed record LensView(string Code, LensGroup Group, string Name, string Description);
-
 /// <summary>The lens catalogue rounds choose from.</summary>
 internal static class LensEndpoints
 {
     public static RouteGroupBuilder MapLensEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/lenses", ListAsync);
+        api.MapGet(FeedbackRoutes.Lenses, ListAsync);
         return api;
     }
 
     private static async Task<Ok<List<LensView>>> ListAsync(FeedbackDb db, CancellationToken cancellationToken)
     {
         var lenses = await db.Lenses.OrderBy(l => l.SortOrder).ThenBy(l => l.Code).ToListAsync(cancellationToken);
-        return TypedResults.Ok(lenses.Select(l => new LensView(l.Code, l.Group, l.Name, l.Description)).ToList());
+        return TypedResults.Ok(lenses.Select(l => new LensView(l.Code, l.Group.ToContract(), l.Name, l.Description)).ToList());
     }
 }

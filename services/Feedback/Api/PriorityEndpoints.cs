@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.SharedKernel;
@@ -7,49 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
-
-public sealed record RecordPriorityRequest(
-    [property: Required, StringLength(RegionPriority.MaxTitleLength, MinimumLength = 1)] string Title,
-    [property: StringLength(RegionPriority.MaxTextLength)] string? Description);
-
-/// <summary>A result under a priority; <c>VersionNumber</c> needs <c>DocumentId</c> (one of the region's own strategy documents).</summary>
-public sealed record AddPriorityResultRequest(
-    [property: Required, StringLength(RegionPriority.MaxTextLength, MinimumLength = 1)] string Text,
-    [property: Required] DateOnly? AchievedOn,
-    Guid? DocumentId,
-    [property: Range(1, int.MaxValue)] int? VersionNumber,
-    Guid? MeetingId);
-
-/// <summary>Feedback the region received (from <c>ReviewerRegionId</c> in round <c>RoundId</c>), as a whole or one suggestion.</summary>
-public sealed record LinkPriorityFeedbackRequest(
-    [property: Required] Guid? RoundId,
-    [property: Required] Guid? ReviewerRegionId,
-    [property: Range(1, int.MaxValue)] int? SuggestionNumber);
-
-public sealed record PriorityResultView(
-    Guid Id, string Text, DateOnly AchievedOn, Guid? DocumentId, string? DocumentTitle, int? DocumentVersionNumber, Guid? MeetingId, DateTimeOffset RecordedAt);
-
-public sealed record PriorityFeedbackView(
-    Guid RoundId,
-    string DocumentTitle,
-    Guid ReviewerRegionId,
-    string ReviewerRegionName,
-    int? SuggestionNumber,
-    string? SuggestionText,
-    SuggestionDecision? Decision,
-    string? ResponseNote);
-
-public sealed record PriorityView(
-    Guid Id,
-    Guid ProgrammeId,
-    Guid RegionId,
-    string RegionName,
-    int Number,
-    string Title,
-    string? Description,
-    IReadOnlyList<PriorityResultView> Results,
-    IReadOnlyList<PriorityFeedbackView> Feedback,
-    long Version);
 
 /// <summary>
 /// The regions' priorities for a programme and their results over time (seed 003's report is
@@ -61,26 +18,24 @@ internal static class PriorityEndpoints
 {
     public static RouteGroupBuilder MapPriorityEndpoints(this RouteGroupBuilder api)
     {
-        var ofRegion = api.MapGroup("/programmes/{programmeId:guid}/regions/{regionId:guid}/priorities").WithTags("Priorities");
-        ofRegion.MapGet("", OfRegionAsync)
+        api.MapGet(FeedbackRoutes.RegionPriorities, OfRegionAsync).WithTags("Priorities")
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        ofRegion.MapPost("", RecordAsync)
+        api.MapPost(FeedbackRoutes.RegionPriorities, RecordAsync).WithTags("Priorities")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/programmes/{programmeId:guid}/priorities", OfProgrammeAsync).WithTags("Priorities")
+        api.MapGet(FeedbackRoutes.ProgrammePriorities, OfProgrammeAsync).WithTags("Priorities")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        var priority = api.MapGroup("/priorities/{priorityId:guid}").WithTags("Priorities");
-        priority.MapGet("", GetAsync)
+        api.MapGet(FeedbackRoutes.Priority, GetAsync).WithTags("Priorities")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        priority.MapPost("/results", AddResultAsync)
+        api.MapPost(FeedbackRoutes.PriorityResults, AddResultAsync).WithTags("Priorities")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        priority.MapPost("/feedback", LinkFeedbackAsync)
+        api.MapPost(FeedbackRoutes.PriorityFeedback, LinkFeedbackAsync).WithTags("Priorities")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -122,7 +77,7 @@ internal static class PriorityEndpoints
         var priority = RegionPriority.Record(programmeId, regionId, taken + 1, request.Title, request.Description, caller.PersonId, time.GetUtcNow());
         db.Priorities.Add(priority);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/feedback/priorities/{priority.Id}", (await ViewsAsync(db, [priority], ct))[0]);
+        return TypedResults.Created(FeedbackRoutes.PathOf(FeedbackRoutes.Priority, priority.Id), (await ViewsAsync(db, [priority], ct))[0]);
     }
 
     private static async Task<Ok<PriorityView>> GetAsync(Guid priorityId, HttpContext http, FeedbackDb db, CancellationToken ct)
@@ -143,7 +98,7 @@ internal static class PriorityEndpoints
             : null;
         priority.AddResult(request.Text, request.AchievedOn!.Value, document, request.VersionNumber, request.MeetingId, caller.PersonId, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/feedback/priorities/{priority.Id}", (await ViewsAsync(db, [priority], ct))[0]);
+        return TypedResults.Created(FeedbackRoutes.PathOf(FeedbackRoutes.Priority, priority.Id), (await ViewsAsync(db, [priority], ct))[0]);
     }
 
     private static async Task<Created<PriorityView>> LinkFeedbackAsync(
@@ -158,7 +113,7 @@ internal static class PriorityEndpoints
             ?? throw new RuleViolationException("priorities.feedback-not-found", "Regionen har ingen återkoppling från den regionen i rundan.");
         priority.LinkFeedback(round, feedback, request.SuggestionNumber, caller.PersonId, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/feedback/priorities/{priority.Id}", (await ViewsAsync(db, [priority], ct))[0]);
+        return TypedResults.Created(FeedbackRoutes.PathOf(FeedbackRoutes.Priority, priority.Id), (await ViewsAsync(db, [priority], ct))[0]);
     }
 
     private static bool FollowsProgramme(HttpContext http) => http.User.IsInRole(Roles.Administrator) || http.User.IsInRole(Roles.Facilitator);
@@ -194,7 +149,7 @@ internal static class PriorityEndpoints
             var suggestion = link.SuggestionNumber is { } n ? given?.Suggestions.FirstOrDefault(s => s.Number == n) : null;
             var title = rounds.TryGetValue(link.RoundId, out var round) ? titles.GetValueOrDefault(round.DocumentId, "") : "";
             return new PriorityFeedbackView(
-                link.RoundId, title, link.ReviewerRegionId, names.NameOf(link.ReviewerRegionId), link.SuggestionNumber, suggestion?.Text, suggestion?.Decision, suggestion?.ResponseNote);
+                link.RoundId, title, link.ReviewerRegionId, names.NameOf(link.ReviewerRegionId), link.SuggestionNumber, suggestion?.Text, suggestion?.Decision.ToContract(), suggestion?.ResponseNote);
         }
 
         return priorities

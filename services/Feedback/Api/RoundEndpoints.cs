@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Application.Rounds;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
@@ -9,25 +9,10 @@ using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
+using RoundStatus = KollegialtUtbyte.Feedback.Domain.RoundStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
-
-public sealed record OpenRoundRequest(
-    DateTimeOffset Deadline,
-    [property: Required, MinLength(1)] IReadOnlyList<string> LensCodes,
-    [property: Range(1, FeedbackRound.MaxReviewerCount)] int ReviewerCount = 2,
-    Guid? ProgrammeId = null,
-    bool AssignReviewers = true);
-
-public sealed record CloseRoundRequest([property: Range(1, long.MaxValue)] long Version);
-
-public sealed record OverrideReviewersRequest(
-    [property: Required, MinLength(1)] IReadOnlyList<Guid> RegionIds,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record AssignBatchRequest(IReadOnlyList<Guid>? RoundIds);
-
-public sealed record BatchAssignmentView(IReadOnlyList<RoundView> Rounds, IReadOnlyDictionary<Guid, int> LoadsAfter);
 
 /// <summary>
 /// Feedback rounds: the author region opens one on a version (reviewers are assigned at once, or
@@ -38,28 +23,28 @@ internal static class RoundEndpoints
 {
     public static RouteGroupBuilder MapRoundEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/documents/{documentId:guid}/versions/{number:int}/rounds", OpenAsync)
+        api.MapPost(FeedbackRoutes.OpenRound, OpenAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/rounds", ListAsync)
+        api.MapGet(FeedbackRoutes.Rounds, ListAsync)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapGet("/rounds/{roundId:guid}", GetAsync)
+        api.MapGet(FeedbackRoutes.Round, GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/rounds/{roundId:guid}/close", CloseAsync)
+        api.MapPost(FeedbackRoutes.CloseRound, CloseAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/rounds/{roundId:guid}/reviewers", OverrideReviewersAsync)
+        api.MapPut(FeedbackRoutes.RoundReviewers, OverrideReviewersAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/assignments", AssignBatchAsync)
+        api.MapPost(FeedbackRoutes.Assignments, AssignBatchAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -107,7 +92,7 @@ internal static class RoundEndpoints
         deadlines.Notify();
 
         http.Response.SetVersionTag(round.Version);
-        return TypedResults.Created($"/api/feedback/rounds/{round.Id}", await db.RoundViewAsync(round, caller, cancellationToken));
+        return TypedResults.Created(FeedbackRoutes.PathOf(FeedbackRoutes.Round, round.Id), await db.RoundViewAsync(round, caller, cancellationToken));
     }
 
     /// <summary>The rounds the caller may see, optionally only those of one programme (<paramref name="programmeId"/>).</summary>

@@ -1,75 +1,11 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
-
-public sealed record LensRef(string Code, string Name);
-
-public sealed record VersionView(
-    Guid Id,
-    int Number,
-    string FileName,
-    string ContentType,
-    long SizeBytes,
-    string Sha256,
-    string? Note,
-    DateTimeOffset UploadedAt,
-    string DownloadPath);
-
-public sealed record DocumentView(
-    Guid Id,
-    Guid RegionId,
-    string RegionName,
-    string Title,
-    StrategyDocumentKind Kind,
-    string? Description,
-    int LatestVersionNumber,
-    IReadOnlyList<VersionView> Versions,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    long Version);
-
-public sealed record ReviewerView(Guid RegionId, string RegionName, AssignmentSource Source, FeedbackStatus? FeedbackStatus, bool? Late);
-
-public sealed record RoundView(
-    Guid Id,
-    Guid DocumentId,
-    string DocumentTitle,
-    Guid VersionId,
-    int VersionNumber,
-    Guid ProgrammeId,
-    Guid AuthorRegionId,
-    string AuthorRegionName,
-    DateTimeOffset Deadline,
-    IReadOnlyList<LensRef> Lenses,
-    int ReviewerCount,
-    RoundStatus Status,
-    IReadOnlyList<ReviewerView> Reviewers,
-    DateTimeOffset OpenedAt,
-    DateTimeOffset? ClosedAt,
-    FeedbackRoundCloseReason? CloseReason,
-    bool FeedbackReleased,
-    long Version);
-
-public sealed record SuggestionView(int Number, string Text, SuggestionDecision? Decision, string? ResponseNote, DateTimeOffset? RespondedAt);
-
-public sealed record LensFeedbackView(string LensCode, string LensName, string? Strengths, IReadOnlyList<SuggestionView> Suggestions);
-
-public sealed record FeedbackView(
-    Guid Id,
-    Guid RoundId,
-    Guid ReviewerRegionId,
-    string ReviewerRegionName,
-    FeedbackStatus Status,
-    string? Summary,
-    IReadOnlyList<LensFeedbackView> Lenses,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? SubmittedAt,
-    bool Late,
-    long Version);
 
 internal static class ViewQueries
 {
@@ -157,7 +93,7 @@ internal static class ViewQueries
         version.Sha256,
         version.Note,
         version.UploadedAt,
-        $"/api/feedback/documents/{document.Id}/versions/{version.Number}/file");
+        FeedbackRoutes.PathOf(FeedbackRoutes.DocumentVersionFile, document.Id, version.Number));
 
     public static async Task<IReadOnlyList<RoundView>> RoundViewsAsync(this FeedbackDb db, IReadOnlyList<FeedbackRound> rounds, Caller caller, CancellationToken cancellationToken)
     {
@@ -176,7 +112,7 @@ internal static class ViewQueries
             var reviewers = round.Reviewers.OrderBy(r => names.NameOf(r.RegionId)).Select(reviewer =>
             {
                 var own = Visibility.MayKnowDelivery(caller.Reader, round, reviewer.RegionId) ? feedback.FirstOrDefault(f => f.RoundId == round.Id && f.ReviewerRegionId == reviewer.RegionId) : null;
-                return new ReviewerView(reviewer.RegionId, names.NameOf(reviewer.RegionId), reviewer.Source, own?.Status, own?.Late);
+                return new ReviewerView(reviewer.RegionId, names.NameOf(reviewer.RegionId), reviewer.Source.ToContract(), own?.Status.ToContract(), own?.Late);
             });
             return new RoundView(
                 round.Id,
@@ -190,7 +126,7 @@ internal static class ViewQueries
                 round.Deadline,
                 [.. round.LensCodes.Select(code => new LensRef(code, lensNames.GetValueOrDefault(code, code)))],
                 round.ReviewerCount,
-                round.Status,
+                round.Status.ToContract(),
                 [.. reviewers],
                 round.OpenedAt,
                 round.ClosedAt,
@@ -216,14 +152,14 @@ internal static class ViewQueries
             feedback.RoundId,
             feedback.ReviewerRegionId,
             names.NameOf(feedback.ReviewerRegionId),
-            feedback.Status,
+            feedback.Status.ToContract(),
             feedback.Summary,
             [.. round.LensCodes.Select(code => new LensFeedbackView(
                 code,
                 lensNames.GetValueOrDefault(code, code),
                 feedback.LensNotes.FirstOrDefault(n => n.LensCode == code)?.Strengths,
                 [.. feedback.Suggestions.Where(s => s.LensCode == code).OrderBy(s => s.Number)
-                    .Select(s => new SuggestionView(s.Number, s.Text, s.Decision, s.ResponseNote, s.RespondedAt))]))],
+                    .Select(s => new SuggestionView(s.Number, s.Text, s.Decision.ToContract(), s.ResponseNote, s.RespondedAt))]))],
             feedback.UpdatedAt,
             feedback.SubmittedAt,
             feedback.Late,

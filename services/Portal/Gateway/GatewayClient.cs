@@ -1,29 +1,13 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KollegialtUtbyte.Portal.Authentication;
-using Microsoft.AspNetCore.Authentication;
+using KollegialtUtbyte.ApiContracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 
 namespace KollegialtUtbyte.Portal.Gateway;
-
-/// <summary>
-/// What a service answered: the value, or the problem it reported (status, a message a person can
-/// read, and per-field errors to show next to the fields).
-/// </summary>
-public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
-{
-    public bool Succeeded => Problem is null;
-}
-
-public sealed record ApiProblem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors, string? Rule)
-{
-    public string? ErrorFor(string field) =>
-        Errors.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-}
 
 /// <summary>Calls the services through the gateway with the signed-in person's access token.</summary>
 public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor, IHttpClientFactory clients)
@@ -72,7 +56,7 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
             catch (Exception exception) when (exception is HttpRequestException or ExecutionRejectedException)
             {
                 // Unreachable, timed out or behind an open circuit: the page says the service is unavailable.
-                return new ApiResult<T>(default, new ApiProblem(503, "unavailable", null, new Dictionary<string, string[]>(), null));
+                return new ApiResult<T>(default, ApiProblem.Unavailable);
             }
 
             using (response)
@@ -85,53 +69,12 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
                     return new ApiResult<T>(value, null);
                 }
 
-                return new ApiResult<T>(default, await ProblemOf(response, cancellationToken));
+                return new ApiResult<T>(default, await ApiProblems.ReadAsync(response, cancellationToken));
             }
         }
     }
 
-    private async Task AuthorizeAsync(HttpRequestMessage request)
-    {
-        var context = accessor.HttpContext;
-        var token = context is null ? null : await context.GetTokenAsync(PortalAuthentication.Scheme, "access_token");
-        if (!string.IsNullOrEmpty(token))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (context?.Request.Headers.AcceptLanguage is { Count: > 0 } language)
-        {
-            request.Headers.TryAddWithoutValidation("Accept-Language", language.ToString());
-        }
-    }
-
-    private static async Task<ApiProblem> ProblemOf(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        try
-        {
-            var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            if (json.TryGetProperty("errors", out var fieldErrors) && fieldErrors.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var field in fieldErrors.EnumerateObject())
-                {
-                    errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
-                        ? field.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToArray()
-                        : [field.Value.ToString()];
-                }
-            }
-
-            return new ApiProblem(status, Text(json, "title") ?? response.ReasonPhrase ?? "", Text(json, "detail"), errors, Text(json, "rule"));
-        }
-        catch (JsonException)
-        {
-            return new ApiProblem(status, response.ReasonPhrase ?? "", null, new Dictionary<string, string[]>(), null);
-        }
-    }
-
-    private static string? Text(JsonElement json, string property) =>
-        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private Task AuthorizeAsync(HttpRequestMessage request) => GatewayAuthorization.ApplyAsync(accessor.HttpContext, request);
 }
 
 /// <summary>Marker for calls whose answer has no body.</summary>
@@ -151,6 +94,10 @@ public static class GatewayClientExtensions
     {
         builder.Services.AddHttpClient(AnonymousClient, ToGateway).AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient<GatewayClient>(ToGateway).AddStandardResilienceHandler(RetrySafeMethodsOnly);
+
+        // The services' typed clients: the same gateway, token and resilience as the calls above.
+        builder.Services.AddTransient<GatewayAuthorization>();
+        builder.Services.AddHttpClient<FeedbackApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient(UploadClient, ToGateway);
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -76,7 +77,7 @@ public static class EffectsDownloads
 
     private static async Task SendAsync(HttpContext http, GatewayClient gateway, string contentType, string extension, Func<EffectsReport, byte[]> write, CancellationToken ct)
     {
-        var report = await EffectsReport.LoadAsync(gateway, ct);
+        var report = await EffectsReport.LoadAsync(gateway, http.RequestServices.GetRequiredService<FeedbackApi>(), ct);
         if (report.Value is null)
         {
             http.Response.StatusCode = report.Problem?.Status ?? StatusCodes.Status404NotFound;

@@ -1,9 +1,11 @@
 using System.Globalization;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Programme;
 
-// The services' parts of the effects report, as their APIs answer (GET .../programmes/{id}/effects).
+// Meetings' part of the effects report, as its API answers (GET .../programmes/{id}/effects); Feedback's
+// part is its contract's FeedbackEffectsResponse.
 
 public sealed record ThemeMeetings(string Theme, int Held);
 
@@ -22,25 +24,6 @@ public sealed record MeetingsEffects(
     IReadOnlyList<ProgrammeStatisticsCell> AttendanceByGender,
     IReadOnlyList<RegionQuota> PoliticianQuota,
     IReadOnlyList<ActionCount> Actions);
-
-public sealed record RegionExchange(
-    Guid RegionId,
-    string RegionName,
-    int DraftsSubmitted,
-    int FeedbackGiven,
-    int FeedbackReceived,
-    int SuggestionsReceived,
-    int SuggestionsAdopted,
-    int SuggestionsPartlyAdopted,
-    int SuggestionsNotAdopted,
-    int Priorities,
-    int Results);
-
-public sealed record PriorityResultEntry(string Text, DateOnly AchievedOn);
-
-public sealed record PriorityEntry(string RegionName, int Number, string Title, IReadOnlyList<PriorityResultEntry> Results);
-
-public sealed record FeedbackEffects(Guid ProgrammeId, IReadOnlyList<RegionExchange> Regions, IReadOnlyList<PriorityEntry> Priorities);
 
 /// <summary>A bar chart of one column of a table, drawn from the table's own rows.</summary>
 public sealed record ChartSpec(int LabelColumn, int ValueColumn);
@@ -68,7 +51,7 @@ public sealed record EffectsReport(
     public string Period => $"{StartsOn:yyyy-MM-dd} – {EndsOn:yyyy-MM-dd}";
 
     /// <summary>The report as of now; <paramref name="english"/> for the page in English (the files are always Swedish).</summary>
-    public static async Task<ApiResult<EffectsReport>> LoadAsync(GatewayClient gateway, CancellationToken ct = default, bool english = false)
+    public static async Task<ApiResult<EffectsReport>> LoadAsync(GatewayClient gateway, FeedbackApi feedback, CancellationToken ct = default, bool english = false)
     {
         var programme = await gateway.CurrentProgrammeAsync(ct);
         if (programme.Value is null)
@@ -77,7 +60,7 @@ public sealed record EffectsReport(
         }
 
         var meetings = await gateway.GetAsync<MeetingsEffects>($"/api/meetings/programmes/{programme.Value.Id}/effects", ct);
-        var exchange = await gateway.GetAsync<FeedbackEffects>($"/api/feedback/programmes/{programme.Value.Id}/effects", ct);
+        var exchange = await feedback.EffectsAsync(programme.Value.Id, ct);
         if (meetings.Value is null || exchange.Value is null)
         {
             return new ApiResult<EffectsReport>(null, meetings.Problem ?? exchange.Problem);
@@ -86,7 +69,7 @@ public sealed record EffectsReport(
         return new ApiResult<EffectsReport>(Compose(meetings.Value, exchange.Value, DateTimeOffset.UtcNow, english), null);
     }
 
-    public static EffectsReport Compose(MeetingsEffects meetings, FeedbackEffects exchange, DateTimeOffset generatedAt, bool english = false)
+    public static EffectsReport Compose(MeetingsEffects meetings, FeedbackEffectsResponse exchange, DateTimeOffset generatedAt, bool english = false)
     {
         // The tables' titles and column names in the reader's language; the figures and the services' own names (themes, roles, regions) as they are.
         string Sv(string swedish, string inEnglish) => english ? inEnglish : swedish;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -56,7 +57,7 @@ public static class DocumentFileEndpoints
                 return Back(back, "missing-file", fields);
             }
 
-            return await SendToDocumentAsync(gateway, documentId, form.FileName, fields, file, back, http.RequestAborted);
+            return await SendToDocumentAsync(gateway, http.RequestServices.GetRequiredService<FeedbackApi>(), documentId, form.FileName, fields, file, back, http.RequestAborted);
         }
         catch (AntiforgeryValidationException)
         {
@@ -125,11 +126,11 @@ public static class DocumentFileEndpoints
 
     /// <summary>The file goes to the existing document, or to a new one made from the form's fields first.</summary>
     private static async Task<IResult> SendToDocumentAsync(
-        GatewayClient gateway, Guid? documentId, string fileName, Dictionary<string, string> fields, MultipartSection file, string back, CancellationToken ct)
+        GatewayClient gateway, FeedbackApi feedback, Guid? documentId, string fileName, Dictionary<string, string> fields, MultipartSection file, string back, CancellationToken ct)
     {
         if (documentId is null)
         {
-            var created = await CreateDocumentAsync(gateway, fields, ct);
+            var created = await CreateDocumentAsync(feedback, fields, ct);
             if (created.Problem is { } problem)
             {
                 return Back(back, problem, fields);
@@ -141,11 +142,11 @@ public static class DocumentFileEndpoints
         return await ForwardAsync(gateway, documentId.Value, fileName, fields, file, back, ct);
     }
 
-    private static async Task<ApiResult<StrategyDocument>> CreateDocumentAsync(GatewayClient gateway, Dictionary<string, string> fields, CancellationToken ct)
+    private static async Task<ApiResult<DocumentView>> CreateDocumentAsync(FeedbackApi feedback, Dictionary<string, string> fields, CancellationToken ct)
     {
         var kind = Enum.TryParse<StrategyDocumentKind>(fields.GetValueOrDefault("kind"), out var parsed) ? parsed : StrategyDocumentKind.Other;
         var description = fields.GetValueOrDefault("description") is { Length: > 0 } d ? d : null;
-        return await gateway.PostAsync<StrategyDocument>("/api/feedback/documents", new CreateDocument(fields.GetValueOrDefault("title", "").Trim(), kind, description), ct);
+        return await feedback.CreateDocumentAsync(new CreateDocumentRequest(fields.GetValueOrDefault("title", "").Trim(), kind, description), ct);
     }
 
     private static async Task<IResult> ForwardAsync(
@@ -163,7 +164,7 @@ public static class DocumentFileEndpoints
             : new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         content.Add(file, "file", fileName);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feedback/documents/{documentId}/versions") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, FeedbackApi.UploadPath(documentId)) { Content = content };
         using var response = await gateway.UploadAsync(request, ct);
         if (response.IsSuccessStatusCode)
         {
@@ -177,7 +178,7 @@ public static class DocumentFileEndpoints
 
     private static async Task<IResult> DownloadAsync(Guid documentId, int number, HttpContext http, GatewayClient gateway)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/feedback/documents/{documentId}/versions/{number}/file");
+        var request = new HttpRequestMessage(HttpMethod.Get, FeedbackApi.FilePath(documentId, number));
         var response = await gateway.SendRawAsync(request, http.RequestAborted);
         http.Response.RegisterForDispose(request);
         http.Response.RegisterForDispose(response);

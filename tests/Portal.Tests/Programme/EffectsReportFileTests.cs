@@ -1,4 +1,5 @@
 using System.Text;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Portal.Programme;
 using PdfSharp.Pdf.IO;
 
@@ -19,13 +20,25 @@ public sealed class EffectsReportFileTests
             [new ProgrammeStatisticsCell("Kön", "Ej angivet", 11, 17)],
             [new RegionQuota("Region Halland", 1, 1, 3, 3), new RegionQuota("Region Kronoberg", 1, 0, 1, 3)],
             [new ActionCount("Region Halland", "Done", 2), new ActionCount("Region Kronoberg", "Planned", 1), new ActionCount("Region Kronoberg", "Dropped", 1)]),
-        new FeedbackEffects(
+        new FeedbackEffectsResponse(
             Guid.NewGuid(),
             [
                 new RegionExchange(Guid.NewGuid(), "Region Halland", 1, 1, 1, 4, 0, 0, 0, 0, 0),
                 new RegionExchange(Guid.NewGuid(), "Region Kronoberg", 1, 1, 2, 8, 2, 1, 1, 1, 1),
             ],
-            [new PriorityEntry("Region Kronoberg", 1, "Hållbarhet i styrningen", [new PriorityResultEntry("Mål i budgeten", new DateOnly(2021, 11, 30))])]),
+            [
+                new PriorityView(
+                    Guid.NewGuid(),
+                    Guid.NewGuid(),
+                    Guid.NewGuid(),
+                    "Region Kronoberg",
+                    1,
+                    "Hållbarhet i styrningen",
+                    null,
+                    [new PriorityResultView(Guid.NewGuid(), "Mål i budgeten", new DateOnly(2021, 11, 30), null, null, null, null, DateTimeOffset.UnixEpoch)],
+                    [],
+                    1),
+            ]),
         new DateTimeOffset(2022, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
