@@ -165,7 +165,4 @@ internal static class ViewQueries
             feedback.Late,
             feedback.Version))];
     }
-
-    /// <summary>A strong ETag carrying the aggregate's version, the value updates send back.</summary>
-    public static void SetVersionTag(this HttpResponse response, long version) => response.Headers.ETag = $"\"{version}\"";
 }
