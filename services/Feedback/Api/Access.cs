@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,7 +78,7 @@ internal sealed class AccessDeniedFilter : IEndpointFilter
         }
         catch (AccessDeniedException denied)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: denied.Message);
+            return Problems.Forbidden(denied.Message);
         }
     }
 }

@@ -4,6 +4,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -108,7 +109,7 @@ public static class ActionEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Forbidden("Bara processledare som leder träffen (eller en administratör) bestämmer åtgärder.");
+            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) bestämmer åtgärder.");
         }
 
         var documentation = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
@@ -129,7 +130,7 @@ public static class ActionEndpoints
         var meeting = await db.MeetingAsync(action.MeetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Forbidden("Bara processledare som leder träffen (eller en administratör) ändrar åtgärder.");
+            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) ändrar åtgärder.");
         }
 
         db.ExpectVersion(action, request.Version);
@@ -155,7 +156,7 @@ public static class ActionEndpoints
                 throw new ResourceNotFoundException("Action", actionId);
             }
 
-            return Forbidden("Bara den ansvariga (eller processledare som leder träffen) följer upp åtgärden.");
+            return Problems.Forbidden("Bara den ansvariga (eller processledare som leder träffen) följer upp åtgärden.");
         }
 
         db.ExpectVersion(action, request.Version);
@@ -252,9 +253,6 @@ public static class ActionEndpoints
             .Select(a => ActionResponse.From(a, DecisionFollowUp.Today(programmes[a.ProgrammeId], now)))
             .ToList());
     }
-
-    private static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
     private static bool MaySee(ClaimsPrincipal user, DecisionAction action) =>
         user.SeesDrafts() || (action.IsApproved && (action.IsOwnedBy(user.PersonId(), user.RegionIds()) || (action.RegionId is { } r && user.RegionIds().Contains(r))));

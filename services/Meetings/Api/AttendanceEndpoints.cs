@@ -53,7 +53,7 @@ public static class AttendanceEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) registrerar närvaro.");
+            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) registrerar närvaro.");
         }
 
         db.ExpectVersion(meeting, request.Version);

@@ -3,6 +3,7 @@ using System.Text;
 using KollegialtUtbyte.Calendar;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
@@ -51,7 +52,7 @@ public static class CalendarEndpoints
     {
         if (user.PersonId() is not { } personId)
         {
-            return HttpSupport.Forbidden("Token saknar person.");
+            return Problems.Forbidden("Token saknar person.");
         }
 
         var now = time.GetUtcNow();

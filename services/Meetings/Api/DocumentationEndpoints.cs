@@ -128,7 +128,7 @@ public static class DocumentationEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) skriver dokumentationen.");
+            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) skriver dokumentationen.");
         }
 
         var now = time.GetUtcNow();
@@ -202,7 +202,7 @@ public static class DocumentationEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) rättar dokumentationen.");
+            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) rättar dokumentationen.");
         }
 
         var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)

@@ -19,7 +19,4 @@ internal static class HttpSupport
 
     /// <summary>A time shown in the programme's time zone (stored in UTC).</summary>
     public static DateTimeOffset InZone(this DateTimeOffset value, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(value, zone);
-
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 }

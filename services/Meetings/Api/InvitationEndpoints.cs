@@ -94,7 +94,7 @@ public static class InvitationEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) ser inbjudningarna.");
+            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) ser inbjudningarna.");
         }
 
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
@@ -159,7 +159,7 @@ public static class InvitationEndpoints
     {
         if (user.PersonId() is not { } personId)
         {
-            return HttpSupport.Forbidden("Token saknar person.");
+            return Problems.Forbidden("Token saknar person.");
         }
 
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.PersonId == personId && i.WithdrawnAt == null).ToListAsync(ct);
@@ -199,7 +199,7 @@ public static class InvitationEndpoints
         var invitation = await db.Invitations.FindAsync([invitationId], ct) ?? throw new ResourceNotFoundException("Invitation", invitationId);
         if (user.PersonId() != invitation.PersonId)
         {
-            return HttpSupport.Forbidden("Du kan bara svara på dina egna inbjudningar.");
+            return Problems.Forbidden("Du kan bara svara på dina egna inbjudningar.");
         }
 
         db.ExpectVersion(invitation, request.Version);

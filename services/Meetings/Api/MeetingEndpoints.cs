@@ -211,7 +211,7 @@ public static class MeetingEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return HttpSupport.Forbidden("Bara processledare som leder träffen (eller en administratör) kan markera den som genomförd.");
+            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) kan markera den som genomförd.");
         }
 
         db.ExpectVersion(meeting, request.Version);

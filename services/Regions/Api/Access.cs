@@ -41,7 +41,4 @@ internal static class Access
             statusCode: StatusCodes.Status409Conflict,
             title: "The person is erased",
             extensions: new Dictionary<string, object?> { ["rule"] = ErasureRules.PersonErased });
-
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 }

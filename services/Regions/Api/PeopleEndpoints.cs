@@ -208,7 +208,7 @@ public static class PeopleEndpoints
         var ownRegionOnly = request.RegionId is { } regionId && request.OrganisationId is null && user.ManagesRegion(regionId);
         if (!user.IsAdministrator() && !ownRegionOnly)
         {
-            return Access.Forbidden("En projektledare registrerar personer i sin egen region; övriga personer registreras av en administratör.");
+            return Problems.Forbidden("En projektledare registrerar personer i sin egen region; övriga personer registreras av en administratör.");
         }
 
         var affiliation = new Affiliation(request.RegionId, request.OrganisationId);
@@ -237,7 +237,7 @@ public static class PeopleEndpoints
             ?? throw new ResourceNotFoundException("Person", personId);
         if (!user.MayEdit(person))
         {
-            return Access.Forbidden("Du kan ändra dina egna uppgifter och, som projektledare, uppgifterna för personer i din region.");
+            return Problems.Forbidden("Du kan ändra dina egna uppgifter och, som projektledare, uppgifterna för personer i din region.");
         }
 
         if (person.IsErased)
@@ -248,12 +248,12 @@ public static class PeopleEndpoints
         var affiliation = new Affiliation(request.RegionId, request.OrganisationId);
         if (affiliation != person.Affiliation && !user.IsAdministrator())
         {
-            return Access.Forbidden("Endast en administratör kan flytta en person till en annan region eller organisation.");
+            return Problems.Forbidden("Endast en administratör kan flytta en person till en annan region eller organisation.");
         }
 
         if (request.SetEmailDirectly && !user.IsAdministrator())
         {
-            return Access.Forbidden("Endast en administratör kan byta e-postadress utan att ägaren bekräftar den nya adressen.");
+            return Problems.Forbidden("Endast en administratör kan byta e-postadress utan att ägaren bekräftar den nya adressen.");
         }
 
         Versions.Expect(db, person, request.Version);
@@ -326,7 +326,7 @@ public static class PeopleEndpoints
     {
         if (!user.IsAdministrator())
         {
-            return Access.Forbidden("Endast administratörer läser historiken över ändrade e-postadresser.");
+            return Problems.Forbidden("Endast administratörer läser historiken över ändrade e-postadresser.");
         }
 
         if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken))

@@ -5,6 +5,7 @@ using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -67,7 +68,7 @@ public static class PersonalDataErasureEndpoints
     {
         if (!user.MayAsk(personId))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            return Problems.Forbidden(NotYours);
         }
 
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
@@ -100,7 +101,7 @@ public static class PersonalDataErasureEndpoints
     {
         if (!user.MayAsk(personId))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            return Problems.Forbidden(NotYours);
         }
 
         var erasures = await db.PersonalDataErasures.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(cancellationToken);
@@ -130,7 +131,7 @@ public static class PersonalDataErasureEndpoints
             ?? throw new ResourceNotFoundException("Personal data erasure", erasureId);
         if (!user.MayAsk(erasure.PersonId))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            return Problems.Forbidden(NotYours);
         }
 
         return TypedResults.Ok(Describe(erasure, await NamesAsync(db, [erasure.PersonId], cancellationToken)));

@@ -7,6 +7,7 @@ using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
@@ -68,7 +69,7 @@ public static class PersonalDataExportEndpoints
     {
         if (!user.MayExport(personId))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            return Problems.Forbidden(NotYours);
         }
 
         if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
@@ -91,7 +92,7 @@ public static class PersonalDataExportEndpoints
     {
         if (!user.MayExport(personId))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            return Problems.Forbidden(NotYours);
         }
 
         var exports = await db.PersonalDataExports.AsNoTracking().Where(e => e.PersonId == personId).ToListAsync(cancellationToken);
@@ -105,7 +106,7 @@ public static class PersonalDataExportEndpoints
         var export = await FindAsync(db, exportId, cancellationToken);
         return user.MayExport(export.PersonId)
             ? TypedResults.Ok(Describe(export, time.GetUtcNow()))
-            : Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            : Problems.Forbidden(NotYours);
     }
 
     /// <summary>Asks every service again, with a new deadline; answers already in are replaced by the new ones as they come.</summary>
@@ -115,7 +116,7 @@ public static class PersonalDataExportEndpoints
         var export = await FindAsync(db, exportId, cancellationToken);
         if (!user.MayExport(export.PersonId))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            return Problems.Forbidden(NotYours);
         }
 
         var now = time.GetUtcNow();
@@ -132,7 +133,7 @@ public static class PersonalDataExportEndpoints
         var export = await FindAsync(db, exportId, cancellationToken);
         if (!user.MayExport(export.PersonId))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Forbidden", NotYours);
+            return Problems.Forbidden(NotYours);
         }
 
         var now = time.GetUtcNow();

@@ -78,7 +78,7 @@ public static class TeamEndpoints
     {
         if (!user.ManagesRegion(regionId))
         {
-            return Access.Forbidden(OwnTeamOnly);
+            return Problems.Forbidden(OwnTeamOnly);
         }
 
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
@@ -115,7 +115,7 @@ public static class TeamEndpoints
     {
         if (!user.ManagesRegion(regionId))
         {
-            return Access.Forbidden(OwnTeamOnly);
+            return Problems.Forbidden(OwnTeamOnly);
         }
 
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
@@ -150,7 +150,7 @@ public static class TeamEndpoints
     {
         if (!user.ManagesRegion(regionId))
         {
-            return Access.Forbidden(OwnTeamOnly);
+            return Problems.Forbidden(OwnTeamOnly);
         }
 
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);

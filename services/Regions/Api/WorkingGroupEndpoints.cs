@@ -107,7 +107,7 @@ public static class WorkingGroupEndpoints
     {
         if (!MayChange(user, request.RegionIds))
         {
-            return Access.Forbidden(MemberRegionsOnly);
+            return Problems.Forbidden(MemberRegionsOnly);
         }
 
         if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, cancellationToken))
@@ -125,7 +125,7 @@ public static class WorkingGroupEndpoints
         // Forming a group adds every region and person in it.
         if (!MayTouch(user, request.RegionIds.Select(id => (Guid?)id).Concat(RegionsOf(people))))
         {
-            return Access.Forbidden(OwnRegionOnly);
+            return Problems.Forbidden(OwnRegionOnly);
         }
         var now = time.GetUtcNow();
         var group = WorkingGroup.Form(Guid.CreateVersion7(), programmeId, request.Topic, request.RegionIds, people, participating, now);
@@ -143,7 +143,7 @@ public static class WorkingGroupEndpoints
             ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
         if (!MayChange(user, group.RegionIds) || !MayChange(user, request.RegionIds))
         {
-            return Access.Forbidden(MemberRegionsOnly);
+            return Problems.Forbidden(MemberRegionsOnly);
         }
 
         Versions.Expect(db, group, request.Version);
@@ -157,7 +157,7 @@ public static class WorkingGroupEndpoints
 
         if (!MayTouch(user, await RegionsTouchedAsync(db, group, request.RegionIds, people, cancellationToken)))
         {
-            return Access.Forbidden(OwnRegionOnly);
+            return Problems.Forbidden(OwnRegionOnly);
         }
 
         group.Change(request.Topic, request.RegionIds, people, participating);
@@ -176,7 +176,7 @@ public static class WorkingGroupEndpoints
             ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
         if (!MayChange(user, group.RegionIds))
         {
-            return Access.Forbidden(MemberRegionsOnly);
+            return Problems.Forbidden(MemberRegionsOnly);
         }
 
         Versions.Expect(db, group, request.Version);
