@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;

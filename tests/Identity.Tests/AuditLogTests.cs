@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.Application.Audit;

@@ -19,9 +19,6 @@ public sealed record ProgrammeCalendar(
     DateTimeOffset? PlanPublishedAt,
     long Version);
 
-/// <summary>One page of a list (Regions and Feedback lists).</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 /// <summary>A politician's quota in one programme (Meetings: the quota board and "my quota").</summary>
 public sealed record PoliticianQuota(
     Guid PersonId,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;

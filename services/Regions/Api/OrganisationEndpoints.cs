@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
@@ -7,6 +8,7 @@ using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -84,7 +86,7 @@ public static class OrganisationEndpoints
     {
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
             ?? throw new ResourceNotFoundException("Organisation", organisationId);
-        Versions.Expect(db, organisation, request.Version);
+        db.ExpectVersion(organisation, request.Version);
         var name = request.Name.Trim();
         DirectoryRules.EnsureOrganisationNameFree(name, await db.Organisations.AnyAsync(o => o.Id != organisationId && o.Name == name, cancellationToken));
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
@@ -10,6 +11,7 @@ using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -256,7 +258,7 @@ public static class PeopleEndpoints
             return Problems.Forbidden("Endast en administratör kan byta e-postadress utan att ägaren bekräftar den nya adressen.");
         }
 
-        Versions.Expect(db, person, request.Version);
+        db.ExpectVersion(person, request.Version);
         await db.EmployerNameAsync(affiliation, cancellationToken);
         var isTeamMember = await db.Teams.AnyAsync(t => t.Members.Any(m => m.PersonId == personId), cancellationToken);
         var isFacilitator = await db.Facilitators.AnyAsync(f => f.PersonId == personId, cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -6,6 +7,7 @@ using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -106,7 +108,7 @@ public static class ProgrammeEndpoints
     {
         var programme = await db.Programmes.FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
             ?? throw new ResourceNotFoundException("Program", programmeId);
-        Versions.Expect(db, programme, request.Version);
+        db.ExpectVersion(programme, request.Version);
         var teams = await db.Teams.AsNoTracking().Where(t => t.ProgrammeId == programmeId).ToListAsync(cancellationToken);
 
         programme.Change(

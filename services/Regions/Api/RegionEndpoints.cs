@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -6,6 +7,7 @@ using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -77,7 +79,7 @@ public static class RegionEndpoints
     {
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
             ?? throw new ResourceNotFoundException("Region", regionId);
-        Versions.Expect(db, region, request.Version);
+        db.ExpectVersion(region, request.Version);
         await EnsureUniqueAsync(db, regionId, request.Name, request.CountyCode, cancellationToken);
 
         var now = time.GetUtcNow();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
@@ -10,6 +11,7 @@ using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -84,7 +86,7 @@ public static class TeamEndpoints
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
         if (request.Version is { } version)
         {
-            Versions.Expect(db, team, version);
+            db.ExpectVersion(team, version);
         }
 
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == request.PersonId, cancellationToken)
@@ -119,7 +121,7 @@ public static class TeamEndpoints
         }
 
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
-        Versions.Expect(db, team, request.Version);
+        db.ExpectVersion(team, request.Version);
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
@@ -156,7 +158,7 @@ public static class TeamEndpoints
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
         if (version is { } expected)
         {
-            Versions.Expect(db, team, expected);
+            db.ExpectVersion(team, expected);
         }
 
         var member = team.Remove(personId);

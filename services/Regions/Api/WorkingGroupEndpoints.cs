@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -7,6 +8,7 @@ using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -146,7 +148,7 @@ public static class WorkingGroupEndpoints
             return Problems.Forbidden(MemberRegionsOnly);
         }
 
-        Versions.Expect(db, group, request.Version);
+        db.ExpectVersion(group, request.Version);
         var participating = await ParticipatingRegionsAsync(db, group.ProgrammeId, cancellationToken);
         var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
         if (people.Any(p => p.IsErased && !group.PersonIds.Contains(p.Id)))
@@ -179,7 +181,7 @@ public static class WorkingGroupEndpoints
             return Problems.Forbidden(MemberRegionsOnly);
         }
 
-        Versions.Expect(db, group, request.Version);
+        db.ExpectVersion(group, request.Version);
         group.Disband();
         db.AddEvent(DirectoryEvents.Changed(group, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;

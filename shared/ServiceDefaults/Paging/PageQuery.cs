@@ -50,9 +50,6 @@ public sealed record PageQuery
     }
 }
 
-/// <summary>One page of a list, with the total number of matches.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 /// <summary>A page or page size outside the bounds reached the query; answered as a 400 naming the field.</summary>
 public sealed class PageOutOfRangeException(string field, string message) : Exception(message)
 {

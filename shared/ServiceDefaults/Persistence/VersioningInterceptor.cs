@@ -45,10 +45,19 @@ public sealed class VersioningInterceptor : BeforeSaveInterceptor
 public static class ConcurrencyExtensions
 {
     /// <summary>
-    /// Declares the version the client last saw. Saving then fails with 409 if someone else saved
-    /// in between, so an update is never lost.
+    /// Declares the version the client last saw. A change based on an older version is refused at
+    /// once (409), before any rule runs or event is staged; saving fails the same way if someone else
+    /// saves in between, so an update is never applied on top of one the client has not seen.
     /// </summary>
     public static void ExpectVersion<TEntity>(this DbContext db, TEntity entity, long expectedVersion)
-        where TEntity : class, IVersioned =>
+        where TEntity : class, IVersioned
+    {
+        if (entity.Version != expectedVersion)
+        {
+            throw new DbUpdateConcurrencyException(
+                $"{typeof(TEntity).Name} is at version {entity.Version}, the change was based on {expectedVersion}.");
+        }
+
         db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
+    }
 }

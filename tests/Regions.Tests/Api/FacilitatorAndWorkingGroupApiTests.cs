@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.ServiceDefaults.Paging;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Paging;

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Api;
 using KollegialtUtbyte.Regions.Tests.Api;
