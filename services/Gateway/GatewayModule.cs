@@ -30,7 +30,7 @@ public static class GatewayModule
     /// </summary>
     public static IHostApplicationBuilder AddGatewayModule(this IHostApplicationBuilder builder, GatewayMount mount = GatewayMount.Proxy)
     {
-        var settings = builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new GatewaySettings();
+        var settings = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.AddSingleton(new MountedGateway(mount));
         builder.Services.AddGatewayRateLimiting(settings.RateLimits);
         if (mount == GatewayMount.InProcess)

@@ -6,12 +6,12 @@ namespace KollegialtUtbyte.Gateway.Tests;
 /// <summary>The route table from configuration: which routes need a token, and configurations that must not start.</summary>
 public sealed class RouteTableTests
 {
-    private static GatewaySettings Settings(params (string Name, RouteSettings Route)[] routes) => new()
+    private static GatewayOptions Settings(params (string Name, GatewayRouteOptions Route)[] routes) => new()
     {
         Destinations =
         {
-            ["regions"] = new DestinationSettings { Address = "http://regions:8080" },
-            ["portal"] = new DestinationSettings { Address = "http://portal:8080", MaxRequestBodySize = 1000 },
+            ["regions"] = new DestinationOptions { Address = "http://regions:8080" },
+            ["portal"] = new DestinationOptions { Address = "http://portal:8080", MaxRequestBodySize = 1000 },
         },
         Routes = routes.ToDictionary(r => r.Name, r => r.Route),
     };
@@ -20,9 +20,9 @@ public sealed class RouteTableTests
     public void Routes_under_the_api_need_a_token_unless_public_and_the_rest_never_do()
     {
         var table = RouteTable.From(Settings(
-            ("regions", new RouteSettings { PathPrefix = "/api/regions/", Destination = "regions", OpenApi = true }),
-            ("open", new RouteSettings { PathPrefix = "/api/open", Destination = "regions", Public = true }),
-            ("portal", new RouteSettings { PathPrefix = "/", Destination = "portal" })));
+            ("regions", new GatewayRouteOptions { PathPrefix = "/api/regions/", Destination = "regions", OpenApi = true }),
+            ("open", new GatewayRouteOptions { PathPrefix = "/api/open", Destination = "regions", Public = true }),
+            ("portal", new GatewayRouteOptions { PathPrefix = "/", Destination = "portal" })));
 
         var regions = table.Routes.Single(r => r.Name == "regions");
         Assert.Equal("/api/regions", regions.PathPrefix);
@@ -39,9 +39,9 @@ public sealed class RouteTableTests
     [Fact]
     public void A_destination_receiving_uploads_takes_the_configured_upload_limit_and_the_form_around_it()
     {
-        var settings = Settings(("feedback", new RouteSettings { PathPrefix = "/api/feedback", Destination = "feedback" }));
-        settings.Destinations["feedback"] = new DestinationSettings { Address = "http://feedback:8080", DocumentUploads = true };
-        settings.Destinations["explicit"] = new DestinationSettings { Address = "http://feedback:8080", DocumentUploads = true, MaxRequestBodySize = 5000 };
+        var settings = Settings(("feedback", new GatewayRouteOptions { PathPrefix = "/api/feedback", Destination = "feedback" }));
+        settings.Destinations["feedback"] = new DestinationOptions { Address = "http://feedback:8080", DocumentUploads = true };
+        settings.Destinations["explicit"] = new DestinationOptions { Address = "http://feedback:8080", DocumentUploads = true, MaxRequestBodySize = 5000 };
 
         var table = RouteTable.From(settings, new UploadOptions { MaxDocumentBytes = 2 * 1024 * 1024 });
 
@@ -50,20 +50,20 @@ public sealed class RouteTableTests
         Assert.Equal(30 * 1024 * 1024, table.Destinations.Single(d => d.Name == "regions").MaxRequestBodySize);
     }
 
-    public static TheoryData<string, RouteSettings, string> Mistakes => new()
+    public static TheoryData<string, GatewayRouteOptions, string> Mistakes => new()
     {
-        { "unknown destination", new RouteSettings { PathPrefix = "/api/x", Destination = "nowhere" }, "not one of the configured destinations" },
-        { "no destination", new RouteSettings { PathPrefix = "/api/x" }, "not one of the configured destinations" },
-        { "template in the prefix", new RouteSettings { PathPrefix = "/api/{service}", Destination = "regions" }, "literal path segments" },
-        { "relative prefix", new RouteSettings { PathPrefix = "api/x", Destination = "regions" }, "literal path segments" },
-        { "the documents page", new RouteSettings { PathPrefix = "/api/docs", Destination = "regions" }, "the gateway's own" },
-        { "all of the api", new RouteSettings { PathPrefix = "/api", Destination = "regions" }, "the gateway's own" },
-        { "public path elsewhere", new RouteSettings { PathPrefix = "/api/meetings", Destination = "regions", PublicPaths = ["/api/meetingsx/answer"] }, "not under '/api/meetings'" },
+        { "unknown destination", new GatewayRouteOptions { PathPrefix = "/api/x", Destination = "nowhere" }, "not one of the configured destinations" },
+        { "no destination", new GatewayRouteOptions { PathPrefix = "/api/x" }, "not one of the configured destinations" },
+        { "template in the prefix", new GatewayRouteOptions { PathPrefix = "/api/{service}", Destination = "regions" }, "literal path segments" },
+        { "relative prefix", new GatewayRouteOptions { PathPrefix = "api/x", Destination = "regions" }, "literal path segments" },
+        { "the documents page", new GatewayRouteOptions { PathPrefix = "/api/docs", Destination = "regions" }, "the gateway's own" },
+        { "all of the api", new GatewayRouteOptions { PathPrefix = "/api", Destination = "regions" }, "the gateway's own" },
+        { "public path elsewhere", new GatewayRouteOptions { PathPrefix = "/api/meetings", Destination = "regions", PublicPaths = ["/api/meetingsx/answer"] }, "not under '/api/meetings'" },
     };
 
     [Theory]
     [MemberData(nameof(Mistakes))]
-    public void A_mistake_in_a_route_stops_the_gateway_with_a_message_naming_it(string mistake, RouteSettings route, string message)
+    public void A_mistake_in_a_route_stops_the_gateway_with_a_message_naming_it(string mistake, GatewayRouteOptions route, string message)
     {
         var error = Assert.Throws<InvalidOperationException>(() => RouteTable.From(Settings(("wrong", route))));
 
@@ -74,8 +74,8 @@ public sealed class RouteTableTests
     public void Two_routes_with_the_same_prefix_are_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => RouteTable.From(Settings(
-            ("first", new RouteSettings { PathPrefix = "/api/regions", Destination = "regions" }),
-            ("second", new RouteSettings { PathPrefix = "/API/Regions/", Destination = "regions" }))));
+            ("first", new GatewayRouteOptions { PathPrefix = "/api/regions", Destination = "regions" }),
+            ("second", new GatewayRouteOptions { PathPrefix = "/API/Regions/", Destination = "regions" }))));
 
         Assert.Contains("already routed by 'first'", error.Message);
     }

@@ -42,7 +42,7 @@ public sealed partial class RouteTable
 
     /// <param name="settings">Section <c>Gateway</c>.</param>
     /// <param name="uploads">The suite's upload limit, which sizes the body limit of destinations receiving uploads.</param>
-    public static RouteTable From(GatewaySettings settings, UploadOptions? uploads = null)
+    public static RouteTable From(GatewayOptions settings, UploadOptions? uploads = null)
     {
         uploads ??= new UploadOptions();
         var problems = new List<string>();

@@ -15,7 +15,7 @@ namespace KollegialtUtbyte.Gateway.Forwarding;
 /// </summary>
 internal static class DestinationPipeline
 {
-    public static ResiliencePipeline<HttpResponseMessage> Create(string destination, ResilienceSettings settings, TimeProvider time, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Create(string destination, DestinationResilienceOptions settings, TimeProvider time, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = destination, TimeProvider = time };
 

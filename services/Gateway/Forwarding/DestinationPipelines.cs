@@ -10,15 +10,15 @@ namespace KollegialtUtbyte.Gateway.Forwarding;
 internal sealed class DestinationPipelines
 {
     private readonly Dictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ResilienceSettings> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DestinationResilienceOptions> _settings = new(StringComparer.OrdinalIgnoreCase);
 
     public DestinationPipelines(RouteTable routes, IConfiguration configuration, TimeProvider time, ILoggerFactory loggers)
     {
-        var gateway = configuration.GetSection(GatewaySettings.SectionName);
+        var gateway = configuration.GetSection(GatewayOptions.SectionName);
         var logger = loggers.CreateLogger("KollegialtUtbyte.Gateway.Resilience");
         foreach (var destination in routes.Destinations)
         {
-            var settings = ResilienceSettings.For(gateway, destination.Name);
+            var settings = DestinationResilienceOptions.For(gateway, destination.Name);
             _settings[destination.Name] = settings;
             _pipelines[destination.Name] = DestinationPipeline.Create(destination.Name, settings, time, logger);
         }
@@ -26,5 +26,5 @@ internal sealed class DestinationPipelines
 
     public ResiliencePipeline<HttpResponseMessage> PipelineOf(string destination) => _pipelines[destination];
 
-    public ResilienceSettings SettingsOf(string destination) => _settings[destination];
+    public DestinationResilienceOptions ResilienceOf(string destination) => _settings[destination];
 }

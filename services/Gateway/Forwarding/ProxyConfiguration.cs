@@ -40,12 +40,12 @@ internal static class ProxyConfiguration
 
     public static IReadOnlyList<ClusterConfig> Clusters(RouteTable table, IConfiguration configuration, DestinationPipelines pipelines)
     {
-        var gateway = configuration.GetSection(GatewaySettings.SectionName);
+        var gateway = configuration.GetSection(GatewayOptions.SectionName);
         return [.. table.Destinations.Select(destination =>
         {
-            var health = new HealthCheckSettings();
+            var health = new DestinationHealthCheckOptions();
             gateway.GetSection($"Destinations:{destination.Name}:HealthCheck").Bind(health);
-            var resilience = pipelines.SettingsOf(destination.Name);
+            var resilience = pipelines.ResilienceOf(destination.Name);
             var replicated = destination.Addresses.Count > 1;
             return new ClusterConfig
             {
@@ -63,7 +63,7 @@ internal static class ProxyConfiguration
     }
 
     /// <summary>Replicas are probed and a failing one is left out; when all fail, all are tried rather than none.</summary>
-    private static HealthCheckConfig Replicas(HealthCheckSettings health) => new()
+    private static HealthCheckConfig Replicas(DestinationHealthCheckOptions health) => new()
     {
         AvailableDestinationsPolicy = HealthyOrPanic,
         Active = new ActiveHealthCheckConfig

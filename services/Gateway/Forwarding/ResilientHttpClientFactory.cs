@@ -12,7 +12,7 @@ internal sealed class ResilientHttpClientFactory(DestinationPipelines pipelines,
     protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
     {
         base.ConfigureHandler(context, handler);
-        handler.ConnectTimeout = pipelines.SettingsOf(context.ClusterId).ConnectTimeout;
+        handler.ConnectTimeout = pipelines.ResilienceOf(context.ClusterId).ConnectTimeout;
 
         // New connections now and then pick up changed DNS entries (a rescheduled pod).
         handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2);

@@ -16,7 +16,7 @@ namespace KollegialtUtbyte.Gateway.RateLimiting;
 /// </summary>
 internal static class GatewayRateLimiting
 {
-    public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services, RateLimitSettings settings)
+    public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services, GatewayRateLimitOptions settings)
     {
         Validate("PerUser", settings.PerUser);
         Validate("PerIp", settings.PerIp);

@@ -5,25 +5,25 @@ namespace KollegialtUtbyte.Gateway;
 /// Destinations and routes are keyed by name so that an environment (or a test) can override one
 /// entry without restating the others.
 /// </summary>
-public sealed class GatewaySettings
+public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
     /// <summary>The services behind the gateway, by name (e.g. <c>regions</c>: <c>http://localhost:5102</c>).</summary>
-    public Dictionary<string, DestinationSettings> Destinations { get; set; } = [];
+    public Dictionary<string, DestinationOptions> Destinations { get; set; } = [];
 
     /// <summary>Path prefixes and the destination each one goes to; the longest matching prefix wins.</summary>
-    public Dictionary<string, RouteSettings> Routes { get; set; } = [];
+    public Dictionary<string, GatewayRouteOptions> Routes { get; set; } = [];
 
     /// <summary>Largest request body forwarded, unless a destination says otherwise (30 MB).</summary>
     public long MaxRequestBodySize { get; set; } = 30 * 1024 * 1024;
 
     /// <summary>Timeouts, retries and circuit breaking for every destination; a destination may override any of them.</summary>
-    public ResilienceSettings Resilience { get; set; } = new();
+    public DestinationResilienceOptions Resilience { get; set; } = new();
 
-    public RateLimitSettings RateLimits { get; set; } = new();
+    public GatewayRateLimitOptions RateLimits { get; set; } = new();
 
-    public TokenCacheSettings TokenCache { get; set; } = new();
+    public TokenCacheOptions TokenCache { get; set; } = new();
 
     /// <summary>
     /// Networks (CIDR) of proxies in front of the gateway, e.g. the ingress controller. Only their
@@ -34,9 +34,9 @@ public sealed class GatewaySettings
 
 /// <summary>
 /// One service behind the gateway. Its sub-section <c>Resilience</c> overrides single values of
-/// <see cref="GatewaySettings.Resilience"/> for this destination (see <see cref="ResilienceSettings.For"/>).
+/// <see cref="GatewayOptions.Resilience"/> for this destination (see <see cref="DestinationResilienceOptions.For"/>).
 /// </summary>
-public sealed class DestinationSettings
+public sealed class DestinationOptions
 {
     /// <summary>Scheme and authority of the service, e.g. <c>http://regions:8080</c>; request paths are kept as they are.</summary>
     public string? Address { get; set; }
@@ -48,7 +48,7 @@ public sealed class DestinationSettings
     public List<string> Addresses { get; set; } = [];
 
     /// <summary>How replicas are probed; only used when the destination has more than one address.</summary>
-    public HealthCheckSettings HealthCheck { get; set; } = new();
+    public DestinationHealthCheckOptions HealthCheck { get; set; } = new();
 
     /// <summary>
     /// Largest request body forwarded to this destination; unset means the gateway's default, or for a
@@ -65,7 +65,7 @@ public sealed class DestinationSettings
 }
 
 /// <summary>Active and passive health checks of a destination's replicas.</summary>
-public sealed class HealthCheckSettings
+public sealed class DestinationHealthCheckOptions
 {
     /// <summary>Path each replica answers 2xx on while it can take requests.</summary>
     public string Path { get; set; } = "/health/ready";
@@ -78,12 +78,12 @@ public sealed class HealthCheckSettings
     public TimeSpan ReactivationPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-public sealed class RouteSettings
+public sealed class GatewayRouteOptions
 {
     /// <summary>A literal path prefix such as <c>/api/regions</c>; it matches whole segments only.</summary>
     public string? PathPrefix { get; set; }
 
-    /// <summary>The name of an entry in <see cref="GatewaySettings.Destinations"/>.</summary>
+    /// <summary>The name of an entry in <see cref="GatewayOptions.Destinations"/>.</summary>
     public string? Destination { get; set; }
 
     /// <summary>
@@ -100,12 +100,12 @@ public sealed class RouteSettings
 }
 
 /// <summary>Polly settings of one destination.</summary>
-public sealed class ResilienceSettings
+public sealed class DestinationResilienceOptions
 {
     /// <summary>The gateway-wide values with the destination's own <c>Resilience</c> entries laid over them.</summary>
-    public static ResilienceSettings For(IConfiguration gatewaySection, string destination)
+    public static DestinationResilienceOptions For(IConfiguration gatewaySection, string destination)
     {
-        var settings = new ResilienceSettings();
+        var settings = new DestinationResilienceOptions();
         gatewaySection.GetSection("Resilience").Bind(settings);
         gatewaySection.GetSection($"Destinations:{destination}:Resilience").Bind(settings);
         return settings;
@@ -139,7 +139,7 @@ public sealed class ResilienceSettings
 }
 
 /// <summary>How long the gateway remembers a token it found valid (never past the token's expiry).</summary>
-public sealed class TokenCacheSettings
+public sealed class TokenCacheOptions
 {
     /// <summary>Zero turns remembering off: every request's token is validated in full.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(30);
@@ -148,7 +148,7 @@ public sealed class TokenCacheSettings
     public int Capacity { get; set; } = 10_000;
 }
 
-public sealed class RateLimitSettings
+public sealed class GatewayRateLimitOptions
 {
     /// <summary>Requests per signed-in user (token subject), from wherever they come.</summary>
     public WindowLimit PerUser { get; set; } = new() { PermitLimit = 600 };
