@@ -4,7 +4,6 @@ using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SuggestionDecision = KollegialtUtbyte.Feedback.Domain.SuggestionDecision;
 
 namespace KollegialtUtbyte.Feedback.Api;
 

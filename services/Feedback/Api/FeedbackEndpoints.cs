@@ -8,7 +8,6 @@ using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
@@ -164,7 +163,7 @@ internal static class FeedbackEndpoints
 
         db.ExpectVersion(feedback, request.Version);
         var now = time.GetUtcNow();
-        feedback.Respond(round, [.. request.Responses.Select(r => new SuggestionResponseInput(r.SuggestionNumber, r.Decision.ToDomain(), r.Note))], caller.PersonId, now);
+        feedback.Respond(round, [.. request.Responses.Select(r => new SuggestionResponseInput(r.SuggestionNumber, r.Decision, r.Note))], caller.PersonId, now);
         db.AddEvent(new FeedbackResponseGiven(round.Id, feedback.Id, round.DocumentId, round.AuthorRegionId, regionId, now));
         await db.SaveChangesAsync(cancellationToken);
 

@@ -4,8 +4,6 @@ using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
-using RoundStatus = KollegialtUtbyte.Feedback.Domain.RoundStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
@@ -52,7 +50,7 @@ internal static class LearningLogEndpoints
                 .OrderBy(r => r.OpenedAt)
                 .SelectMany(r => feedback.Where(f => f.RoundId == r.Id).OrderBy(f => names.NameOf(f.ReviewerRegionId)))
                 .SelectMany(f => f.Suggestions.OrderBy(s => s.Number).Select(s => new LearningLogSuggestion(
-                    f.RoundId, f.ReviewerRegionId, names.NameOf(f.ReviewerRegionId), s.Number, s.LensCode, s.Text, s.Decision.ToContract(), s.ResponseNote, s.RespondedAt)))],
+                    f.RoundId, f.ReviewerRegionId, names.NameOf(f.ReviewerRegionId), s.Number, s.LensCode, s.Text, s.Decision, s.ResponseNote, s.RespondedAt)))],
             [.. notes.Where(n => n.VersionNumber == version.Number)]));
 
         return TypedResults.Ok(new LearningLogView(document.Id, document.Title, [.. log], [.. notes.Where(n => n.VersionNumber is null)]));

@@ -149,7 +149,7 @@ internal static class PriorityEndpoints
             var suggestion = link.SuggestionNumber is { } n ? given?.Suggestions.FirstOrDefault(s => s.Number == n) : null;
             var title = rounds.TryGetValue(link.RoundId, out var round) ? titles.GetValueOrDefault(round.DocumentId, "") : "";
             return new PriorityFeedbackView(
-                link.RoundId, title, link.ReviewerRegionId, names.NameOf(link.ReviewerRegionId), link.SuggestionNumber, suggestion?.Text, suggestion?.Decision.ToContract(), suggestion?.ResponseNote);
+                link.RoundId, title, link.ReviewerRegionId, names.NameOf(link.ReviewerRegionId), link.SuggestionNumber, suggestion?.Text, suggestion?.Decision, suggestion?.ResponseNote);
         }
 
         return priorities

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,8 +12,8 @@ internal sealed class StrategyDocumentConfiguration : IEntityTypeConfiguration<S
         builder.ToTable("StrategyDocuments");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
-        builder.Property(d => d.Title).HasMaxLength(StrategyDocument.TitleMaxLength);
-        builder.Property(d => d.Description).HasMaxLength(StrategyDocument.DescriptionMaxLength);
+        builder.Property(d => d.Title).HasMaxLength(FeedbackLimits.DocumentTitleMaxLength);
+        builder.Property(d => d.Description).HasMaxLength(FeedbackLimits.DocumentDescriptionMaxLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.RegionId);
     }
@@ -43,6 +44,6 @@ internal sealed class LearningNoteConfiguration : IEntityTypeConfiguration<Learn
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.HasOne<StrategyDocument>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(n => n.Text).HasMaxLength(4000);
+        builder.Property(n => n.Text).HasMaxLength(FeedbackLimits.LearningNoteMaxLength);
     }
 }

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,8 +13,8 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<RegionPri
         b.HasKey(p => p.Id);
         b.Property(p => p.Id).ValueGeneratedNever();
         b.HasIndex(p => new { p.ProgrammeId, p.RegionId, p.Number }).IsUnique();
-        b.Property(p => p.Title).HasMaxLength(RegionPriority.MaxTitleLength);
-        b.Property(p => p.Description).HasMaxLength(RegionPriority.MaxTextLength);
+        b.Property(p => p.Title).HasMaxLength(FeedbackLimits.PriorityTitleMaxLength);
+        b.Property(p => p.Description).HasMaxLength(FeedbackLimits.PriorityTextMaxLength);
         b.Property(p => p.Version).IsConcurrencyToken();
 
         b.OwnsMany(p => p.Results, r =>
@@ -23,7 +24,7 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<RegionPri
             r.HasKey(x => x.Id);
             r.Property(x => x.Id).ValueGeneratedNever();
             r.HasIndex("PriorityId");
-            r.Property(x => x.Text).HasMaxLength(RegionPriority.MaxTextLength);
+            r.Property(x => x.Text).HasMaxLength(FeedbackLimits.PriorityTextMaxLength);
         });
 
         b.OwnsMany(p => p.FeedbackLinks, l =>

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -55,7 +56,7 @@ internal sealed class LensConfiguration : IEntityTypeConfiguration<Lens>
     {
         builder.ToTable("Lenses");
         builder.HasKey(l => l.Code);
-        builder.Property(l => l.Code).HasMaxLength(64);
+        builder.Property(l => l.Code).HasMaxLength(FeedbackLimits.LensCodeMaxLength);
         builder.Property(l => l.Name).HasMaxLength(200);
         builder.Property(l => l.Description).HasMaxLength(1000);
     }

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,7 +26,7 @@ internal sealed class FeedbackRoundConfiguration : IEntityTypeConfiguration<Feed
             lens.WithOwner().HasForeignKey("RoundId");
             lens.HasGeneratedKey();
             lens.HasIndex("RoundId", nameof(RoundLens.LensCode)).IsUnique();
-            lens.Property(l => l.LensCode).HasMaxLength(64);
+            lens.Property(l => l.LensCode).HasMaxLength(FeedbackLimits.LensCodeMaxLength);
         });
 
         builder.OwnsMany(r => r.Reviewers, reviewer =>
@@ -49,7 +50,7 @@ internal sealed class PeerFeedbackConfiguration : IEntityTypeConfiguration<PeerF
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasOne<FeedbackRound>().WithMany().HasForeignKey(f => f.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.RoundId, f.ReviewerRegionId }).IsUnique();
-        builder.Property(f => f.Summary).HasMaxLength(PeerFeedback.SummaryMaxLength);
+        builder.Property(f => f.Summary).HasMaxLength(FeedbackLimits.FeedbackSummaryMaxLength);
 
         builder.OwnsMany(f => f.LensNotes, note =>
         {
@@ -57,8 +58,8 @@ internal sealed class PeerFeedbackConfiguration : IEntityTypeConfiguration<PeerF
             note.WithOwner().HasForeignKey("FeedbackId");
             note.HasGeneratedKey();
             note.HasIndex("FeedbackId", nameof(LensNote.LensCode)).IsUnique();
-            note.Property(n => n.LensCode).HasMaxLength(64);
-            note.Property(n => n.Strengths).HasMaxLength(PeerFeedback.StrengthsMaxLength);
+            note.Property(n => n.LensCode).HasMaxLength(FeedbackLimits.LensCodeMaxLength);
+            note.Property(n => n.Strengths).HasMaxLength(FeedbackLimits.FeedbackStrengthsMaxLength);
         });
 
         builder.OwnsMany(f => f.Suggestions, suggestion =>
@@ -67,9 +68,9 @@ internal sealed class PeerFeedbackConfiguration : IEntityTypeConfiguration<PeerF
             suggestion.WithOwner().HasForeignKey("FeedbackId");
             suggestion.HasGeneratedKey();
             suggestion.HasIndex("FeedbackId", nameof(Suggestion.Number)).IsUnique();
-            suggestion.Property(s => s.LensCode).HasMaxLength(64);
+            suggestion.Property(s => s.LensCode).HasMaxLength(FeedbackLimits.LensCodeMaxLength);
             suggestion.Property(s => s.Text).HasMaxLength(PeerFeedback.SuggestionMaxLength);
-            suggestion.Property(s => s.ResponseNote).HasMaxLength(PeerFeedback.NoteMaxLength);
+            suggestion.Property(s => s.ResponseNote).HasMaxLength(FeedbackLimits.FeedbackNoteMaxLength);
         });
     }
 }
