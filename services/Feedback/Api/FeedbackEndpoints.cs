@@ -3,6 +3,7 @@ using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
@@ -21,29 +22,15 @@ internal static class FeedbackEndpoints
     public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet(FeedbackRoutes.RoundFeedback, ListAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(403, 404);
         api.MapGet(FeedbackRoutes.ReviewerFeedback, GetAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(403, 404);
         api.MapPut(FeedbackRoutes.ReviewerFeedback, SaveDraftAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         api.MapPost(FeedbackRoutes.SubmitFeedback, SubmitAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         api.MapPut(FeedbackRoutes.FeedbackResponses, RespondAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         return api;
     }
 

@@ -1,6 +1,7 @@
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +18,9 @@ internal static class LearningLogEndpoints
     public static RouteGroupBuilder MapLearningLogEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet(FeedbackRoutes.LearningLog, GetAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(403, 404);
         api.MapPost(FeedbackRoutes.LearningLog, AddNoteAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 422);
         return api;
     }
 

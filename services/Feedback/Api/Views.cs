@@ -40,6 +40,14 @@ internal static class ViewQueries
             ?? throw new ResourceNotFoundException("Strategy document", documentId);
     }
 
+    /// <summary>The document, if the caller may see it (else 404) and acts for its region (else 403: only its team may <paramref name="what"/>).</summary>
+    public static async Task<DocumentAccess> DocumentToChangeAsync(this FeedbackDb db, Guid documentId, Caller caller, string what, CancellationToken cancellationToken)
+    {
+        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
+        caller.EnsureActsFor(access.Document.RegionId, what);
+        return access;
+    }
+
     private static async Task<List<Guid>> VersionsReviewedByAsync(this FeedbackDb db, Guid documentId, IReadOnlySet<Guid> regionIds, CancellationToken cancellationToken)
     {
         var regions = regionIds.ToList();
