@@ -9,9 +9,7 @@ internal sealed class KnownRegionConfiguration : IEntityTypeConfiguration<KnownR
 {
     public void Configure(EntityTypeBuilder<KnownRegion> builder)
     {
-        builder.ToTable("Regions");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.MapKeyedById("Regions");
         builder.Property(r => r.Name).HasMaxLength(200);
         builder.Property(r => r.CountyCode).HasMaxLength(16);
     }
@@ -21,9 +19,7 @@ internal sealed class KnownProgrammeConfiguration : IEntityTypeConfiguration<Kno
 {
     public void Configure(EntityTypeBuilder<KnownProgramme> builder)
     {
-        builder.ToTable("Programmes");
-        builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.MapKeyedById("Programmes");
     }
 }
 
