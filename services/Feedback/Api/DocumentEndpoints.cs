@@ -3,6 +3,7 @@ using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,19 +16,13 @@ internal static class DocumentEndpoints
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet(FeedbackRoutes.Documents, ListAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(403);
         api.MapPost(FeedbackRoutes.Documents, CreateAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 422);
         api.MapGet(FeedbackRoutes.Document, GetAsync)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(404);
         api.MapPut(FeedbackRoutes.Document, UpdateAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         return api;
     }
 
@@ -92,8 +87,7 @@ internal static class DocumentEndpoints
     private static async Task<Ok<DocumentView>> UpdateAsync(Guid documentId, UpdateDocumentRequest request, HttpContext http, FeedbackDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
-        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
-        caller.EnsureActsFor(access.Document.RegionId, "ändra dokumentet");
+        var access = await db.DocumentToChangeAsync(documentId, caller, "ändra dokumentet", cancellationToken);
 
         db.ExpectVersion(access.Document, request.Version);
         access.Document.Edit(request.Title, request.Kind, request.Description, time.GetUtcNow());

@@ -6,6 +6,7 @@ using KollegialtUtbyte.Feedback.Application.Storage;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Uploads;
 using KollegialtUtbyte.SharedKernel;
@@ -32,17 +33,12 @@ internal static class DraftEndpoints
     public static RouteGroupBuilder MapDraftEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost(FeedbackRoutes.DocumentVersions, UploadAsync)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status400BadRequest) // a form, not a JSON body: not a validation problem
+            .ProducesProblems(403, 404, 409, 413, 415, 422);
         api.MapGet(FeedbackRoutes.DocumentVersionFile, DownloadAsync)
             .Produces(StatusCodes.Status200OK, typeof(Stream), DocumentFormat.Pdf.ContentType(),
                 [.. Enum.GetValues<DocumentFormat>().Where(f => f != DocumentFormat.Pdf).Select(f => f.ContentType())])
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(404);
         return api;
     }
 
@@ -56,8 +52,7 @@ internal static class DraftEndpoints
         CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
-        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
-        caller.EnsureActsFor(access.Document.RegionId, "ladda upp nya versioner av dokumentet");
+        var access = await db.DocumentToChangeAsync(documentId, caller, "ladda upp nya versioner av dokumentet", cancellationToken);
 
         var limit = uploads.Value.MaxDocumentBytes;
         if (!AcceptBodyUpTo(http, uploads.Value.MaxRequestBytes))

@@ -2,9 +2,9 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SuggestionDecision = KollegialtUtbyte.Feedback.Domain.SuggestionDecision;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
@@ -13,7 +13,7 @@ internal static class EffectsEndpoints
     public static RouteGroupBuilder MapEffectsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet(FeedbackRoutes.Effects, ReportAsync).WithTags("Effects")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(403);
         return api;
     }
 

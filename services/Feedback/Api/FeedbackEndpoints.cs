@@ -3,12 +3,12 @@ using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
@@ -22,29 +22,15 @@ internal static class FeedbackEndpoints
     public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet(FeedbackRoutes.RoundFeedback, ListAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(403, 404);
         api.MapGet(FeedbackRoutes.ReviewerFeedback, GetAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(403, 404);
         api.MapPut(FeedbackRoutes.ReviewerFeedback, SaveDraftAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         api.MapPost(FeedbackRoutes.SubmitFeedback, SubmitAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         api.MapPut(FeedbackRoutes.FeedbackResponses, RespondAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         return api;
     }
 
@@ -164,7 +150,7 @@ internal static class FeedbackEndpoints
 
         db.ExpectVersion(feedback, request.Version);
         var now = time.GetUtcNow();
-        feedback.Respond(round, [.. request.Responses.Select(r => new SuggestionResponseInput(r.SuggestionNumber, r.Decision.ToDomain(), r.Note))], caller.PersonId, now);
+        feedback.Respond(round, [.. request.Responses.Select(r => new SuggestionResponseInput(r.SuggestionNumber, r.Decision, r.Note))], caller.PersonId, now);
         db.AddEvent(new FeedbackResponseGiven(round.Id, feedback.Id, round.DocumentId, round.AuthorRegionId, regionId, now));
         await db.SaveChangesAsync(cancellationToken);
 

@@ -1,11 +1,10 @@
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
-using RoundStatus = KollegialtUtbyte.Feedback.Domain.RoundStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
@@ -19,13 +18,9 @@ internal static class LearningLogEndpoints
     public static RouteGroupBuilder MapLearningLogEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet(FeedbackRoutes.LearningLog, GetAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(403, 404);
         api.MapPost(FeedbackRoutes.LearningLog, AddNoteAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 422);
         return api;
     }
 
@@ -52,7 +47,7 @@ internal static class LearningLogEndpoints
                 .OrderBy(r => r.OpenedAt)
                 .SelectMany(r => feedback.Where(f => f.RoundId == r.Id).OrderBy(f => names.NameOf(f.ReviewerRegionId)))
                 .SelectMany(f => f.Suggestions.OrderBy(s => s.Number).Select(s => new LearningLogSuggestion(
-                    f.RoundId, f.ReviewerRegionId, names.NameOf(f.ReviewerRegionId), s.Number, s.LensCode, s.Text, s.Decision.ToContract(), s.ResponseNote, s.RespondedAt)))],
+                    f.RoundId, f.ReviewerRegionId, names.NameOf(f.ReviewerRegionId), s.Number, s.LensCode, s.Text, s.Decision, s.ResponseNote, s.RespondedAt)))],
             [.. notes.Where(n => n.VersionNumber == version.Number)]));
 
         return TypedResults.Ok(new LearningLogView(document.Id, document.Title, [.. log], [.. notes.Where(n => n.VersionNumber is null)]));

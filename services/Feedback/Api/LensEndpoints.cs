@@ -18,6 +18,6 @@ internal static class LensEndpoints
     private static async Task<Ok<List<LensView>>> ListAsync(FeedbackDb db, CancellationToken cancellationToken)
     {
         var lenses = await db.Lenses.OrderBy(l => l.SortOrder).ThenBy(l => l.Code).ToListAsync(cancellationToken);
-        return TypedResults.Ok(lenses.Select(l => new LensView(l.Code, l.Group.ToContract(), l.Name, l.Description)).ToList());
+        return TypedResults.Ok(lenses.Select(l => new LensView(l.Code, l.Group, l.Name, l.Description)).ToList());
     }
 }

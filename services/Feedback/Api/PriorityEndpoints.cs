@@ -2,6 +2,7 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,27 +20,18 @@ internal static class PriorityEndpoints
     public static RouteGroupBuilder MapPriorityEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet(FeedbackRoutes.RegionPriorities, OfRegionAsync).WithTags("Priorities")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(403);
         api.MapPost(FeedbackRoutes.RegionPriorities, RecordAsync).WithTags("Priorities")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 422);
         api.MapGet(FeedbackRoutes.ProgrammePriorities, OfProgrammeAsync).WithTags("Priorities")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(403);
 
         api.MapGet(FeedbackRoutes.Priority, GetAsync).WithTags("Priorities")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(403, 404);
         api.MapPost(FeedbackRoutes.PriorityResults, AddResultAsync).WithTags("Priorities")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 422);
         api.MapPost(FeedbackRoutes.PriorityFeedback, LinkFeedbackAsync).WithTags("Priorities")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 422);
         return api;
     }
 
@@ -149,7 +141,7 @@ internal static class PriorityEndpoints
             var suggestion = link.SuggestionNumber is { } n ? given?.Suggestions.FirstOrDefault(s => s.Number == n) : null;
             var title = rounds.TryGetValue(link.RoundId, out var round) ? titles.GetValueOrDefault(round.DocumentId, "") : "";
             return new PriorityFeedbackView(
-                link.RoundId, title, link.ReviewerRegionId, names.NameOf(link.ReviewerRegionId), link.SuggestionNumber, suggestion?.Text, suggestion?.Decision.ToContract(), suggestion?.ResponseNote);
+                link.RoundId, title, link.ReviewerRegionId, names.NameOf(link.ReviewerRegionId), link.SuggestionNumber, suggestion?.Text, suggestion?.Decision, suggestion?.ResponseNote);
         }
 
         return priorities

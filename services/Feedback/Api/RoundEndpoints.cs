@@ -4,14 +4,13 @@ using KollegialtUtbyte.Feedback.Application.Rounds;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
+using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using FeedbackStatus = KollegialtUtbyte.Feedback.Domain.FeedbackStatus;
-using RoundStatus = KollegialtUtbyte.Feedback.Domain.RoundStatus;
 
 namespace KollegialtUtbyte.Feedback.Api;
 
@@ -25,30 +24,17 @@ internal static class RoundEndpoints
     public static RouteGroupBuilder MapRoundEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost(FeedbackRoutes.OpenRound, OpenAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 422);
         api.MapGet(FeedbackRoutes.Rounds, ListAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(403);
         api.MapGet(FeedbackRoutes.Round, GetAsync)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(404);
         api.MapPost(FeedbackRoutes.CloseRound, CloseAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         api.MapPut(FeedbackRoutes.RoundReviewers, OverrideReviewersAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 404, 409, 422);
         api.MapPost(FeedbackRoutes.Assignments, AssignBatchAsync)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(400, 403, 422);
         return api;
     }
 
@@ -64,9 +50,7 @@ internal static class RoundEndpoints
         CancellationToken cancellationToken)
     {
         var caller = await Caller.ResolveAsync(http.User, db, cancellationToken);
-        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
-        var document = access.Document;
-        caller.EnsureActsFor(document.RegionId, "begära återkoppling på dokumentet");
+        var document = (await db.DocumentToChangeAsync(documentId, caller, "begära återkoppling på dokumentet", cancellationToken)).Document;
 
         var version = await db.DocumentVersions.SingleOrDefaultAsync(v => v.DocumentId == documentId && v.Number == number, cancellationToken)
             ?? throw new ResourceNotFoundException("Document version", $"{documentId}/{number}");

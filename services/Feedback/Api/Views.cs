@@ -40,6 +40,14 @@ internal static class ViewQueries
             ?? throw new ResourceNotFoundException("Strategy document", documentId);
     }
 
+    /// <summary>The document, if the caller may see it (else 404) and acts for its region (else 403: only its team may <paramref name="what"/>).</summary>
+    public static async Task<DocumentAccess> DocumentToChangeAsync(this FeedbackDb db, Guid documentId, Caller caller, string what, CancellationToken cancellationToken)
+    {
+        var access = await db.DocumentForAsync(documentId, caller, cancellationToken);
+        caller.EnsureActsFor(access.Document.RegionId, what);
+        return access;
+    }
+
     private static async Task<List<Guid>> VersionsReviewedByAsync(this FeedbackDb db, Guid documentId, IReadOnlySet<Guid> regionIds, CancellationToken cancellationToken)
     {
         var regions = regionIds.ToList();
@@ -112,7 +120,7 @@ internal static class ViewQueries
             var reviewers = round.Reviewers.OrderBy(r => names.NameOf(r.RegionId)).Select(reviewer =>
             {
                 var own = Visibility.MayKnowDelivery(caller.Reader, round, reviewer.RegionId) ? feedback.FirstOrDefault(f => f.RoundId == round.Id && f.ReviewerRegionId == reviewer.RegionId) : null;
-                return new ReviewerView(reviewer.RegionId, names.NameOf(reviewer.RegionId), reviewer.Source.ToContract(), own?.Status.ToContract(), own?.Late);
+                return new ReviewerView(reviewer.RegionId, names.NameOf(reviewer.RegionId), reviewer.Source, own?.Status, own?.Late);
             });
             return new RoundView(
                 round.Id,
@@ -126,7 +134,7 @@ internal static class ViewQueries
                 round.Deadline,
                 [.. round.LensCodes.Select(code => new LensRef(code, lensNames.GetValueOrDefault(code, code)))],
                 round.ReviewerCount,
-                round.Status.ToContract(),
+                round.Status,
                 [.. reviewers],
                 round.OpenedAt,
                 round.ClosedAt,
@@ -152,14 +160,14 @@ internal static class ViewQueries
             feedback.RoundId,
             feedback.ReviewerRegionId,
             names.NameOf(feedback.ReviewerRegionId),
-            feedback.Status.ToContract(),
+            feedback.Status,
             feedback.Summary,
             [.. round.LensCodes.Select(code => new LensFeedbackView(
                 code,
                 lensNames.GetValueOrDefault(code, code),
                 feedback.LensNotes.FirstOrDefault(n => n.LensCode == code)?.Strengths,
                 [.. feedback.Suggestions.Where(s => s.LensCode == code).OrderBy(s => s.Number)
-                    .Select(s => new SuggestionView(s.Number, s.Text, s.Decision.ToContract(), s.ResponseNote, s.RespondedAt))]))],
+                    .Select(s => new SuggestionView(s.Number, s.Text, s.Decision, s.ResponseNote, s.RespondedAt))]))],
             feedback.UpdatedAt,
             feedback.SubmittedAt,
             feedback.Late,

@@ -68,17 +68,7 @@ internal static class RegionDirectoryUpdates
         var member = await db.TeamMembers.FindAsync([programmeId, regionId, personId], cancellationToken);
         if (member is null)
         {
-            db.TeamMembers.Add(new TeamMember
-            {
-                ProgrammeId = programmeId,
-                RegionId = regionId,
-                PersonId = personId,
-                Role = role,
-                Name = name,
-                Email = email,
-                Active = true,
-                ChangedAt = occurredAt,
-            });
+            db.AddTeamMember(programmeId, regionId, personId, role, name, email, active: true, occurredAt);
         }
         else if (occurredAt >= member.ChangedAt)
         {
@@ -96,17 +86,7 @@ internal static class RegionDirectoryUpdates
         if (member is null)
         {
             // Left before its join arrived: remember the departure so the late join cannot revive it.
-            db.TeamMembers.Add(new TeamMember
-            {
-                ProgrammeId = programmeId,
-                RegionId = regionId,
-                PersonId = personId,
-                Role = role,
-                Name = "",
-                Email = "",
-                Active = false,
-                ChangedAt = occurredAt,
-            });
+            db.AddTeamMember(programmeId, regionId, personId, role, name: "", email: "", active: false, occurredAt);
         }
         else if (occurredAt >= member.ChangedAt)
         {
@@ -114,4 +94,18 @@ internal static class RegionDirectoryUpdates
             member.ChangedAt = occurredAt;
         }
     }
+
+    private static void AddTeamMember(
+        this FeedbackDb db, Guid programmeId, Guid regionId, Guid personId, TeamRole role, string name, string email, bool active, DateTimeOffset occurredAt) =>
+        db.TeamMembers.Add(new TeamMember
+        {
+            ProgrammeId = programmeId,
+            RegionId = regionId,
+            PersonId = personId,
+            Role = role,
+            Name = name,
+            Email = email,
+            Active = active,
+            ChangedAt = occurredAt,
+        });
 }

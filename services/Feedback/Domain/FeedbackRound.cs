@@ -1,25 +1,8 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Feedback.Domain;
-
-public enum RoundStatus
-{
-    /// <summary>Opened, waiting for a batch assignment of reviewing regions.</summary>
-    AwaitingReviewers,
-
-    /// <summary>Reviewers assigned; feedback is being written and stays hidden from the author region.</summary>
-    Open,
-
-    /// <summary>Deadline reached or closed early: submitted feedback is released to the author region.</summary>
-    Closed,
-}
-
-public enum AssignmentSource
-{
-    Solver,
-    Administrator,
-}
 
 /// <summary>A lens the round asks its reviewers to answer, in the order the author chose.</summary>
 public sealed class RoundLens
@@ -45,8 +28,6 @@ public sealed class RoundReviewer
 /// </summary>
 public sealed class FeedbackRound : IVersioned
 {
-    public const int MaxReviewerCount = 10;
-
     private readonly List<RoundLens> _lenses = [];
     private readonly List<RoundReviewer> _reviewers = [];
 
@@ -123,9 +104,9 @@ public sealed class FeedbackRound : IVersioned
                 $"Okända linser: {string.Join(", ", unknown)}. Linserna finns i katalogen (Gröna tråden, Agenda 2030, programmets teman).");
         }
 
-        if (reviewerCount is < 1 or > MaxReviewerCount)
+        if (reviewerCount is < 1 or > FeedbackLimits.MaxReviewerCount)
         {
-            throw new RuleViolationException("round.reviewer-count", $"Antalet granskande regioner ska vara mellan 1 och {MaxReviewerCount}.");
+            throw new RuleViolationException("round.reviewer-count", $"Antalet granskande regioner ska vara mellan 1 och {FeedbackLimits.MaxReviewerCount}.");
         }
 
         var round = new FeedbackRound
@@ -183,9 +164,9 @@ public sealed class FeedbackRound : IVersioned
         }
 
         var wanted = regionIds.Distinct().ToList();
-        if (wanted.Count == 0 || wanted.Count > MaxReviewerCount)
+        if (wanted.Count == 0 || wanted.Count > FeedbackLimits.MaxReviewerCount)
         {
-            throw new RuleViolationException("round.reviewer-count", $"Antalet granskande regioner ska vara mellan 1 och {MaxReviewerCount}.");
+            throw new RuleViolationException("round.reviewer-count", $"Antalet granskande regioner ska vara mellan 1 och {FeedbackLimits.MaxReviewerCount}.");
         }
 
         foreach (var region in wanted)

@@ -1,21 +1,8 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Feedback.Domain;
-
-public enum FeedbackStatus
-{
-    Draft,
-    Submitted,
-}
-
-/// <summary>The author region's answer to one suggestion.</summary>
-public enum SuggestionDecision
-{
-    Adopted,
-    PartlyAdopted,
-    NotAdopted,
-}
 
 /// <summary>What the reviewers found strong from one lens.</summary>
 public sealed class LensNote
@@ -55,10 +42,7 @@ public sealed record SuggestionResponseInput(int SuggestionNumber, SuggestionDec
 /// </summary>
 public sealed class PeerFeedback : IVersioned
 {
-    public const int SummaryMaxLength = 8000;
-    public const int StrengthsMaxLength = 8000;
     public const int SuggestionMaxLength = 4000;
-    public const int NoteMaxLength = 4000;
 
     private readonly List<LensNote> _lensNotes = [];
     private readonly List<Suggestion> _suggestions = [];

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
@@ -10,9 +11,6 @@ namespace KollegialtUtbyte.Feedback.Domain;
 /// </summary>
 public sealed class RegionPriority : IVersioned
 {
-    public const int MaxTitleLength = 300;
-    public const int MaxTextLength = 4000;
-
     private RegionPriority()
     {
     }

@@ -7,9 +7,6 @@ namespace KollegialtUtbyte.Feedback.Domain;
 /// <summary>A region's strategy document (e.g. "Värmlandsstrategin"), whose drafts are uploaded as numbered versions.</summary>
 public sealed class StrategyDocument : IVersioned
 {
-    public const int TitleMaxLength = 200;
-    public const int DescriptionMaxLength = 4000;
-
     private StrategyDocument()
     {
     }

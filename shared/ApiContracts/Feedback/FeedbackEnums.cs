@@ -1,7 +1,7 @@
 namespace KollegialtUtbyte.Feedback.ApiContracts;
 
-// The service's enums as its API writes them (names, as strings). The service's domain has its
-// own; Feedback.Tests checks that both have the same members with the same values.
+// The enums the API carries (written as their names). Declared here only: the service's domain
+// uses these, and its database stores them as their names too.
 
 public enum RoundStatus
 {

@@ -1,6 +1,6 @@
 namespace KollegialtUtbyte.Feedback.ApiContracts;
 
-/// <summary>The lengths and counts requests are validated against (the domain's own limits; Feedback.Tests checks they agree).</summary>
+/// <summary>The lengths and counts requests are validated against; the service's domain and database use the same constants.</summary>
 public static class FeedbackLimits
 {
     public const int DocumentTitleMaxLength = 200;

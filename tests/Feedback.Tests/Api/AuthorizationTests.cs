@@ -13,14 +13,12 @@ namespace KollegialtUtbyte.Feedback.Tests.Api;
 /// under review and write its feedback; administrators see everything. Other regions' drafts are
 /// not even known to exist (404); what a caller may see but not do is 403.
 /// </summary>
-public sealed class AuthorizationTests(SharedService service) : IClassFixture<SharedService>
+public sealed class AuthorizationTests(SharedService service) : SharedServiceTests(service)
 {
-    private readonly FeedbackApp _app = service.App;
-
     [Fact]
     public async Task Every_endpoint_wants_a_token()
     {
-        var anonymous = _app.ClientFor(null);
+        var anonymous = App.ClientFor(null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/feedback/lenses", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/feedback/documents", Token)).StatusCode);
@@ -30,15 +28,15 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     [Fact]
     public async Task A_person_in_two_regions_teams_works_for_both_and_names_the_region_of_a_new_document()
     {
-        var regions = await _app.AddRegionsAsync("Region Gävleborg", "Region Dalarna");
+        var regions = await App.AddRegionsAsync("Region Gävleborg", "Region Dalarna");
         var (first, second) = (regions[0], regions[1]);
         var both = first.Member;
-        await _app.PublishAsync(new TeamMemberJoined(FeedbackApp.Programme, second.Id, second.Name, both.PersonId, TeamRole.KeyOfficial,
+        await App.PublishAsync(new TeamMemberJoined(FeedbackApp.Programme, second.Id, second.Name, both.PersonId, TeamRole.KeyOfficial,
             both.Name, both.Email, null, "sv", null, DateTimeOffset.UtcNow));
         await Eventually.UntilAsync(
-            () => _app.QueryAsync(db => db.TeamMembers.AnyAsync(m => m.PersonId == both.PersonId && m.RegionId == second.Id)),
+            () => App.QueryAsync(db => db.TeamMembers.AnyAsync(m => m.PersonId == both.PersonId && m.RegionId == second.Id)),
             "the second team place is known");
-        var client = _app.ClientFor(both.AlsoIn(second.Id));
+        var client = App.ClientFor(both.AlsoIn(second.Id));
 
         using var unnamed = await client.PostAsJsonAsync("/api/feedback/documents", new { title = "Strategi", kind = "Other" }, Token);
         using var forSecond = await client.PostAsJsonAsync("/api/feedback/documents", new { title = "Dalastrategi", kind = "Other", regionId = second.Id }, Token);
@@ -53,7 +51,7 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
         Assert.Contains("Dalastrategi", listed.EnumerateArray().Select(d => d.GetProperty("title").GetString()));
 
         // The politician of the region manages nothing, however many regions the token names.
-        var politician = _app.ClientFor(second.Politician);
+        var politician = App.ClientFor(second.Politician);
         using var byPolitician = await politician.PostAsJsonAsync("/api/feedback/documents", new { title = "Politikerns", kind = "Other", regionId = second.Id }, Token);
         Assert.Equal(HttpStatusCode.Forbidden, byPolitician.StatusCode);
     }
@@ -62,7 +60,7 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     public async Task Another_regions_draft_is_not_found_and_an_unassigned_region_cannot_touch_its_round()
     {
         var scene = await ReviewSceneAsync();
-        var outsider = _app.ClientFor(scene.Outsider.Member);
+        var outsider = App.ClientFor(scene.Outsider.Member);
 
         await outsider.GetJsonAsync($"/api/feedback/documents/{scene.DocumentId}", HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/feedback/documents/{scene.DocumentId}/versions/1/file", Token)).StatusCode);
@@ -76,7 +74,7 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     public async Task A_reviewer_reads_the_draft_under_review_but_manages_nothing_of_the_author()
     {
         var scene = await ReviewSceneAsync();
-        var reviewer = _app.ClientFor(scene.Reviewers[0].Member);
+        var reviewer = App.ClientFor(scene.Reviewers[0].Member);
 
         var document = await reviewer.GetJsonAsync($"/api/feedback/documents/{scene.DocumentId}");
         Assert.Equal([1], document.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
@@ -93,15 +91,15 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     {
         var scene = await ReviewSceneAsync();
         var (first, second) = (scene.Reviewers[0], scene.Reviewers[1]);
-        var firstClient = _app.ClientFor(first.Member);
-        await _app.ClientFor(second.Member).WriteAndSubmitAsync(scene.RoundId, second.Id);
+        var firstClient = App.ClientFor(first.Member);
+        await App.ClientFor(second.Member).WriteAndSubmitAsync(scene.RoundId, second.Id);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await firstClient.SaveFeedbackAsync(scene.RoundId, second.Id, 0)).StatusCode);
         await firstClient.GetJsonAsync($"/api/feedback/rounds/{scene.RoundId}/feedback/{second.Id}", HttpStatusCode.NotFound);
         Assert.Equal(0, (await firstClient.GetJsonAsync($"/api/feedback/rounds/{scene.RoundId}/feedback")).GetArrayLength());
 
         // The politician of a reviewing region reads but does not write the feedback.
-        var politician = _app.ClientFor(first.Politician);
+        var politician = App.ClientFor(first.Politician);
         Assert.Equal(HttpStatusCode.Forbidden, (await politician.SaveFeedbackAsync(scene.RoundId, first.Id, 0)).StatusCode);
     }
 
@@ -109,7 +107,7 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     public async Task The_author_regions_politician_reads_its_documents_but_does_not_manage_them()
     {
         var scene = await ReviewSceneAsync();
-        var politician = _app.ClientFor(scene.Author.Politician);
+        var politician = App.ClientFor(scene.Author.Politician);
 
         await politician.GetJsonAsync($"/api/feedback/documents/{scene.DocumentId}");
         Assert.Equal(HttpStatusCode.Forbidden, (await politician.PostAsJsonAsync("/api/feedback/documents", new { title = "Ny", kind = "Other" }, Token)).StatusCode);
@@ -122,12 +120,12 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
         var scene = await ReviewSceneAsync();
 
         // Claims region A, but the Regions service never put this person in A's team.
-        var stranger = _app.ClientFor(TestUser.ProjectLeader(scene.Author.Id));
+        var stranger = App.ClientFor(TestUser.ProjectLeader(scene.Author.Id));
         await stranger.GetJsonAsync($"/api/feedback/documents/{scene.DocumentId}", HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync("/api/feedback/documents", new { title = "Ny", kind = "Other" }, Token)).StatusCode);
 
         // A member of A's team whose token names another region acts for neither.
-        var wrongRegion = _app.ClientFor(scene.Author.Member with { RegionId = scene.Outsider.Id });
+        var wrongRegion = App.ClientFor(scene.Author.Member with { RegionId = scene.Outsider.Id });
         await wrongRegion.GetJsonAsync($"/api/feedback/documents/{scene.DocumentId}", HttpStatusCode.NotFound);
     }
 
@@ -136,12 +134,12 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     {
         var scene = await ReviewSceneAsync();
         var member = scene.Author.Member;
-        await _app.PublishAsync(new TeamMemberLeft(scene.ProgrammeId, scene.Author.Id, member.PersonId, TeamRole.ProjectLeader, DateTimeOffset.UtcNow));
+        await App.PublishAsync(new TeamMemberLeft(scene.ProgrammeId, scene.Author.Id, member.PersonId, TeamRole.ProjectLeader, DateTimeOffset.UtcNow));
         await Eventually.UntilAsync(
-            () => _app.QueryAsync(db => db.TeamMembers.AnyAsync(m => m.PersonId == member.PersonId && !m.Active)),
+            () => App.QueryAsync(db => db.TeamMembers.AnyAsync(m => m.PersonId == member.PersonId && !m.Active)),
             "the service saw the member leave");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(member).GetAsync($"/api/feedback/documents/{scene.DocumentId}", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor(member).GetAsync($"/api/feedback/documents/{scene.DocumentId}", Token)).StatusCode);
     }
 
     [Fact]
@@ -149,8 +147,8 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     {
         var scene = await ReviewSceneAsync();
         var reviewer = scene.Reviewers[0];
-        await (await _app.ClientFor(reviewer.Member).SaveFeedbackAsync(scene.RoundId, reviewer.Id, 0)).ReadAsync(HttpStatusCode.Created);
-        var admin = _app.ClientFor(_app.Administrator);
+        await (await App.ClientFor(reviewer.Member).SaveFeedbackAsync(scene.RoundId, reviewer.Id, 0)).ReadAsync(HttpStatusCode.Created);
+        var admin = App.ClientFor(App.Administrator);
 
         await admin.GetJsonAsync($"/api/feedback/documents/{scene.DocumentId}");
         Assert.Contains(scene.DocumentId, (await admin.GetJsonAsync("/api/feedback/documents")).EnumerateArray().Select(d => d.Id()));
@@ -167,11 +165,11 @@ public sealed class AuthorizationTests(SharedService service) : IClassFixture<Sh
     private async Task<Scene> ReviewSceneAsync()
     {
         var programme = Guid.NewGuid();
-        var regions = await _app.AddRegionsAsync(programme, "Region Jönköping", "Region Kalmar", "Region Gotland", "Region Blekinge");
-        var author = _app.ClientFor(regions[0].Member);
+        var regions = await App.AddRegionsAsync(programme, "Region Jönköping", "Region Kalmar", "Region Gotland", "Region Blekinge");
+        var author = App.ClientFor(regions[0].Member);
         var document = await author.CreateDocumentAsync("Regional utvecklingsstrategi för Jönköpings län");
         await (await author.UploadAsync(document.Id(), SampleFiles.Pdf(), "rus.pdf")).ReadAsync(HttpStatusCode.Created);
-        var round = await (await author.OpenRoundAsync(document.Id(), 1, _app.Clock.GetUtcNow().AddDays(30))).ReadAsync(HttpStatusCode.Created);
+        var round = await (await author.OpenRoundAsync(document.Id(), 1, App.Clock.GetUtcNow().AddDays(30))).ReadAsync(HttpStatusCode.Created);
         var assigned = round.GetProperty("reviewers").EnumerateArray().Select(r => r.Id("regionId")).ToHashSet();
         return new Scene(
             programme,

@@ -7,25 +7,19 @@ using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 namespace KollegialtUtbyte.Feedback.Tests.Api;
 
 /// <summary>The feedback service's part of the programme's effects report, checked against a scenario whose numbers are known.</summary>
-public sealed class EffectsTests : IAsyncLifetime
+public sealed class EffectsTests : ServiceTests
 {
-    private FeedbackApp _app = null!;
-
-    public async ValueTask InitializeAsync() => _app = await FeedbackApp.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task The_report_counts_drafts_feedback_given_and_received_answers_and_priorities_per_region()
     {
-        var regions = await _app.AddRegionsAsync("Region Halland", "Region Kronoberg", "Region Sörmland");
+        var regions = await App.AddRegionsAsync("Region Halland", "Region Kronoberg", "Region Sörmland");
         var (halland, kronoberg, sormland) = (regions[0], regions[1], regions[2]);
 
         // Kronoberg's draft gets feedback from Halland and Sörmland (4 suggestions each) and answers Halland's.
         var kronobergRound = await OpenRoundAsync(kronoberg, "Regional utvecklingsstrategi Kronoberg");
-        await _app.ClientFor(halland.Member).WriteAndSubmitAsync(kronobergRound.Id(), halland.Id);
-        await _app.ClientFor(sormland.Member).WriteAndSubmitAsync(kronobergRound.Id(), sormland.Id);
-        var team = _app.ClientFor(kronoberg.Member);
+        await App.ClientFor(halland.Member).WriteAndSubmitAsync(kronobergRound.Id(), halland.Id);
+        await App.ClientFor(sormland.Member).WriteAndSubmitAsync(kronobergRound.Id(), sormland.Id);
+        var team = App.ClientFor(kronoberg.Member);
         await (await team.PostAsJsonAsync($"/api/feedback/rounds/{kronobergRound.Id()}/close", new { version = kronobergRound.Version() }, Token)).ReadAsync();
         var fromHalland = await team.GetJsonAsync($"/api/feedback/rounds/{kronobergRound.Id()}/feedback/{halland.Id}");
         string[] decisions = ["Adopted", "PartlyAdopted", "NotAdopted", "Adopted"];
@@ -42,7 +36,7 @@ public sealed class EffectsTests : IAsyncLifetime
         var hallandRound = await OpenRoundAsync(halland, "Hallandsstrategin");
         await team.WriteAndSubmitAsync(hallandRound.Id(), kronoberg.Id);
 
-        var report = await _app.ClientFor(TestUser.Facilitator()).GetJsonAsync($"/api/feedback/programmes/{FeedbackApp.Programme}/effects");
+        var report = await App.ClientFor(TestUser.Facilitator()).GetJsonAsync($"/api/feedback/programmes/{FeedbackApp.Programme}/effects");
 
         var lines = report.GetProperty("regions").EnumerateArray().Select(r => (
             r.GetProperty("regionName").GetString(),
@@ -64,9 +58,9 @@ public sealed class EffectsTests : IAsyncLifetime
 
     private async Task<System.Text.Json.JsonElement> OpenRoundAsync(TestRegion author, string title)
     {
-        var client = _app.ClientFor(author.Member);
+        var client = App.ClientFor(author.Member);
         var document = await client.CreateDocumentAsync(title);
         await (await client.UploadAsync(document.Id(), SampleFiles.Markdown(), "utkast.md")).ReadAsync(HttpStatusCode.Created);
-        return await (await client.OpenRoundAsync(document.Id(), 1, _app.Clock.GetUtcNow().AddDays(14))).ReadAsync(HttpStatusCode.Created);
+        return await (await client.OpenRoundAsync(document.Id(), 1, App.Clock.GetUtcNow().AddDays(14))).ReadAsync(HttpStatusCode.Created);
     }
 }

@@ -9,25 +9,23 @@ using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 namespace KollegialtUtbyte.Feedback.Tests.Api;
 
 /// <summary>A list costs the same number of database round trips whatever its length: no query per item.</summary>
-public sealed class ListRoundTripTests(SharedService service) : IClassFixture<SharedService>
+public sealed class ListRoundTripTests(SharedService service) : SharedServiceTests(service)
 {
-    private readonly FeedbackApp _app = service.App;
-
     [Fact]
     public async Task The_document_list_costs_the_same_round_trips_for_one_document_as_for_four()
     {
-        var regions = await _app.AddRegionsAsync("Region Jämtland Härjedalen", "Region Västernorrland");
+        var regions = await App.AddRegionsAsync("Region Jämtland Härjedalen", "Region Västernorrland");
         var (few, many) = (regions[0], regions[1]);
-        await _app.ClientFor(few.Member).CreateDocumentAsync("Jämtlandsstrategin");
+        await App.ClientFor(few.Member).CreateDocumentAsync("Jämtlandsstrategin");
         for (var i = 0; i < 4; i++)
         {
-            await _app.ClientFor(many.Member).CreateDocumentAsync($"Västernorrlandsstrategi {i}");
+            await App.ClientFor(many.Member).CreateDocumentAsync($"Västernorrlandsstrategi {i}");
         }
 
-        await using var counted = _app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(DatabaseRoundTrips.AddTo<FeedbackDb>));
+        await using var counted = App.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(DatabaseRoundTrips.AddTo<FeedbackDb>));
         var roundTrips = counted.Services.GetRequiredService<DatabaseRoundTrips>();
         var admin = counted.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _app.Issuer.CreateToken(_app.Administrator));
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", App.Issuer.CreateToken(App.Administrator));
 
         async Task<int> RoundTripsOfAsync(TestRegion region, int expected)
         {

@@ -10,25 +10,19 @@ namespace KollegialtUtbyte.Feedback.Tests.Api;
 /// A region's team records its priorities for the programme (seed 003: "Prioritering 1: …"), the
 /// results under each over time, and links the feedback it received to the priority it served.
 /// </summary>
-public sealed class PriorityTests : IAsyncLifetime
+public sealed class PriorityTests : ServiceTests
 {
-    private FeedbackApp _app = null!;
-
-    public async ValueTask InitializeAsync() => _app = await FeedbackApp.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_team_records_priorities_with_results_and_links_the_suggestions_it_adopted_once_the_feedback_is_released()
     {
-        var regions = await _app.AddRegionsAsync("Region Kronoberg", "Region Halland", "Region Sörmland");
+        var regions = await App.AddRegionsAsync("Region Kronoberg", "Region Halland", "Region Sörmland");
         var (kronoberg, halland, sormland) = (regions[0], regions[1], regions[2]);
-        var team = _app.ClientFor(kronoberg.Member);
+        var team = App.ClientFor(kronoberg.Member);
         var document = await team.CreateDocumentAsync("Regional utvecklingsstrategi Kronoberg");
         await (await team.UploadAsync(document.Id(), SampleFiles.Markdown(), "strategi.md")).ReadAsync(HttpStatusCode.Created);
-        var round = await (await team.OpenRoundAsync(document.Id(), 1, _app.Clock.GetUtcNow().AddDays(14))).ReadAsync(HttpStatusCode.Created);
-        await _app.ClientFor(halland.Member).WriteAndSubmitAsync(round.Id(), halland.Id);
-        await _app.ClientFor(sormland.Member).WriteAndSubmitAsync(round.Id(), sormland.Id);
+        var round = await (await team.OpenRoundAsync(document.Id(), 1, App.Clock.GetUtcNow().AddDays(14))).ReadAsync(HttpStatusCode.Created);
+        await App.ClientFor(halland.Member).WriteAndSubmitAsync(round.Id(), halland.Id);
+        await App.ClientFor(sormland.Member).WriteAndSubmitAsync(round.Id(), sormland.Id);
         var priorities = $"/api/feedback/programmes/{FeedbackApp.Programme}/regions/{kronoberg.Id}/priorities";
 
         var first = await (await team.PostAsJsonAsync(priorities, new { title = "Hållbarhet i ordinarie styrning", description = "Agenda 2030 i budget och uppföljning." }, Token))
@@ -65,7 +59,7 @@ public sealed class PriorityTests : IAsyncLifetime
         var meetingId = Guid.NewGuid();
         await (await team.PostAsJsonAsync(results, new { text = "Workshop med regionledningen", achievedOn = "2021-10-05", meetingId }, Token)).ReadAsync(HttpStatusCode.Created);
 
-        var read = await _app.ClientFor(kronoberg.Politician).GetJsonAsync(priorities);
+        var read = await App.ClientFor(kronoberg.Politician).GetJsonAsync(priorities);
         Assert.Equal(["Hållbarhet i ordinarie styrning", "Kompetensförsörjning"], read.EnumerateArray().Select(p => p.GetProperty("title").GetString()));
         var stored = read[0];
         Assert.Equal(
@@ -77,27 +71,27 @@ public sealed class PriorityTests : IAsyncLifetime
         Assert.Equal(("Region Halland", "Adopted", "Införs i budgetprocessen."), (linked[0].GetProperty("reviewerRegionName").GetString(), linked[0].GetProperty("decision").GetString(), linked[0].GetProperty("responseNote").GetString()));
         Assert.Equal("Första förslaget utifrån gt-forandringslogik.", linked[0].GetProperty("suggestionText").GetString());
         Assert.Equal(("Region Sörmland", System.Text.Json.JsonValueKind.Null), (linked[1].GetProperty("reviewerRegionName").GetString(), linked[1].GetProperty("suggestionNumber").ValueKind));
-        var all = await _app.ClientFor(_app.Administrator).GetJsonAsync($"/api/feedback/programmes/{FeedbackApp.Programme}/priorities");
+        var all = await App.ClientFor(App.Administrator).GetJsonAsync($"/api/feedback/programmes/{FeedbackApp.Programme}/priorities");
         Assert.Equal(2, all.GetArrayLength());
     }
 
     [Fact]
     public async Task Only_the_regions_own_team_records_and_reads_its_priorities_and_bad_input_is_refused_without_change()
     {
-        var regions = await _app.AddRegionsAsync("Region Värmland", "Region Norrbotten");
+        var regions = await App.AddRegionsAsync("Region Värmland", "Region Norrbotten");
         var (varmland, norrbotten) = (regions[0], regions[1]);
         var priorities = $"/api/feedback/programmes/{FeedbackApp.Programme}/regions/{varmland.Id}/priorities";
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientFor(norrbotten.Member).PostAsJsonAsync(priorities, new { title = "Främmande" }, Token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientFor(varmland.Politician).PostAsJsonAsync(priorities, new { title = "Politikerns" }, Token)).StatusCode);
-        var noTitle = await (await _app.ClientFor(varmland.Member).PostAsJsonAsync(priorities, new { title = "" }, Token)).ReadAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(norrbotten.Member).PostAsJsonAsync(priorities, new { title = "Främmande" }, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(varmland.Politician).PostAsJsonAsync(priorities, new { title = "Politikerns" }, Token)).StatusCode);
+        var noTitle = await (await App.ClientFor(varmland.Member).PostAsJsonAsync(priorities, new { title = "" }, Token)).ReadAsync(HttpStatusCode.BadRequest);
         Assert.True(noTitle.GetProperty("errors").TryGetProperty("Title", out _));
         var otherProgramme = $"/api/feedback/programmes/{Guid.NewGuid()}/regions/{varmland.Id}/priorities";
-        await AssertRuleAsync(await _app.ClientFor(varmland.Member).PostAsJsonAsync(otherProgramme, new { title = "Fel program" }, Token), "priorities.region-not-in-programme");
+        await AssertRuleAsync(await App.ClientFor(varmland.Member).PostAsJsonAsync(otherProgramme, new { title = "Fel program" }, Token), "priorities.region-not-in-programme");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientFor(norrbotten.Member).GetAsync(priorities, Token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientFor(norrbotten.Member).GetAsync($"/api/feedback/programmes/{FeedbackApp.Programme}/priorities", Token)).StatusCode);
-        Assert.Equal(0, (await _app.ClientFor(TestUser.Facilitator()).GetJsonAsync(priorities)).GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(norrbotten.Member).GetAsync(priorities, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(norrbotten.Member).GetAsync($"/api/feedback/programmes/{FeedbackApp.Programme}/priorities", Token)).StatusCode);
+        Assert.Equal(0, (await App.ClientFor(TestUser.Facilitator()).GetJsonAsync(priorities)).GetArrayLength());
     }
 
     private static async Task AssertRuleAsync(HttpResponseMessage response, string rule)

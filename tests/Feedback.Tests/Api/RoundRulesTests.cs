@@ -9,24 +9,22 @@ using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 namespace KollegialtUtbyte.Feedback.Tests.Api;
 
 /// <summary>What bad input and broken rules get through the API: a problem that says what is wrong, and no change.</summary>
-public sealed class RoundRulesTests(SharedService service) : IClassFixture<SharedService>
+public sealed class RoundRulesTests(SharedService service) : SharedServiceTests(service)
 {
-    private readonly FeedbackApp _app = service.App;
-
     [Fact]
     public async Task Asking_for_more_reviewers_than_other_regions_exist_is_a_422_saying_why_and_opens_nothing()
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Uppsala", "Region Gävleborg", "Region Dalarna");
-        var author = _app.ClientFor(regions[0].Member);
+        var author = App.ClientFor(regions[0].Member);
 
-        var response = await author.OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7), reviewerCount: 3);
+        var response = await author.OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(7), reviewerCount: 3);
 
         var problem = await response.ReadAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("assignment.too-few-regions", problem.GetProperty("rule").GetString());
         Assert.Contains("3 granskande regioner, men bara 2 andra regioner", problem.GetProperty("detail").GetString());
         Assert.Equal(0, (await author.GetJsonAsync("/api/feedback/rounds")).GetArrayLength());
-        Assert.Equal(0, await _app.QueryAsync(db => db.Rounds.CountAsync(r => r.DocumentId == documentId)));
-        Assert.DoesNotContain(await _app.OutboxEventsAsync(), e => e is FeedbackRoundOpened opened && opened.DocumentId == documentId);
+        Assert.Equal(0, await App.QueryAsync(db => db.Rounds.CountAsync(r => r.DocumentId == documentId)));
+        Assert.DoesNotContain(await App.OutboxEventsAsync(), e => e is FeedbackRoundOpened opened && opened.DocumentId == documentId);
     }
 
     [Theory]
@@ -36,7 +34,7 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Örebro", "Region Västmanland", "Region Sörmland");
 
-        var response = await _app.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(days), [lens]);
+        var response = await App.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(days), [lens]);
 
         Assert.Equal(rule, (await response.ReadAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("rule").GetString());
     }
@@ -45,8 +43,8 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     public async Task A_version_has_one_running_round_at_a_time_and_a_version_that_does_not_exist_has_none()
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Skåne", "Region Halland", "Region Blekinge");
-        var author = _app.ClientFor(regions[0].Member);
-        var deadline = _app.Clock.GetUtcNow().AddDays(7);
+        var author = App.ClientFor(regions[0].Member);
+        var deadline = App.Clock.GetUtcNow().AddDays(7);
         await (await author.OpenRoundAsync(documentId, 1, deadline)).ReadAsync(HttpStatusCode.Created);
 
         var again = await (await author.OpenRoundAsync(documentId, 1, deadline)).ReadAsync(HttpStatusCode.UnprocessableEntity);
@@ -58,7 +56,7 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     public async Task Invalid_fields_are_a_400_naming_them()
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Norrbotten", "Region Västerbotten", "Region Jämtland Härjedalen");
-        var author = _app.ClientFor(regions[0].Member);
+        var author = App.ClientFor(regions[0].Member);
 
         var noTitle = await (await author.PostAsJsonAsync("/api/feedback/documents", new { title = "", kind = "Handbook" }, Token)).ReadAsync(HttpStatusCode.BadRequest);
         Assert.True(noTitle.GetProperty("errors").EnumerateObject().Any(e => e.Name.Equals("title", StringComparison.OrdinalIgnoreCase)), noTitle.ToString());
@@ -66,7 +64,7 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
         var badKind = await (await author.PostAsJsonAsync("/api/feedback/documents", new { title = "Plan", kind = "Roman" }, Token)).ReadAsync(HttpStatusCode.BadRequest);
         Assert.Contains("JSON", badKind.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
 
-        var tooMany = await (await author.OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7), reviewerCount: 11)).ReadAsync(HttpStatusCode.BadRequest);
+        var tooMany = await (await author.OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(7), reviewerCount: 11)).ReadAsync(HttpStatusCode.BadRequest);
         Assert.True(tooMany.GetProperty("errors").EnumerateObject().Any(e => e.Name.Equals("reviewerCount", StringComparison.OrdinalIgnoreCase)), tooMany.ToString());
     }
 
@@ -77,11 +75,11 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     public async Task Enums_are_taken_by_name_only_and_a_400_names_the_field(string value)
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Blekinge", "Region Dalarna", "Region Gävleborg");
-        var author = _app.ClientFor(regions[0].Member);
-        var round = await (await author.OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        var author = App.ClientFor(regions[0].Member);
+        var round = await (await author.OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
         var reviewer = regions.Single(r => r.Id == round.GetProperty("reviewers")[0].Id("regionId"));
-        var feedback = await _app.ClientFor(reviewer.Member).WriteAndSubmitAsync(round.Id(), reviewer.Id);
-        await (await _app.ClientFor(_app.Administrator).PostAsJsonAsync($"/api/feedback/rounds/{round.Id()}/close", new { version = round.Version() }, Token)).ReadAsync();
+        var feedback = await App.ClientFor(reviewer.Member).WriteAndSubmitAsync(round.Id(), reviewer.Id);
+        await (await App.ClientFor(App.Administrator).PostAsJsonAsync($"/api/feedback/rounds/{round.Id()}/close", new { version = round.Version() }, Token)).ReadAsync();
         var document = await author.GetJsonAsync($"/api/feedback/documents/{documentId}");
 
         using var kind = new StringContent($$"""{"title": "RUS", "kind": {{value}}, "version": {{document.Version()}}}""", System.Text.Encoding.UTF8, "application/json");
@@ -103,7 +101,7 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     public async Task A_stale_update_is_a_409_and_the_newer_one_stays()
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Östergötland", "Region Kalmar", "Region Jönköping");
-        var author = _app.ClientFor(regions[0].Member);
+        var author = App.ClientFor(regions[0].Member);
         var read = await author.GetJsonAsync($"/api/feedback/documents/{documentId}");
 
         var first = await author.PutAsJsonAsync($"/api/feedback/documents/{documentId}", new { title = "RUS 2040", kind = "RegionalDevelopmentStrategy", version = read.Version() }, Token);
@@ -119,9 +117,9 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     public async Task Feedback_is_saved_as_a_draft_and_submitted_only_when_complete()
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Stockholm", "Region Västra Götaland", "Region Värmland");
-        var round = await (await _app.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        var round = await (await App.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
         var reviewer = regions.Single(r => r.Id == round.GetProperty("reviewers")[0].Id("regionId"));
-        var client = _app.ClientFor(reviewer.Member);
+        var client = App.ClientFor(reviewer.Member);
 
         var partial = await (await client.SaveFeedbackAsync(round.Id(), reviewer.Id, 0, lenses: ["gt-forandringslogik"])).ReadAsync(HttpStatusCode.Created);
         Assert.Equal("Draft", partial.GetProperty("status").GetString());
@@ -144,15 +142,15 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     public async Task The_author_answers_only_after_the_round_has_closed()
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Gotland", "Region Kronoberg", "Region Halland");
-        var author = _app.ClientFor(regions[0].Member);
-        var round = await (await author.OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        var author = App.ClientFor(regions[0].Member);
+        var round = await (await author.OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
         var reviewer = regions.Single(r => r.Id == round.GetProperty("reviewers")[0].Id("regionId"));
-        var feedback = await _app.ClientFor(reviewer.Member).WriteAndSubmitAsync(round.Id(), reviewer.Id);
+        var feedback = await App.ClientFor(reviewer.Member).WriteAndSubmitAsync(round.Id(), reviewer.Id);
         var answer = new { responses = new[] { new { suggestionNumber = 1, decision = "Adopted", note = (string?)null } }, version = feedback.Version() };
 
         await (await author.PutAsJsonAsync($"/api/feedback/rounds/{round.Id()}/feedback/{reviewer.Id}/responses", answer, Token)).ReadAsync(HttpStatusCode.Forbidden);
 
-        var admin = _app.ClientFor(_app.Administrator);
+        var admin = App.ClientFor(App.Administrator);
         var closed = await (await admin.PostAsJsonAsync($"/api/feedback/rounds/{round.Id()}/close", new { version = round.Version() }, Token)).ReadAsync();
         Assert.Equal("ClosedByAdministrator", closed.GetProperty("closeReason").GetString());
         var noNote = new { responses = new[] { new { suggestionNumber = 2, decision = "NotAdopted", note = (string?)"" } }, version = feedback.Version() };
@@ -169,24 +167,24 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     {
         var programme = Guid.NewGuid();
         var (regions, documentId) = await DraftInNewProgrammeAsync(programme, "Region A-län", "Region B-län", "Region C-län", "Region D-län");
-        var round = await (await _app.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        var round = await (await App.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
         var assigned = round.GetProperty("reviewers").EnumerateArray().Select(r => r.Id("regionId")).ToList();
         var unassigned = regions.Skip(1).Single(r => !assigned.Contains(r.Id)).Id;
-        var outsider = (await _app.AddRegionsAsync(Guid.NewGuid(), "Region utanför"))[0].Id;
-        var admin = _app.ClientFor(_app.Administrator);
+        var outsider = (await App.AddRegionsAsync(Guid.NewGuid(), "Region utanför"))[0].Id;
+        var admin = App.ClientFor(App.Administrator);
         var path = $"/api/feedback/rounds/{round.Id()}/reviewers";
 
         var own = await (await admin.PutAsJsonAsync(path, new { regionIds = new[] { regions[0].Id, unassigned }, version = round.Version() }, Token)).ReadAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("assignment.own-region", own.GetProperty("rule").GetString());
         var foreign = await (await admin.PutAsJsonAsync(path, new { regionIds = new[] { outsider, unassigned }, version = round.Version() }, Token)).ReadAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("assignment.not-in-programme", foreign.GetProperty("rule").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientFor(regions[0].Member).PutAsJsonAsync(path, new { regionIds = new[] { unassigned }, version = round.Version() }, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.ClientFor(regions[0].Member).PutAsJsonAsync(path, new { regionIds = new[] { unassigned }, version = round.Version() }, Token)).StatusCode);
 
         var changed = await (await admin.PutAsJsonAsync(path, new { regionIds = new[] { assigned[0], unassigned }, version = round.Version() }, Token)).ReadAsync();
         Assert.Equal(new[] { assigned[0], unassigned }.Order(), changed.GetProperty("reviewers").EnumerateArray().Select(r => r.Id("regionId")).Order());
         Assert.Contains(changed.GetProperty("reviewers").EnumerateArray(), r => r.Id("regionId") == unassigned && r.GetProperty("source").GetString() == "Administrator");
         var announced = await Eventually.UntilAsync(
-            () => Task.FromResult(_app.Factory.Harness.Published.Select<ReviewersReassigned>().Select(m => m.Context.Message).FirstOrDefault(e => e.RoundId == round.Id())),
+            () => Task.FromResult(App.Factory.Harness.Published.Select<ReviewersReassigned>().Select(m => m.Context.Message).FirstOrDefault(e => e.RoundId == round.Id())),
             e => e is not null,
             "the reassignment was announced");
         Assert.Equal([unassigned], announced!.AddedRegionIds);
@@ -202,10 +200,10 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
         var loads = regions.ToDictionary(r => r.Id, _ => 0);
         foreach (var region in regions.Concat(regions))
         {
-            var client = _app.ClientFor(region.Member);
+            var client = App.ClientFor(region.Member);
             var document = await client.CreateDocumentAsync($"Plan för {region.Name}", "ActionPlan");
             await (await client.UploadAsync(document.Id(), SampleFiles.Markdown(), "plan.md")).ReadAsync(HttpStatusCode.Created);
-            var round = await (await client.OpenRoundAsync(document.Id(), 1, _app.Clock.GetUtcNow().AddDays(7), reviewerCount: 1)).ReadAsync(HttpStatusCode.Created);
+            var round = await (await client.OpenRoundAsync(document.Id(), 1, App.Clock.GetUtcNow().AddDays(7), reviewerCount: 1)).ReadAsync(HttpStatusCode.Created);
 
             var reviewer = round.GetProperty("reviewers")[0].Id("regionId");
             var leastLoaded = loads.Where(l => l.Key != region.Id).Min(l => l.Value);
@@ -220,14 +218,14 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     public async Task The_learning_log_keeps_the_teams_lessons_per_version()
     {
         var (regions, documentId) = await DraftInNewProgrammeAsync("Region Västernorrland", "Region Jämtland", "Region Gävleborg");
-        var author = _app.ClientFor(regions[0].Member);
+        var author = App.ClientFor(regions[0].Member);
         var path = $"/api/feedback/documents/{documentId}/learning-log";
 
         await (await author.PostAsJsonAsync(path, new { text = "Förankra tidigare hos politiken.", versionNumber = 1 }, Token)).ReadAsync(HttpStatusCode.Created);
         await (await author.PostAsJsonAsync(path, new { text = "Vi använder förändringslogiken i varje version." }, Token)).ReadAsync(HttpStatusCode.Created);
         var unknown = await (await author.PostAsJsonAsync(path, new { text = "Fel version", versionNumber = 5 }, Token)).ReadAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("learning-log.unknown-version", unknown.GetProperty("rule").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(regions[1].Member).PostAsJsonAsync(path, new { text = "Intrång" }, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.ClientFor(regions[1].Member).PostAsJsonAsync(path, new { text = "Intrång" }, Token)).StatusCode);
 
         var log = await author.GetJsonAsync(path);
         Assert.Equal("Förankra tidigare hos politiken.", Assert.Single(log.GetProperty("versions")[0].GetProperty("notes").EnumerateArray()).GetProperty("text").GetString());
@@ -240,15 +238,15 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
         var regionId = Guid.NewGuid();
         var region = new TestRegion(regionId, "Region utan program", TestUser.ProjectLeader(regionId), TestUser.Politician(regionId));
         var programme = Guid.NewGuid();
-        await _app.AnnounceAsync(region, programme);
-        await _app.WaitUntilKnownAsync([region]);
-        await _app.PublishAsync(new RegionLeftProgramme(programme, region.Id, DateTimeOffset.UtcNow));
-        await Eventually.UntilAsync(() => _app.QueryAsync(db => db.ProgrammeRegions.AnyAsync(p => p.RegionId == region.Id && !p.Active)), "the region left");
-        var client = _app.ClientFor(region.Member);
+        await App.AnnounceAsync(region, programme);
+        await App.WaitUntilKnownAsync([region]);
+        await App.PublishAsync(new RegionLeftProgramme(programme, region.Id, DateTimeOffset.UtcNow));
+        await Eventually.UntilAsync(() => App.QueryAsync(db => db.ProgrammeRegions.AnyAsync(p => p.RegionId == region.Id && !p.Active)), "the region left");
+        var client = App.ClientFor(region.Member);
         var document = await client.CreateDocumentAsync();
         await (await client.UploadAsync(document.Id(), SampleFiles.Pdf(), "rus.pdf")).ReadAsync(HttpStatusCode.Created);
 
-        var problem = await (await client.OpenRoundAsync(document.Id(), 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await client.OpenRoundAsync(document.Id(), 1, App.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("round.no-programme", problem.GetProperty("rule").GetString());
     }
@@ -259,12 +257,12 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
         var (programme, other) = (Guid.NewGuid(), Guid.NewGuid());
         var (regions, documentId) = await DraftInNewProgrammeAsync(programme, "Region Västerbotten", "Region Norrbotten", "Region Jämtland Härjedalen");
         var (elsewhere, otherDocumentId) = await DraftInNewProgrammeAsync(other, "Region Kalmar", "Region Kronoberg", "Region Blekinge");
-        var round = await (await _app.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
-        await (await _app.ClientFor(elsewhere[0].Member).OpenRoundAsync(otherDocumentId, 1, _app.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        var round = await (await App.ClientFor(regions[0].Member).OpenRoundAsync(documentId, 1, App.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
+        await (await App.ClientFor(elsewhere[0].Member).OpenRoundAsync(otherDocumentId, 1, App.Clock.GetUtcNow().AddDays(7))).ReadAsync(HttpStatusCode.Created);
         var submitting = regions.Single(r => r.Id == round.GetProperty("reviewers")[0].Id("regionId"));
-        await _app.ClientFor(submitting.Member).WriteAndSubmitAsync(round.Id(), submitting.Id);
+        await App.ClientFor(submitting.Member).WriteAndSubmitAsync(round.Id(), submitting.Id);
 
-        var listed = await _app.ClientFor(_app.Administrator).GetJsonAsync($"/api/feedback/rounds?programmeId={programme}");
+        var listed = await App.ClientFor(App.Administrator).GetJsonAsync($"/api/feedback/rounds?programmeId={programme}");
 
         var only = Assert.Single(listed.EnumerateArray());
         Assert.Equal(round.Id(), only.Id());
@@ -275,8 +273,8 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
         Assert.Null(statuses.Single(s => s.Key != submitting.Id).Value);
 
         // A team member of the other programme's author region is not shown this programme's round by asking for it.
-        Assert.Equal(0, (await _app.ClientFor(elsewhere[0].Member).GetJsonAsync($"/api/feedback/rounds?programmeId={programme}")).GetArrayLength());
-        Assert.Equal(1, (await _app.ClientFor(elsewhere[0].Member).GetJsonAsync($"/api/feedback/rounds?programmeId={other}")).GetArrayLength());
+        Assert.Equal(0, (await App.ClientFor(elsewhere[0].Member).GetJsonAsync($"/api/feedback/rounds?programmeId={programme}")).GetArrayLength());
+        Assert.Equal(1, (await App.ClientFor(elsewhere[0].Member).GetJsonAsync($"/api/feedback/rounds?programmeId={other}")).GetArrayLength());
     }
 
     private Task<(IReadOnlyList<TestRegion> Regions, Guid DocumentId)> DraftInNewProgrammeAsync(params string[] names) =>
@@ -285,8 +283,8 @@ public sealed class RoundRulesTests(SharedService service) : IClassFixture<Share
     /// <summary>Regions in a programme of their own; the first has uploaded a PDF draft.</summary>
     private async Task<(IReadOnlyList<TestRegion> Regions, Guid DocumentId)> DraftInNewProgrammeAsync(Guid programme, params string[] names)
     {
-        var regions = await _app.AddRegionsAsync(programme, names);
-        var author = _app.ClientFor(regions[0].Member);
+        var regions = await App.AddRegionsAsync(programme, names);
+        var author = App.ClientFor(regions[0].Member);
         var document = await author.CreateDocumentAsync();
         await (await author.UploadAsync(document.Id(), SampleFiles.Pdf(), "utkast.pdf")).ReadAsync(HttpStatusCode.Created);
         return (regions, document.Id());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Tests.Support;
 using KollegialtUtbyte.Testing;
@@ -92,8 +93,7 @@ public sealed class UploadTests(UploadTests.Service service) : IClassFixture<Upl
     public async Task A_30_MB_upload_is_refused_with_413_and_nothing_is_stored()
     {
         var document = await _team.CreateDocumentAsync();
-        var content = new byte[30 * 1024 * 1024];
-        "%PDF-1.7\n"u8.CopyTo(content);
+        var content = SampleFiles.PdfOfLength(30 * 1024 * 1024);
 
         var response = await _team.UploadAsync(document.Id(), content, "stor.pdf");
 
@@ -106,8 +106,7 @@ public sealed class UploadTests(UploadTests.Service service) : IClassFixture<Upl
     public async Task A_draft_of_exactly_the_limit_is_accepted()
     {
         var document = await _team.CreateDocumentAsync();
-        var content = new byte[25 * 1024 * 1024];
-        "%PDF-1.7\n"u8.CopyTo(content);
+        var content = SampleFiles.PdfOfLength(25 * 1024 * 1024);
 
         var version = await (await _team.UploadAsync(document.Id(), content, "precis.pdf")).ReadAsync(HttpStatusCode.Created);
 
@@ -119,11 +118,8 @@ public sealed class UploadTests(UploadTests.Service service) : IClassFixture<Upl
     public async Task An_upload_without_a_declared_length_is_cut_off_at_the_limit_while_streaming()
     {
         await using var small = await FeedbackApp.StartAsync(new Dictionary<string, string?> { ["Uploads:MaxDocumentBytes"] = "65536" });
-        var region = (await small.AddRegionsAsync("Region Halland"))[0];
-        var team = small.ClientFor(region.Member);
-        var document = await team.CreateDocumentAsync();
-        var content = new byte[200 * 1024];
-        "%PDF-1.7\n"u8.CopyTo(content);
+        var (team, document) = await NewDocumentAsync(small);
+        var content = SampleFiles.PdfOfLength(200 * 1024);
 
         using var form = new MultipartFormDataContent();
         var file = new StreamContent(new UnknownLengthStream(content));
@@ -141,11 +137,8 @@ public sealed class UploadTests(UploadTests.Service service) : IClassFixture<Upl
     public async Task The_earlier_key_of_the_upload_limit_still_counts_when_the_shared_one_is_not_set()
     {
         await using var small = await FeedbackApp.StartAsync(new Dictionary<string, string?> { ["Feedback:Uploads:MaxBytes"] = "2048" });
-        var region = (await small.AddRegionsAsync("Region Halland"))[0];
-        var team = small.ClientFor(region.Member);
-        var document = await team.CreateDocumentAsync();
-        var content = new byte[2049];
-        "%PDF-1.7\n"u8.CopyTo(content);
+        var (team, document) = await NewDocumentAsync(small);
+        var content = SampleFiles.PdfOfLength(2049);
 
         var problem = await (await team.UploadAsync(document.Id(), content, "stor.pdf")).ReadAsync(HttpStatusCode.RequestEntityTooLarge);
 
@@ -198,6 +191,14 @@ public sealed class UploadTests(UploadTests.Service service) : IClassFixture<Upl
         var empty = await (await _team.UploadAsync(document.Id(), [], "tom.pdf")).ReadAsync(HttpStatusCode.BadRequest);
         Assert.Contains("tom", empty.GetProperty("detail").GetString());
         await AssertNothingStoredAsync(document.Id());
+    }
+
+    /// <summary>A new document of a region's team in <paramref name="service"/> (one started with other upload limits), and the team's client.</summary>
+    private static async Task<(HttpClient Team, JsonElement Document)> NewDocumentAsync(FeedbackApp service)
+    {
+        var region = (await service.AddRegionsAsync("Region Halland"))[0];
+        var team = service.ClientFor(region.Member);
+        return (team, await team.CreateDocumentAsync());
     }
 
     private IReadOnlyList<string> StoredFilesOf(Guid documentId) =>

@@ -1,18 +1,14 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.SharedKernel;
+using static KollegialtUtbyte.Feedback.Tests.Domain.DomainSamples;
 
 namespace KollegialtUtbyte.Feedback.Tests.Domain;
 
 /// <summary>The rules of rounds and feedback, without a database.</summary>
 public sealed class FeedbackRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2021, 3, 1, 8, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Author = Guid.NewGuid();
-    private static readonly Guid ReviewerB = Guid.NewGuid();
-    private static readonly Guid ReviewerC = Guid.NewGuid();
-    private static readonly IReadOnlySet<string> Catalogue = new HashSet<string> { "gt-forandringslogik", "gt-larandecykel", "tema-hallbar-styrning" };
-
     [Fact]
     public void A_round_needs_a_future_deadline_and_known_lenses()
     {
@@ -100,21 +96,6 @@ public sealed class FeedbackRulesTests
         Assert.Equal("assignment.not-in-programme", Refused(() => round.OverrideReviewers([outsider, ReviewerB], programme, new HashSet<Guid>(), Now)));
         Assert.Equal("assignment.feedback-already-submitted", Refused(() => round.OverrideReviewers([ReviewerC], programme, new HashSet<Guid> { ReviewerB }, Now)));
         Assert.Equal(new[] { ReviewerB, ReviewerC }.Order(), round.ReviewerRegionIds.Order());
-    }
-
-    private static (StrategyDocument, DocumentVersion) Draft()
-    {
-        var document = StrategyDocument.Create(Author, "Värmlandsstrategin", StrategyDocumentKind.RegionalDevelopmentStrategy, null, Guid.NewGuid(), Now);
-        var version = document.AddVersion(Guid.NewGuid(), new StoredDraft("k", "v.pdf", DocumentFormat.Pdf, 10, new string('0', 64)), null, Guid.NewGuid(), Now);
-        return (document, version);
-    }
-
-    private static FeedbackRound AssignedRound()
-    {
-        var (document, version) = Draft();
-        var round = FeedbackRound.Open(document, version, Guid.NewGuid(), Now.AddDays(7), ["gt-forandringslogik", "tema-hallbar-styrning"], Catalogue, 2, Guid.NewGuid(), Now);
-        round.AssignReviewers([ReviewerB, ReviewerC], Now);
-        return round;
     }
 
     private static PeerFeedback Complete(FeedbackRound round, Guid region)

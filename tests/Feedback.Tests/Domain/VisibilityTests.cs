@@ -1,17 +1,13 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Domain;
+using static KollegialtUtbyte.Feedback.Tests.Domain.DomainSamples;
 
 namespace KollegialtUtbyte.Feedback.Tests.Domain;
 
 /// <summary>Who sees which documents, rounds and feedback of other regions, without a database.</summary>
 public sealed class VisibilityTests
 {
-    private static readonly DateTimeOffset Now = new(2021, 3, 1, 8, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Author = Guid.NewGuid();
-    private static readonly Guid ReviewerB = Guid.NewGuid();
-    private static readonly Guid ReviewerC = Guid.NewGuid();
     private static readonly Guid Outsider = Guid.NewGuid();
-    private static readonly IReadOnlySet<string> Catalogue = new HashSet<string> { "gt-forandringslogik" };
 
     private static readonly Reader Administrator = new(true, new HashSet<Guid>());
     private static readonly Reader AuthorTeam = TeamOf(Author);
@@ -105,21 +101,6 @@ public sealed class VisibilityTests
 
     private static (bool IsAuthor, bool IsReviewer, bool IsAdministrator)? Relation(RoundAccess? access) =>
         access is null ? null : (access.IsAuthor, access.IsReviewer, access.IsAdministrator);
-
-    private static (StrategyDocument, DocumentVersion) Draft()
-    {
-        var document = StrategyDocument.Create(Author, "Värmlandsstrategin", StrategyDocumentKind.RegionalDevelopmentStrategy, null, Guid.NewGuid(), Now);
-        var version = document.AddVersion(Guid.NewGuid(), new StoredDraft("k", "v.pdf", DocumentFormat.Pdf, 10, new string('0', 64)), null, Guid.NewGuid(), Now);
-        return (document, version);
-    }
-
-    private static FeedbackRound AssignedRound()
-    {
-        var (document, version) = Draft();
-        var round = FeedbackRound.Open(document, version, Guid.NewGuid(), Now.AddDays(7), ["gt-forandringslogik"], Catalogue, 2, Guid.NewGuid(), Now);
-        round.AssignReviewers([ReviewerB, ReviewerC], Now);
-        return round;
-    }
 
     private static PeerFeedback Started(FeedbackRound round, Guid region) => PeerFeedback.Start(round, region, Guid.NewGuid(), Now);
 }

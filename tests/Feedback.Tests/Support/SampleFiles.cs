@@ -66,6 +66,14 @@ public static class SampleFiles
             </office:document-content>
             """, true));
 
+    /// <summary>A file of exactly <paramref name="length"/> bytes that starts like a PDF (what the format check reads), for the size limits.</summary>
+    public static byte[] PdfOfLength(int length)
+    {
+        var content = new byte[length];
+        "%PDF-1.7\n"u8.CopyTo(content);
+        return content;
+    }
+
     /// <summary>A ZIP that is neither: a spreadsheet-like container.</summary>
     public static byte[] OtherZip() => Zip(("xl/workbook.xml", "<workbook/>", true), ("[Content_Types].xml", "<Types/>", true));
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,11 +9,9 @@ internal sealed class StrategyDocumentConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<StrategyDocument> builder)
     {
-        builder.ToTable("StrategyDocuments");
-        builder.HasKey(d => d.Id);
-        builder.Property(d => d.Id).ValueGeneratedNever();
-        builder.Property(d => d.Title).HasMaxLength(StrategyDocument.TitleMaxLength);
-        builder.Property(d => d.Description).HasMaxLength(StrategyDocument.DescriptionMaxLength);
+        builder.MapKeyedById("StrategyDocuments");
+        builder.Property(d => d.Title).HasMaxLength(FeedbackLimits.DocumentTitleMaxLength);
+        builder.Property(d => d.Description).HasMaxLength(FeedbackLimits.DocumentDescriptionMaxLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.RegionId);
     }
@@ -22,9 +21,7 @@ internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<Do
 {
     public void Configure(EntityTypeBuilder<DocumentVersion> builder)
     {
-        builder.ToTable("DocumentVersions");
-        builder.HasKey(v => v.Id);
-        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.MapKeyedById("DocumentVersions");
         builder.HasOne<StrategyDocument>().WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
         builder.Property(v => v.FileName).HasMaxLength(UploadFileName.MaxLength);
@@ -39,10 +36,8 @@ internal sealed class LearningNoteConfiguration : IEntityTypeConfiguration<Learn
 {
     public void Configure(EntityTypeBuilder<LearningNote> builder)
     {
-        builder.ToTable("LearningNotes");
-        builder.HasKey(n => n.Id);
-        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.MapKeyedById("LearningNotes");
         builder.HasOne<StrategyDocument>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(n => n.Text).HasMaxLength(4000);
+        builder.Property(n => n.Text).HasMaxLength(FeedbackLimits.LearningNoteMaxLength);
     }
 }

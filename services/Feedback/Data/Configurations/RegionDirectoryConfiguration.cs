@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,9 +9,7 @@ internal sealed class KnownRegionConfiguration : IEntityTypeConfiguration<KnownR
 {
     public void Configure(EntityTypeBuilder<KnownRegion> builder)
     {
-        builder.ToTable("Regions");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.MapKeyedById("Regions");
         builder.Property(r => r.Name).HasMaxLength(200);
         builder.Property(r => r.CountyCode).HasMaxLength(16);
     }
@@ -20,9 +19,7 @@ internal sealed class KnownProgrammeConfiguration : IEntityTypeConfiguration<Kno
 {
     public void Configure(EntityTypeBuilder<KnownProgramme> builder)
     {
-        builder.ToTable("Programmes");
-        builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.MapKeyedById("Programmes");
     }
 }
 
@@ -55,7 +52,7 @@ internal sealed class LensConfiguration : IEntityTypeConfiguration<Lens>
     {
         builder.ToTable("Lenses");
         builder.HasKey(l => l.Code);
-        builder.Property(l => l.Code).HasMaxLength(64);
+        builder.Property(l => l.Code).HasMaxLength(FeedbackLimits.LensCodeMaxLength);
         builder.Property(l => l.Name).HasMaxLength(200);
         builder.Property(l => l.Description).HasMaxLength(1000);
     }
