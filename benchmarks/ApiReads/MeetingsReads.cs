@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Api;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.Testing;
@@ -26,12 +27,12 @@ public sealed class MeetingsReads : IAsyncDisposable
         FROM "Programmes" ORDER BY "StartsOn";
         """;
 
-    private readonly ServiceFactory<ProgrammeCalendarResponse> _factory;
+    private readonly ServiceFactory<MeetingsDb> _factory;
     private readonly HttpClient _client;
     private readonly Db _db;
     private readonly int _programmes;
 
-    private MeetingsReads(ServiceFactory<ProgrammeCalendarResponse> factory, HttpClient client, Db db, int programmes)
+    private MeetingsReads(ServiceFactory<MeetingsDb> factory, HttpClient client, Db db, int programmes)
     {
         _factory = factory;
         _client = client;
@@ -53,7 +54,7 @@ public sealed class MeetingsReads : IAsyncDisposable
             settings["ConnectionStrings:meetings"] = postgresConnectionString;
         }
 
-        var factory = new ServiceFactory<ProgrammeCalendarResponse>("meetings", issuer, settings);
+        var factory = new ServiceFactory<MeetingsDb>("meetings", issuer, settings);
         var admin = factory.ClientFor(TestUser.Administrator());
         var connectionString = factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("meetings")!;
         var reads = new MeetingsReads(factory, admin, new Db(provider, connectionString), programmes);
@@ -106,7 +107,7 @@ public sealed class MeetingsReads : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<MeetingsDb>();
         var list = (await db.Programmes.AsNoTracking().ToListAsync(cancellationToken))
             .OrderBy(p => p.StartsOn)
-            .Select(ProgrammeCalendarResponse.From)
+            .Select(ProgrammeEndpoints.ResponseOf)
             .ToList();
         await Rows.SerializeAsync(list, cancellationToken);
         return list.Select(p => p.Id).ToList();

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Meetings.Api;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
@@ -42,21 +43,23 @@ public static class MeetingsModule
 
     public static IEndpointRouteBuilder MapMeetingsModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/meetings");
+        var api = app.MapGroup(MeetingsRoutes.Prefix);
         api.MapProgrammes();
         api.MapMeetings();
         api.MapAgenda();
         api.MapInvitations();
         api.MapOneClickAnswers();
         api.MapAttendance();
-        api.MapQuota();
-        api.MapDocumentation();
         api.MapActions();
         api.MapCalendar();
         api.MapStatistics();
         api.MapEffects();
         api.MapOutboxAdministration<MeetingsDb>();
         api.MapAuditLog<MeetingsDb>();
+
+        // Last, so the OpenAPI document lists its tags in the order it always has (the order of mapping).
+        api.MapQuota();
+        api.MapDocumentation();
         return app;
     }
 

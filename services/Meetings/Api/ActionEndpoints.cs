@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -14,51 +15,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-/// <summary>An action on a decision point: exactly one owner, a person or a region of the programme.</summary>
-public sealed record CreateActionRequest(
-    [property: Required, StringLength(DecisionAction.MaxWhatLength, MinimumLength = 1)] string What,
-    Guid? OwnerPersonId,
-    Guid? OwnerRegionId,
-    [property: Required] DateOnly? DueOn);
-
-public sealed record ChangeActionRequest(
-    [property: Required, StringLength(DecisionAction.MaxWhatLength, MinimumLength = 1)] string What,
-    Guid? OwnerPersonId,
-    Guid? OwnerRegionId,
-    [property: Required] DateOnly? DueOn,
-    [property: Range(1, long.MaxValue)] long Version);
-
-/// <summary>A new status, a note, or both; dropping an action needs the reason as its note.</summary>
-public sealed record RecordProgressRequest(
-    [property: Required] ActionStatus? Status,
-    [property: StringLength(DecisionAction.MaxNoteLength)] string? Note,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record ActionNoteResponse(ActionStatus Status, string? Text, string ByName, DateTimeOffset At);
-
-public sealed record ActionResponse(
-    Guid Id,
-    Guid ProgrammeId,
-    Guid MeetingId,
-    string Theme,
-    Guid DocumentationId,
-    string PointNumber,
-    string? Decision,
-    string? RegistryNumber,
-    string What,
-    DecisionActionOwnerKind OwnerKind,
-    Guid OwnerId,
-    string OwnerName,
-    Guid? RegionId,
-    DateOnly DueOn,
-    ActionStatus Status,
-    string? DroppedReason,
-    bool Approved,
-    bool Overdue,
-    IReadOnlyList<ActionNoteResponse> Notes,
-    long Version)
+/// <summary>
+/// Follow-up of the decisions in meeting documentation: facilitators give a decision its actions
+/// while the documentation is a draft; after approval the owners report progress, the owners see
+/// their open actions, and administrators and facilitators follow a programme's actions.
+/// </summary>
+public static class ActionEndpoints
 {
-    public static ActionResponse From(DecisionAction a, DateOnly today) => new(
+    public static void MapActions(this IEndpointRouteBuilder api)
+    {
+        const string Tag = "Actions";
+        api.MapPost(MeetingsRoutes.PointActions, CreateAsync).WithTags(Tag).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 422);
+        api.MapGet(MeetingsRoutes.MeetingActions, OfMeetingAsync).WithTags(Tag).ProducesProblems(404);
+
+        api.MapGet(MeetingsRoutes.MyActions, MineAsync).WithTags(Tag);
+        api.MapGet(MeetingsRoutes.Action, GetAsync).WithTags(Tag).ProducesProblems(404);
+        api.MapPut(MeetingsRoutes.Action, ChangeAsync).WithTags(Tag).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapPost(MeetingsRoutes.ActionProgress, RecordProgressAsync).WithTags(Tag).ProducesProblems(400, 403, 404, 409, 422);
+
+        api.MapGet(MeetingsRoutes.ProgrammeActions, OfProgrammeAsync).WithTags(Tag).RequireAuthorization(Policies.Facilitator).ProducesProblems(404);
+    }
+
+    private static ActionResponse Response(DecisionAction a, DateOnly today) => new(
         a.Id,
         a.ProgrammeId,
         a.MeetingId,
@@ -79,29 +57,6 @@ public sealed record ActionResponse(
         a.IsApproved && a.IsOverdue(today),
         a.Notes.OrderBy(n => n.Position).Select(n => new ActionNoteResponse(n.Status, n.Text, n.ByName, n.At)).ToList(),
         a.Version);
-}
-
-/// <summary>
-/// Follow-up of the decisions in meeting documentation: facilitators give a decision its actions
-/// while the documentation is a draft; after approval the owners report progress, the owners see
-/// their open actions, and administrators and facilitators follow a programme's actions.
-/// </summary>
-public static class ActionEndpoints
-{
-    public static void MapActions(this IEndpointRouteBuilder api)
-    {
-        var ofMeeting = api.MapGroup("/{meetingId:guid}/documentation").WithTags("Actions");
-        ofMeeting.MapPost("/points/{pointNumber}/actions", CreateAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 422);
-        ofMeeting.MapGet("/actions", OfMeetingAsync).ProducesProblems(404);
-
-        var actions = api.MapGroup("/actions").WithTags("Actions");
-        actions.MapGet("/mine", MineAsync);
-        actions.MapGet("/{actionId:guid}", GetAsync).ProducesProblems(404);
-        actions.MapPut("/{actionId:guid}", ChangeAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
-        actions.MapPost("/{actionId:guid}/progress", RecordProgressAsync).ProducesProblems(400, 403, 404, 409, 422);
-
-        api.MapGet("/programmes/{programmeId:guid}/actions", OfProgrammeAsync).WithTags("Actions").RequireAuthorization(Policies.Facilitator).ProducesProblems(404);
-    }
 
     private static async Task<Results<Created<ActionResponse>, ProblemHttpResult>> CreateAsync(
         Guid meetingId, string pointNumber, CreateActionRequest request, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
@@ -120,7 +75,7 @@ public static class ActionEndpoints
         db.Actions.Add(action);
         await db.SaveChangesAsync(ct);
         var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
-        return TypedResults.Created($"/api/meetings/actions/{action.Id}", ActionResponse.From(action, DecisionFollowUp.Today(programme, now)));
+        return TypedResults.Created(MeetingsRoutes.PathOf(MeetingsRoutes.Action, action.Id), Response(action, DecisionFollowUp.Today(programme, now)));
     }
 
     private static async Task<Results<Ok<ActionResponse>, ProblemHttpResult>> ChangeAsync(
@@ -139,7 +94,7 @@ public static class ActionEndpoints
         var now = time.GetUtcNow();
         action.Redefine(documentation, request.What, owner, request.DueOn!.Value, now);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ActionResponse.From(action, await TodayAsync(db, action, now, ct)));
+        return TypedResults.Ok(Response(action, await TodayAsync(db, action, now, ct)));
     }
 
     /// <summary>The owner (the person, or anyone in the owning region's team) or those who lead the meeting.</summary>
@@ -165,7 +120,7 @@ public static class ActionEndpoints
         var now = time.GetUtcNow();
         action.RecordProgress(request.Status!.Value, request.Note, personId, name, now);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ActionResponse.From(action, await TodayAsync(db, action, now, ct)));
+        return TypedResults.Ok(Response(action, await TodayAsync(db, action, now, ct)));
     }
 
     private static async Task<Ok<ActionResponse>> GetAsync(Guid actionId, ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)
@@ -176,7 +131,7 @@ public static class ActionEndpoints
             throw new ResourceNotFoundException("Action", actionId);
         }
 
-        return TypedResults.Ok(ActionResponse.From(action, await TodayAsync(db, action, time.GetUtcNow(), ct)));
+        return TypedResults.Ok(Response(action, await TodayAsync(db, action, time.GetUtcNow(), ct)));
     }
 
     /// <summary>The actions of a meeting's decisions: drafts' actions for those who write them, approved ones for whoever reads the documentation.</summary>
@@ -193,7 +148,7 @@ public static class ActionEndpoints
         return TypedResults.Ok(actions
             .Where(a => a.IsApproved || user.MayLead(meeting))
             .OrderBy(a => PointOrder(a.PointNumber)).ThenBy(a => a.DueOn).ThenBy(a => a.CreatedAt)
-            .Select(a => ActionResponse.From(a, today))
+            .Select(a => Response(a, today))
             .ToList());
     }
 
@@ -232,7 +187,7 @@ public static class ActionEndpoints
         }
 
         var actions = await query.ToListAsync(ct);
-        return TypedResults.Ok(actions.OrderBy(a => a.DueOn).ThenBy(a => PointOrder(a.PointNumber)).ThenBy(a => a.CreatedAt).Select(a => ActionResponse.From(a, today)).ToList());
+        return TypedResults.Ok(actions.OrderBy(a => a.DueOn).ThenBy(a => PointOrder(a.PointNumber)).ThenBy(a => a.CreatedAt).Select(a => Response(a, today)).ToList());
     }
 
     /// <summary>The caller's open actions of approved decisions: their own, and their regions' teams'.</summary>
@@ -250,7 +205,7 @@ public static class ActionEndpoints
         var now = time.GetUtcNow();
         return TypedResults.Ok(actions
             .OrderBy(a => a.DueOn).ThenBy(a => PointOrder(a.PointNumber)).ThenBy(a => a.CreatedAt)
-            .Select(a => ActionResponse.From(a, DecisionFollowUp.Today(programmes[a.ProgrammeId], now)))
+            .Select(a => Response(a, DecisionFollowUp.Today(programmes[a.ProgrammeId], now)))
             .ToList());
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
@@ -10,24 +11,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-public sealed record AgendaItemRequest(
-    [property: Required] AgendaItemKind? Kind,
-    [property: Required, StringLength(300)] string Title,
-    [property: StringLength(300)] string? Responsible,
-    [property: Required] DateTimeOffset? StartsAt,
-    [property: Range(1, 24 * 60)] int DurationMinutes,
-    [property: MaxLength(30), ListItems(MaxLength = 1000)] List<string>? Questions);
-
-public sealed record ChangeAgendaRequest(
-    [property: Required, MaxLength(60), ListItems] List<AgendaItemRequest> Items,
-    [property: Range(1, long.MaxValue)] long Version);
-
 /// <summary>The agenda (seed 000: talks, then a workshop with its questions), edited by the meeting's facilitators.</summary>
 public static class AgendaEndpoints
 {
     public static void MapAgenda(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/{meetingId:guid}/agenda", ChangeAsync).WithTags("Agenda").RequireAuthorization(Policies.Facilitator)
+        api.MapPut(MeetingsRoutes.Agenda, ChangeAsync).WithTags("Agenda").RequireAuthorization(Policies.Facilitator)
             .ProducesProblems(400, 403, 404, 409, 422);
     }
 

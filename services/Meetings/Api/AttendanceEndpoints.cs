@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -15,35 +16,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-public sealed record AttendanceEntryRequest([property: Required] Guid? PersonId, [property: Required] AttendanceStatus? Status);
-
-public sealed record RecordAttendanceRequest(
-    [property: Required, MinLength(1), MaxLength(500), ListItems] List<AttendanceEntryRequest> Entries,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record AttendanceResponse(Guid MeetingId, MeetingStatus MeetingStatus, IReadOnlyList<InvitationResponse> Invitees, long Version);
-
-public sealed record RegionRepresentationResponse(
-    Guid RegionId,
-    string RegionName,
-    Tally ProjectLeaders,
-    Tally KeyOfficials,
-    int ExpectedKeyOfficials,
-    Tally Politicians,
-    bool ProjectLeaderThere,
-    int KeyOfficialsThere,
-    bool PoliticianThere);
-
-public sealed record RepresentationResponse(Guid MeetingId, bool AttendanceTaken, IReadOnlyList<RegionRepresentationResponse> Regions);
-
 /// <summary>Attendance, recorded after the meeting by its facilitators, and each region's representation.</summary>
 public static class AttendanceEndpoints
 {
     public static void MapAttendance(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/{meetingId:guid}/attendance", RecordAsync).WithTags("Attendance").RequireAuthorization(Policies.Facilitator)
+        api.MapPut(MeetingsRoutes.Attendance, RecordAsync).WithTags("Attendance").RequireAuthorization(Policies.Facilitator)
             .ProducesProblems(400, 403, 404, 409, 422);
-        api.MapGet("/{meetingId:guid}/representation", RepresentationAsync).WithTags("Attendance").ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.Representation, RepresentationAsync).WithTags("Attendance").ProducesProblems(404);
     }
 
     private static async Task<Results<Ok<AttendanceResponse>, ProblemHttpResult>> RecordAsync(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using KollegialtUtbyte.Calendar;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
@@ -13,8 +14,6 @@ using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-public sealed record CalendarFeedResponse(string Url, DateTimeOffset CreatedAt);
-
 /// <summary>
 /// iCalendar (RFC 5545): a meeting's .ics, and each person's feed of their meetings. Calendar apps
 /// cannot send tokens, so the feed's address carries its own secret (stored hashed); asking for a
@@ -24,13 +23,12 @@ public static class CalendarEndpoints
 {
     public static void MapCalendar(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/{meetingId:guid}/calendar.ics", MeetingAsync).WithTags("Calendar")
+        api.MapGet(MeetingsRoutes.MeetingCalendar, MeetingAsync).WithTags("Calendar")
             .Produces<Stream>(StatusCodes.Status200OK, IcsWriter.ContentType).ProducesProblems(404);
 
-        var feed = api.MapGroup("/calendar").WithTags("Calendar");
-        feed.MapPost("/feed", IssueFeedAsync).ProducesProblems(403);
-        feed.MapDelete("/feed", RevokeFeedAsync);
-        feed.MapGet("/feeds/{token}.ics", FeedAsync).AllowAnonymous()
+        api.MapPost(MeetingsRoutes.CalendarFeed, IssueFeedAsync).WithTags("Calendar").ProducesProblems(403);
+        api.MapDelete(MeetingsRoutes.CalendarFeed, RevokeFeedAsync).WithTags("Calendar");
+        api.MapGet(MeetingsRoutes.CalendarFeedFile, FeedAsync).WithTags("Calendar").AllowAnonymous()
             .Produces<Stream>(StatusCodes.Status200OK, IcsWriter.ContentType).ProducesProblems(404);
     }
 
@@ -66,7 +64,7 @@ public static class CalendarEndpoints
         await db.SaveChangesAsync(ct);
         http.Response.Headers.CacheControl = "no-store";
         var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}";
-        return TypedResults.Ok(new CalendarFeedResponse($"{baseUrl}/api/meetings/calendar/feeds/{token}.ics", now));
+        return TypedResults.Ok(new CalendarFeedResponse(baseUrl + MeetingsRoutes.PathOf(MeetingsRoutes.CalendarFeedFile, token), now));
     }
 
     private static async Task<NoContent> RevokeFeedAsync(ClaimsPrincipal user, MeetingsDb db, TimeProvider time, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -16,55 +17,24 @@ using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-public sealed record PointRequest(
-    [property: Required, StringLength(4000, MinimumLength = 1)] string Text,
-    [property: StringLength(4000)] string? Decision,
-    [property: MaxLength(50), ListItems] List<PointRequest>? SubPoints);
-
-public sealed record WorkshopOutcomeRequest([property: Required, StringLength(1000)] string Question, [property: StringLength(8000)] string? Outcome);
-
-public sealed record AttachmentRequest([property: Required, StringLength(300)] string Title, [property: Url, StringLength(1000)] string? Link);
-
 /// <summary>
-/// Writes the documentation draft; <c>Version</c> 0 starts it, otherwise it is the draft's version.
-/// Workshop outcomes or attachments left out (null) stay as they are.
+/// The meeting's documentation in the protocol shape of seed 004, written by its facilitators and
+/// approved by an administrator; approved revisions never change, corrections are new revisions.
 /// </summary>
-public sealed record WriteDocumentationRequest(
-    [property: StringLength(8000)] string? Summary,
-    [property: Required, MaxLength(100), ListItems] List<PointRequest> Points,
-    [property: MaxLength(100), ListItems] List<WorkshopOutcomeRequest>? WorkshopOutcomes,
-    [property: MaxLength(50), ListItems] List<AttachmentRequest>? Attachments,
-    [property: Range(0, long.MaxValue)] long Version);
-
-public sealed record ApproveDocumentationRequest([property: Range(1, long.MaxValue)] long Version);
-
-public sealed record CorrectDocumentationRequest([property: Required, StringLength(1000, MinimumLength = 1)] string Reason);
-
-public sealed record PointResponse(string Number, int Level, string Text, string? Decision);
-
-public sealed record WorkshopOutcomeResponse(string Question, string Outcome);
-
-public sealed record AttachmentResponse(string Title, string? Link);
-
-public sealed record ParticipantResponse(string Name, string? Organisation, string? Role);
-
-public sealed record DocumentationResponse(
-    Guid Id,
-    Guid MeetingId,
-    int Revision,
-    DocumentationStatus Status,
-    string? Summary,
-    IReadOnlyList<PointResponse> Points,
-    IReadOnlyList<WorkshopOutcomeResponse> WorkshopOutcomes,
-    IReadOnlyList<AttachmentResponse> Attachments,
-    IReadOnlyList<ParticipantResponse> Participants,
-    string? CorrectionReason,
-    string? ApprovedBy,
-    DateTimeOffset? ApprovedAt,
-    string? RegistryNumber,
-    long Version)
+public static class DocumentationEndpoints
 {
-    public static DocumentationResponse From(MeetingDocumentation d) => new(
+    public static void MapDocumentation(this IEndpointRouteBuilder api)
+    {
+        const string Tag = "Documentation";
+        api.MapGet(MeetingsRoutes.Documentation, CurrentAsync).WithTags(Tag).ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.DocumentationRevisions, RevisionsAsync).WithTags(Tag).ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.DocumentationRevision, RevisionAsync).WithTags(Tag).ProducesProblems(404);
+        api.MapPut(MeetingsRoutes.Documentation, WriteAsync).WithTags(Tag).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapPost(MeetingsRoutes.ApproveDocumentation, ApproveAsync).WithTags(Tag).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapPost(MeetingsRoutes.DocumentationCorrections, CorrectAsync).WithTags(Tag).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 422);
+    }
+
+    private static DocumentationResponse Response(MeetingDocumentation d) => new(
         d.Id,
         d.MeetingId,
         d.Revision,
@@ -79,24 +49,6 @@ public sealed record DocumentationResponse(
         d.ApprovedAt,
         d.RegistryNumber,
         d.Version);
-}
-
-/// <summary>
-/// The meeting's documentation in the protocol shape of seed 004, written by its facilitators and
-/// approved by an administrator; approved revisions never change, corrections are new revisions.
-/// </summary>
-public static class DocumentationEndpoints
-{
-    public static void MapDocumentation(this IEndpointRouteBuilder api)
-    {
-        var documentation = api.MapGroup("/{meetingId:guid}/documentation").WithTags("Documentation");
-        documentation.MapGet("", CurrentAsync).ProducesProblems(404);
-        documentation.MapGet("/revisions", RevisionsAsync).ProducesProblems(404);
-        documentation.MapGet("/revisions/{revision:int}", RevisionAsync).ProducesProblems(404);
-        documentation.MapPut("", WriteAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
-        documentation.MapPost("/approve", ApproveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
-        documentation.MapPost("/corrections", CorrectAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 422);
-    }
 
     /// <summary>The latest revision the user may read: drafts only for those who write them.</summary>
     private static async Task<Ok<DocumentationResponse>> CurrentAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
@@ -104,13 +56,13 @@ public static class DocumentationEndpoints
         var (meeting, readable) = await ReadableAsync(meetingId, user, db, ct);
         var current = readable.MaxBy(d => d.Revision) ?? throw new ResourceNotFoundException("Documentation of meeting", meeting.Id);
         http.Response.SetVersionTag(current.Version);
-        return TypedResults.Ok(DocumentationResponse.From(current));
+        return TypedResults.Ok(Response(current));
     }
 
     private static async Task<Ok<List<DocumentationResponse>>> RevisionsAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         var (_, readable) = await ReadableAsync(meetingId, user, db, ct);
-        return TypedResults.Ok(readable.OrderBy(d => d.Revision).Select(DocumentationResponse.From).ToList());
+        return TypedResults.Ok(readable.OrderBy(d => d.Revision).Select(Response).ToList());
     }
 
     private static async Task<Ok<DocumentationResponse>> RevisionAsync(Guid meetingId, int revision, ClaimsPrincipal user, MeetingsDb db, HttpContext http, CancellationToken ct)
@@ -119,7 +71,7 @@ public static class DocumentationEndpoints
         var found = readable.FirstOrDefault(d => d.Revision == revision)
             ?? throw new ResourceNotFoundException($"Documentation revision {revision} of meeting", meeting.Id);
         http.Response.SetVersionTag(found.Version);
-        return TypedResults.Ok(DocumentationResponse.From(found));
+        return TypedResults.Ok(Response(found));
     }
 
     private static async Task<Results<Ok<DocumentationResponse>, ProblemHttpResult>> WriteAsync(
@@ -156,7 +108,7 @@ public static class DocumentationEndpoints
         latest.Edit(DraftOf(request, latest.ToDraft()), now);
         await db.SaveChangesAsync(ct);
         http.Response.SetVersionTag(latest.Version);
-        return TypedResults.Ok(DocumentationResponse.From(latest));
+        return TypedResults.Ok(Response(latest));
     }
 
     private static async Task<Ok<DocumentationResponse>> ApproveAsync(
@@ -193,7 +145,7 @@ public static class DocumentationEndpoints
             meeting.Id, meeting.ProgrammeId, latest.Id, latest.Revision, registryNumber, approverId, latest.ApprovedByName!, now, now));
         await db.SaveChangesAsync(ct);
         http.Response.SetVersionTag(latest.Version);
-        return TypedResults.Ok(DocumentationResponse.From(latest));
+        return TypedResults.Ok(Response(latest));
     }
 
     private static async Task<Results<Created<DocumentationResponse>, ProblemHttpResult>> CorrectAsync(
@@ -216,7 +168,7 @@ public static class DocumentationEndpoints
         db.Documentation.Add(correction);
         await db.SaveChangesAsync(ct);
         http.Response.SetVersionTag(correction.Version);
-        return TypedResults.Created($"/api/meetings/{meetingId}/documentation/revisions/{correction.Revision}", DocumentationResponse.From(correction));
+        return TypedResults.Created(MeetingsRoutes.PathOf(MeetingsRoutes.DocumentationRevision, meetingId, correction.Revision), Response(correction));
     }
 
     private static async Task<(Meeting Meeting, List<MeetingDocumentation> Readable)> ReadableAsync(Guid meetingId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -7,26 +8,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
-
-public sealed record ThemeMeetings(string Theme, int Held);
-
-/// <summary>A region's politicians against the quota: how many reached it, and the best attendance among them.</summary>
-public sealed record RegionQuota(string RegionName, int Politicians, int MetQuota, int BestAttended, int Required);
-
-public sealed record ActionCount(string RegionName, ActionStatus Status, int Count);
-
-/// <summary>The meetings' part of a programme's effects report.</summary>
-public sealed record MeetingsEffectsResponse(
-    Guid ProgrammeId,
-    string ProgrammeName,
-    DateOnly StartsOn,
-    DateOnly EndsOn,
-    IReadOnlyList<string> Regions,
-    IReadOnlyList<ThemeMeetings> MeetingsPerTheme,
-    IReadOnlyList<ProgrammeCell> AttendanceByRole,
-    IReadOnlyList<ProgrammeCell> AttendanceByGender,
-    IReadOnlyList<RegionQuota> PoliticianQuota,
-    IReadOnlyList<ActionCount> Actions);
 
 /// <summary>
 /// What the programme's meetings achieved, for the effects report the agency asks for: meetings
@@ -39,7 +20,7 @@ public static class EffectsEndpoints
     public const string NoRegion = "Utan region";
 
     public static void MapEffects(this IEndpointRouteBuilder api) =>
-        api.MapGet("/programmes/{programmeId:guid}/effects", ReportAsync).WithTags("Statistics").RequireAuthorization(Policies.Facilitator).ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.Effects, ReportAsync).WithTags("Statistics").RequireAuthorization(Policies.Facilitator).ProducesProblems(404);
 
     private static async Task<Ok<MeetingsEffectsResponse>> ReportAsync(Guid programmeId, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -15,69 +16,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-public sealed record InvitationResponse(
-    Guid Id,
-    Guid MeetingId,
-    Guid PersonId,
-    string? Name,
-    Guid? RegionId,
-    string? RegionName,
-    TeamRole? Role,
-    InvitationAnswer Answer,
-    string? Comment,
-    DateTimeOffset? AnsweredAt,
-    AttendanceStatus? Attendance,
-    bool Withdrawn,
-    long Version);
-
-/// <summary>One of the caller's team and their answer to a meeting's invitation (no comment: that is for the organisers).</summary>
-public sealed record TeamAnswerResponse(
-    Guid PersonId,
-    string? Name,
-    Guid RegionId,
-    string? RegionName,
-    TeamRole? Role,
-    InvitationAnswer Answer,
-    DateTimeOffset? AnsweredAt);
-
-public sealed record MyInvitationResponse(
-    Guid Id,
-    Guid MeetingId,
-    int MeetingNumber,
-    string Title,
-    string Theme,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
-    string? Venue,
-    string? OnlineLink,
-    MeetingStatus MeetingStatus,
-    InvitationAnswer Answer,
-    string? Comment,
-    AttendanceStatus? Attendance,
-    long Version);
-
-public sealed record AnswerInvitationRequest(
-    [property: Required] InvitationAnswer? Answer,
-    [property: StringLength(1000)] string? Comment,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record AnswerResponse(Guid InvitationId, Guid MeetingId, InvitationAnswer Answer, string? Comment, DateTimeOffset? AnsweredAt, long Version)
-{
-    public static AnswerResponse From(Invitation i) => new(i.Id, i.MeetingId, i.Answer, i.Comment, i.AnsweredAt, i.Version);
-}
-
 /// <summary>Invitations: who is invited to a meeting, and the invitee's own answers.</summary>
 public static class InvitationEndpoints
 {
     public static void MapInvitations(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/{meetingId:guid}/invitations", ListForMeetingAsync).WithTags("Invitations").RequireAuthorization(Policies.Facilitator).ProducesProblems(403, 404);
-        api.MapGet("/{meetingId:guid}/invitations/team", TeamAnswersAsync).WithTags("Invitations").RequireAuthorization(Policies.TeamMember).ProducesProblems(404);
-
-        var invitations = api.MapGroup("/invitations").WithTags("Invitations");
-        invitations.MapGet("/mine", MineAsync).ProducesProblems(403);
-        invitations.MapPut("/{invitationId:guid}/answer", AnswerAsync).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapGet(MeetingsRoutes.MeetingInvitations, ListForMeetingAsync).WithTags("Invitations").RequireAuthorization(Policies.Facilitator).ProducesProblems(403, 404);
+        api.MapGet(MeetingsRoutes.TeamAnswers, TeamAnswersAsync).WithTags("Invitations").RequireAuthorization(Policies.TeamMember).ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.MyInvitations, MineAsync).WithTags("Invitations").ProducesProblems(403);
+        api.MapPut(MeetingsRoutes.AnswerInvitation, AnswerAsync).WithTags("Invitations").ProducesProblems(400, 403, 404, 409, 422);
     }
+
+    internal static AnswerResponse AnswerOf(Invitation i) => new(i.Id, i.MeetingId, i.Answer, i.Comment, i.AnsweredAt, i.Version);
 
     /// <summary>Records an answer and everything that follows from it, in the caller's unit of work.</summary>
     internal static async Task AfterAnswerAsync(MeetingsDb db, PoliticianQuotas quotas, Invitation invitation, DateTimeOffset now, CancellationToken ct)
@@ -209,6 +159,6 @@ public static class InvitationEndpoints
         await AfterAnswerAsync(db, quotas, invitation, now, ct);
         await db.SaveChangesAsync(ct);
         http.Response.SetVersionTag(invitation.Version);
-        return TypedResults.Ok(AnswerResponse.From(invitation));
+        return TypedResults.Ok(AnswerOf(invitation));
     }
 }

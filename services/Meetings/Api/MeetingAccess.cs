@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -14,74 +15,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-public sealed record FacilitatorResponse(Guid PersonId, string? Name, string? Organisation);
-
-public sealed record AgendaItemResponse(
-    Guid Id,
-    AgendaItemKind Kind,
-    string Title,
-    string? Responsible,
-    DateTimeOffset StartsAt,
-    int DurationMinutes,
-    IReadOnlyList<string> Questions);
-
-public sealed record MeetingResponse(
-    Guid Id,
-    Guid ProgrammeId,
-    int Number,
-    string Title,
-    string Theme,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
-    string TimeZone,
-    string? Venue,
-    string? OnlineLink,
-    MeetingStatus Status,
-    int Sequence,
-    string? CancellationReason,
-    IReadOnlyList<FacilitatorResponse> Facilitators,
-    IReadOnlyList<AgendaItemResponse> Agenda,
-    long Version);
-
-public sealed record ScheduleMeetingRequest(
-    [property: Range(1, 50)] int? Number,
-    [property: StringLength(300)] string? Title,
-    [property: Required, StringLength(200)] string Theme,
-    [property: Required] DateTimeOffset? StartsAt,
-    [property: Required] DateTimeOffset? EndsAt,
-    [property: StringLength(300)] string? Venue,
-    [property: Url, StringLength(1000)] string? OnlineLink,
-    [property: MaxLength(10)] List<Guid>? FacilitatorIds);
-
-public sealed record RescheduleMeetingRequest(
-    [property: Range(1, 50)] int? Number,
-    [property: StringLength(300)] string? Title,
-    [property: Required, StringLength(200)] string Theme,
-    [property: Required] DateTimeOffset? StartsAt,
-    [property: Required] DateTimeOffset? EndsAt,
-    [property: StringLength(300)] string? Venue,
-    [property: Url, StringLength(1000)] string? OnlineLink,
-    [property: MaxLength(10)] List<Guid>? FacilitatorIds,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record CancelMeetingRequest([property: StringLength(1000)] string? Reason, [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record MeetingVersionRequest([property: Range(1, long.MaxValue)] long Version);
-
 /// <summary>Scheduling meetings: administrators schedule, reschedule and cancel; everyone signed in sees what is published.</summary>
 public static class MeetingEndpoints
 {
     public static void MapMeetings(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/programmes/{programmeId:guid}/meetings", ListAsync).WithTags("Meetings").ProducesProblems(404);
-        api.MapPost("/programmes/{programmeId:guid}/meetings", ScheduleAsync).WithTags("Meetings").RequireAuthorization(Policies.Administrator)
+        api.MapGet(MeetingsRoutes.ProgrammeMeetings, ListAsync).WithTags("Meetings").ProducesProblems(404);
+        api.MapPost(MeetingsRoutes.ProgrammeMeetings, ScheduleAsync).WithTags("Meetings").RequireAuthorization(Policies.Administrator)
             .ProducesProblems(400, 404, 422);
 
-        var meeting = api.MapGroup("/{meetingId:guid}").WithTags("Meetings");
-        meeting.MapGet("", GetAsync).ProducesProblems(404);
-        meeting.MapPut("", RescheduleAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
-        meeting.MapPost("/cancel", CancelAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
-        meeting.MapPost("/held", MarkHeldAsync).RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapGet(MeetingsRoutes.Meeting, GetAsync).WithTags("Meetings").ProducesProblems(404);
+        api.MapPut(MeetingsRoutes.Meeting, RescheduleAsync).WithTags("Meetings").RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapPost(MeetingsRoutes.CancelMeeting, CancelAsync).WithTags("Meetings").RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapPost(MeetingsRoutes.MeetingHeld, MarkHeldAsync).WithTags("Meetings").RequireAuthorization(Policies.Facilitator).ProducesProblems(400, 403, 404, 409, 422);
     }
 
     internal static async Task<MeetingResponse> ResponseAsync(MeetingsDb db, Meeting meeting, ProgrammeCalendar programme, CancellationToken ct)
@@ -155,7 +101,7 @@ public static class MeetingEndpoints
         db.AddEvent(new MeetingScheduled(EventData.Details(meeting, programme), meeting.FacilitatorIds, context.Now));
         await db.SaveChangesAsync(ct);
         http.Response.SetVersionTag(meeting.Version);
-        return TypedResults.Created($"/api/meetings/{meeting.Id}", await ResponseAsync(db, meeting, programme, ct));
+        return TypedResults.Created(MeetingsRoutes.PathOf(MeetingsRoutes.Meeting, meeting.Id), await ResponseAsync(db, meeting, programme, ct));
     }
 
     private static async Task<Ok<MeetingResponse>> RescheduleAsync(

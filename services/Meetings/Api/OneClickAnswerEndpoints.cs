@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -9,11 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
-
-public sealed record OneClickAnswerRequest(
-    [property: Required] string? Token,
-    [property: Required] string? Answer,
-    [property: StringLength(1000)] string? Comment);
 
 /// <summary>What became of an answer link, and the status it is answered with.</summary>
 public enum AnswerLinkOutcome
@@ -39,16 +35,15 @@ public enum AnswerLinkOutcome
 /// </summary>
 public static class OneClickAnswerEndpoints
 {
-    public const string ConfirmPath = "/api/meetings/invitations/answer/confirm";
+    public const string ConfirmPath = MeetingsRoutes.Prefix + MeetingsRoutes.ConfirmAnswerLink;
 
     public static void MapOneClickAnswers(this IEndpointRouteBuilder api)
     {
-        var answer = api.MapGroup("/invitations/answer").WithTags("Invitations").AllowAnonymous();
-        answer.MapGet("", ShowAsync).ProducesAnswerPage();
+        api.MapGet(MeetingsRoutes.AnswerLink, ShowAsync).WithTags("Invitations").AllowAnonymous().ProducesAnswerPage();
 
         // The token in the body is the secret that authorizes the post; another site cannot forge it.
-        answer.MapPost("/confirm", ConfirmAsync).DisableAntiforgery().ProducesAnswerPage();
-        answer.MapPost("", AnswerFromClientAsync).ProducesProblems(400, 404, 409, 410);
+        api.MapPost(MeetingsRoutes.ConfirmAnswerLink, ConfirmAsync).WithTags("Invitations").AllowAnonymous().DisableAntiforgery().ProducesAnswerPage();
+        api.MapPost(MeetingsRoutes.AnswerLink, AnswerFromClientAsync).WithTags("Invitations").AllowAnonymous().ProducesProblems(400, 404, 409, 410);
     }
 
     /// <summary>The answer page is HTML at every status <see cref="StatusOf"/> gives.</summary>
@@ -94,7 +89,7 @@ public static class OneClickAnswerEndpoints
         http.Response.Headers.CacheControl = "no-store";
         if (result.Outcome == AnswerLinkOutcome.Answered)
         {
-            return TypedResults.Ok(AnswerResponse.From(result.Invitation!));
+            return TypedResults.Ok(InvitationEndpoints.AnswerOf(result.Invitation!));
         }
 
         var (title, detail) = AnswerPage.Explain(result with { Language = "en" });

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -13,60 +14,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-public sealed record ProgrammeCalendarResponse(
-    Guid Id,
-    string Name,
-    DateOnly StartsOn,
-    DateOnly EndsOn,
-    string TimeZone,
-    IReadOnlyList<string> Themes,
-    int PlannedMeetings,
-    decimal PoliticianShare,
-    int RequiredAttendance,
-    int ExpectedKeyOfficials,
-    DateTimeOffset? PlanPublishedAt,
-    long Version)
-{
-    public static ProgrammeCalendarResponse From(ProgrammeCalendar p) => new(
-        p.Id, p.Name, p.StartsOn, p.EndsOn, p.TimeZone, p.Themes, p.PlannedMeetings, p.PoliticianShare,
-        PoliticianQuota.Required(p.PlannedMeetings, p.PoliticianShare), p.ExpectedKeyOfficials, p.PlanPublishedAt, p.Version);
-}
-
-public sealed record ChangeCalendarRequest(
-    [property: Required, StringLength(64)] string TimeZone,
-    [property: Required, MinLength(1), MaxLength(20), ListItems(MaxLength = 200)] List<string> Themes,
-    [property: Range(1, 50)] int PlannedMeetings,
-    [property: Range(typeof(decimal), "0.0001", "1")] decimal PoliticianShare,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record PublishPlanRequest([property: Range(1, long.MaxValue)] long Version);
-
-public sealed record PublishPlanResponse(Guid ProgrammeId, IReadOnlyList<Guid> PublishedMeetingIds, int InvitationsIssued, long Version);
-
 /// <summary>The programme calendar: its settings, and publishing its plan of meetings.</summary>
 public static class ProgrammeEndpoints
 {
     public static void MapProgrammes(this IEndpointRouteBuilder api)
     {
-        var programmes = api.MapGroup("/programmes").WithTags("Programme calendar");
-
-        programmes.MapGet("", ListAsync);
-        programmes.MapGet("/{programmeId:guid}", GetAsync).ProducesProblems(404);
-        programmes.MapPut("/{programmeId:guid}", ChangeCalendarAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
-        programmes.MapPost("/{programmeId:guid}/publish", PublishPlanAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        const string Tag = "Programme calendar";
+        api.MapGet(MeetingsRoutes.Programmes, ListAsync).WithTags(Tag);
+        api.MapGet(MeetingsRoutes.Programme, GetAsync).WithTags(Tag).ProducesProblems(404);
+        api.MapPut(MeetingsRoutes.Programme, ChangeCalendarAsync).WithTags(Tag).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapPost(MeetingsRoutes.PublishPlan, PublishPlanAsync).WithTags(Tag).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
     }
+
+    /// <summary>The calendar as the API answers it (the required attendance worked out from the share).</summary>
+    public static ProgrammeCalendarResponse ResponseOf(ProgrammeCalendar p) => new(
+        p.Id, p.Name, p.StartsOn, p.EndsOn, p.TimeZone, p.Themes, p.PlannedMeetings, p.PoliticianShare,
+        PoliticianQuota.Required(p.PlannedMeetings, p.PoliticianShare), p.ExpectedKeyOfficials, p.PlanPublishedAt, p.Version);
 
     private static async Task<Ok<List<ProgrammeCalendarResponse>>> ListAsync(MeetingsDb db, CancellationToken ct) =>
         TypedResults.Ok((await db.Programmes.AsNoTracking().ToListAsync(ct))
             .OrderBy(p => p.StartsOn)
-            .Select(ProgrammeCalendarResponse.From)
+            .Select(ResponseOf)
             .ToList());
 
     private static async Task<Ok<ProgrammeCalendarResponse>> GetAsync(Guid programmeId, MeetingsDb db, HttpContext http, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
         http.Response.SetVersionTag(programme.Version);
-        return TypedResults.Ok(ProgrammeCalendarResponse.From(programme));
+        return TypedResults.Ok(ResponseOf(programme));
     }
 
     private static async Task<Ok<ProgrammeCalendarResponse>> ChangeCalendarAsync(
@@ -82,7 +57,7 @@ public static class ProgrammeEndpoints
             counting.Select(m => m.Theme).Distinct().ToList());
         await db.SaveChangesAsync(ct);
         http.Response.SetVersionTag(programme.Version);
-        return TypedResults.Ok(ProgrammeCalendarResponse.From(programme));
+        return TypedResults.Ok(ResponseOf(programme));
     }
 
     /// <summary>Publishes every draft meeting of the programme and invites the teams to them.</summary>

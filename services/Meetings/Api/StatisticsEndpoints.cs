@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
@@ -19,10 +20,10 @@ public static class StatisticsEndpoints
 
     public static void MapStatistics(this IEndpointRouteBuilder api)
     {
-        var statistics = api.MapGroup("/programmes/{programmeId:guid}").WithTags("Statistics").RequireAuthorization(Policies.Facilitator);
-        statistics.MapGet("/statistics", async (Guid programmeId, MeetingsDb db, CancellationToken ct) => TypedResults.Ok(await ReportAsync(db, programmeId, ct)))
-            .ProducesProblems(404);
-        statistics.MapGet("/statistics.csv", CsvAsync).Produces<Stream>(StatusCodes.Status200OK, CsvContentType).ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.Statistics, async (Guid programmeId, MeetingsDb db, CancellationToken ct) => TypedResults.Ok(await ReportAsync(db, programmeId, ct)))
+            .WithTags("Statistics").RequireAuthorization(Policies.Facilitator).ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.StatisticsCsv, CsvAsync).WithTags("Statistics").RequireAuthorization(Policies.Facilitator)
+            .Produces<Stream>(StatusCodes.Status200OK, CsvContentType).ProducesProblems(404);
     }
 
     private static async Task<AttendanceStatisticsReport> ReportAsync(MeetingsDb db, Guid programmeId, CancellationToken ct)

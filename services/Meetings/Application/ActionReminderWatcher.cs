@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;

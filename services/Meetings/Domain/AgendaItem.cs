@@ -1,16 +1,8 @@
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
-
-/// <summary>Kinds of agenda items, as in the strategic dialogues of seed 000 ("föredrag", "workshop").</summary>
-public enum AgendaItemKind
-{
-    Talk,
-    Workshop,
-    Break,
-    Other,
-}
 
 public sealed record AgendaItemDraft(
     AgendaItemKind Kind,

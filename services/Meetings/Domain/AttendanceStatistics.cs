@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 
 namespace KollegialtUtbyte.Meetings.Domain;
 
@@ -12,26 +13,6 @@ public sealed record AttendanceFact(
     AttendanceStatus? Attendance);
 
 public sealed record MeetingFacts(Guid MeetingId, int Number, string Title, DateTimeOffset StartsAt);
-
-/// <summary>A count that is <c>null</c> when it is suppressed.</summary>
-public sealed record StatisticsCell(string Group, int? Count);
-
-public sealed record MeetingAttendanceStatistics(
-    Guid MeetingId,
-    int Number,
-    string Title,
-    DateTimeOffset StartsAt,
-    IReadOnlyList<StatisticsCell> ByStatus,
-    IReadOnlyList<StatisticsCell> PresentByRegion,
-    IReadOnlyList<StatisticsCell> PresentByRole,
-    IReadOnlyList<StatisticsCell> PresentByGender);
-
-/// <summary>Over the whole programme: how many different people were present, and how many attendances they made.</summary>
-public sealed record ProgrammeCell(string Dimension, string Group, int? People, int? Attendances);
-
-public sealed record AttendanceStatisticsReport(
-    IReadOnlyList<MeetingAttendanceStatistics> Meetings,
-    IReadOnlyList<ProgrammeCell> Programme);
 
 /// <summary>
 /// Attendance statistics, only ever aggregated (seed 003: statistics broken down by gender where

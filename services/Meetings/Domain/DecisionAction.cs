@@ -1,16 +1,9 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
-
-public enum ActionStatus
-{
-    Planned,
-    InProgress,
-    Done,
-    Dropped,
-}
 
 /// <summary>Who carries an action: a person, or a region's team. <see cref="RegionId"/> is the region it counts for (none for a facilitator).</summary>
 public sealed record ActionOwner(DecisionActionOwnerKind Kind, Guid Id, string Name, Guid? RegionId);
@@ -23,8 +16,8 @@ public sealed record ActionOwner(DecisionActionOwnerKind Kind, Guid Id, string N
 /// </summary>
 public sealed class DecisionAction : IVersioned
 {
-    public const int MaxWhatLength = 1000;
-    public const int MaxNoteLength = 2000;
+    public const int MaxWhatLength = MeetingsLimits.ActionWhatLength;
+    public const int MaxNoteLength = MeetingsLimits.ActionNoteLength;
 
     private DecisionAction()
     {

@@ -1,15 +1,7 @@
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
-
-public enum MeetingStatus
-{
-    Draft,
-    Published,
-    Held,
-    Documented,
-    Cancelled,
-}
 
 /// <summary>What an administrator decides about a meeting: when, where, on which theme, led by whom.</summary>
 public sealed record MeetingPlan(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KollegialtUtbyte.Calendar;
+using KollegialtUtbyte.Meetings.ApiContracts;
 
 namespace KollegialtUtbyte.Meetings.Domain;
 

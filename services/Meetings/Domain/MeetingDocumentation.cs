@@ -1,13 +1,8 @@
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
-
-public enum DocumentationStatus
-{
-    Draft,
-    Approved,
-}
 
 /// <summary>A numbered point as written; sub-points are numbered under it (1, 1.1, 1.2, 2, ...).</summary>
 public sealed record PointDraft(string Text, string? Decision, IReadOnlyList<PointDraft>? SubPoints);

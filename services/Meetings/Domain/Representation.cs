@@ -1,12 +1,10 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 
 namespace KollegialtUtbyte.Meetings.Domain;
 
 /// <summary>One invitee of a meeting, as representation and statistics see them.</summary>
 public sealed record Invitee(Guid PersonId, Guid? RegionId, TeamRole? Role, InvitationAnswer Answer, AttendanceStatus? Attendance);
-
-/// <summary>How many of a group were invited, said yes, and (once recorded) were there.</summary>
-public sealed record Tally(int Invited, int Accepted, int? Present);
 
 /// <summary>
 /// A region at one meeting: "Förutom projektledarna deltar fyra tjänstepersoner med

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;

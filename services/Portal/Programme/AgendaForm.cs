@@ -1,4 +1,5 @@
 using System.Globalization;
+using KollegialtUtbyte.Meetings.ApiContracts;
 
 namespace KollegialtUtbyte.Portal.Programme;
 
@@ -14,11 +15,11 @@ public sealed class AgendaForm
 
     public List<AgendaRow> Rows { get; init; } = [];
 
-    public static AgendaForm From(ProgrammeMeeting meeting) => new()
+    public static AgendaForm From(MeetingResponse meeting) => new()
     {
         Rows = meeting.Agenda.Select(a => new AgendaRow
         {
-            Kind = a.Kind,
+            Kind = a.Kind.ToString(),
             Title = a.Title,
             Responsible = a.Responsible,
             Start = ProgrammeTime.Local(a.StartsAt).ToString("HH:mm", CultureInfo.InvariantCulture),
@@ -69,25 +70,21 @@ public sealed class AgendaForm
     }
 
     /// <summary>The items for the service, each on the meeting's day in Swedish time.</summary>
-    public object Request(ProgrammeMeeting meeting, long version) => new
-    {
-        items = Rows.Where(r => !r.IsBlank).Select(r =>
+    public ChangeAgendaRequest Request(MeetingResponse meeting, long version) => new(
+        Rows.Where(r => !r.IsBlank).Select(r =>
         {
             var time = TimeOnly.ParseExact(r.Start!, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture);
             var day = DateOnly.FromDateTime(ProgrammeTime.Local(meeting.StartsAt));
             var local = day.ToDateTime(time);
-            return new
-            {
-                kind = Kinds.Contains(r.Kind) ? r.Kind : "Other",
-                title = r.Title!.Trim(),
-                responsible = string.IsNullOrWhiteSpace(r.Responsible) ? null : r.Responsible.Trim(),
-                startsAt = new DateTimeOffset(local, ProgrammeTime.Zone.GetUtcOffset(local)),
-                durationMinutes = int.Parse(r.Duration!, CultureInfo.InvariantCulture),
-                questions = r.Kind == "Workshop" ? r.QuestionList : null,
-            };
+            return new AgendaItemRequest(
+                Kinds.Contains(r.Kind) && Enum.TryParse<AgendaItemKind>(r.Kind, out var kind) ? kind : AgendaItemKind.Other,
+                r.Title!.Trim(),
+                string.IsNullOrWhiteSpace(r.Responsible) ? null : r.Responsible.Trim(),
+                new DateTimeOffset(local, ProgrammeTime.Zone.GetUtcOffset(local)),
+                int.Parse(r.Duration!, CultureInfo.InvariantCulture),
+                r.Kind == "Workshop" ? r.QuestionList : null);
         }).ToList(),
-        version,
-    };
+        version);
 }
 
 public sealed class AgendaRow

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KollegialtUtbyte.Meetings.ApiContracts;
 
 namespace KollegialtUtbyte.Portal.Programme;
 
@@ -15,16 +16,16 @@ public sealed class DocumentationForm
 
     public List<PointRow> Points { get; init; } = [];
 
-    public List<WorkshopOutcome> Outcomes { get; init; } = [];
+    public List<WorkshopOutcomeResponse> Outcomes { get; init; } = [];
 
-    public static DocumentationForm From(DocumentationDetails? documentation, ProgrammeMeeting meeting) => new()
+    public static DocumentationForm From(DocumentationResponse? documentation, MeetingResponse meeting) => new()
     {
         Summary = documentation?.Summary,
         Points = (documentation?.Points ?? []).Select(p => new PointRow { Level = p.Level, Text = p.Text, Decision = p.Decision })
             .Concat(Enumerable.Range(0, BlankRows).Select(_ => new PointRow())).ToList(),
         // Before the first save, the workshop questions of the agenda are what to report on.
         Outcomes = documentation?.WorkshopOutcomes.ToList()
-            ?? meeting.Agenda.Where(a => a.Kind == "Workshop").SelectMany(a => a.Questions).Select(q => new WorkshopOutcome(q, "")).ToList(),
+            ?? meeting.Agenda.Where(a => a.Kind == AgendaItemKind.Workshop).SelectMany(a => a.Questions).Select(q => new WorkshopOutcomeResponse(q, "")).ToList(),
     };
 
     public static DocumentationForm Read(IFormCollection form)
@@ -41,7 +42,7 @@ public sealed class DocumentationForm
                 Decision = form[$"decision-{i}"],
             }).ToList(),
             Outcomes = Enumerable.Range(0, Math.Clamp(outcomes, 0, 100))
-                .Select(i => new WorkshopOutcome(form[$"question-{i}"].ToString(), form[$"outcome-{i}"].ToString()))
+                .Select(i => new WorkshopOutcomeResponse(form[$"question-{i}"].ToString(), form[$"outcome-{i}"].ToString()))
                 .ToList(),
         };
     }
@@ -67,18 +68,18 @@ public sealed class DocumentationForm
         }).ToList();
     }
 
-    public object Request(long version) => new
-    {
-        summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
-        points = Tree(Points.Where(p => !p.IsBlank).ToList(), 1),
-        workshopOutcomes = Outcomes.Select(o => new { question = o.Question, outcome = o.Outcome }).ToList(),
-        version,
-    };
+    /// <summary>The draft for the service; attachments left out stay as they are.</summary>
+    public WriteDocumentationRequest Request(long version) => new(
+        string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
+        Tree(Points.Where(p => !p.IsBlank).ToList(), 1),
+        Outcomes.Select(o => new WorkshopOutcomeRequest(o.Question, o.Outcome)).ToList(),
+        null,
+        version);
 
     // Rows in order with levels become the nested points the service takes.
-    private static List<object> Tree(List<PointRow> rows, int level)
+    private static List<PointRequest> Tree(List<PointRow> rows, int level)
     {
-        var result = new List<object>();
+        var result = new List<PointRequest>();
         for (var i = 0; i < rows.Count; i++)
         {
             if (rows[i].Level > level && result.Count == 0)
@@ -93,12 +94,10 @@ public sealed class DocumentationForm
             }
 
             var children = rows.Skip(i + 1).TakeWhile(r => r.Level > level).ToList();
-            result.Add(new
-            {
-                text = rows[i].Text!.Trim(),
-                decision = string.IsNullOrWhiteSpace(rows[i].Decision) ? null : rows[i].Decision!.Trim(),
-                subPoints = children.Count == 0 ? null : Tree(children, level + 1),
-            });
+            result.Add(new PointRequest(
+                rows[i].Text!.Trim(),
+                string.IsNullOrWhiteSpace(rows[i].Decision) ? null : rows[i].Decision!.Trim(),
+                children.Count == 0 ? null : Tree(children, level + 1)));
             i += children.Count;
         }
 

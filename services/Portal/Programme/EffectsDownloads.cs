@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using KollegialtUtbyte.Feedback.ApiContracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -69,15 +70,15 @@ public static class EffectsDownloads
 
     private static string Generated(EffectsReport report) => ProgrammeTime.Local(report.GeneratedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static async Task CsvAsync(HttpContext http, GatewayClient gateway, CancellationToken ct) =>
-        await SendAsync(http, gateway, "text/csv; charset=utf-8", "csv", Csv, ct);
+    private static async Task CsvAsync(HttpContext http, MeetingsApi meetings, CancellationToken ct) =>
+        await SendAsync(http, meetings, "text/csv; charset=utf-8", "csv", Csv, ct);
 
-    private static async Task PdfAsync(HttpContext http, GatewayClient gateway, CancellationToken ct) =>
-        await SendAsync(http, gateway, "application/pdf", "pdf", Pdf, ct);
+    private static async Task PdfAsync(HttpContext http, MeetingsApi meetings, CancellationToken ct) =>
+        await SendAsync(http, meetings, "application/pdf", "pdf", Pdf, ct);
 
-    private static async Task SendAsync(HttpContext http, GatewayClient gateway, string contentType, string extension, Func<EffectsReport, byte[]> write, CancellationToken ct)
+    private static async Task SendAsync(HttpContext http, MeetingsApi meetings, string contentType, string extension, Func<EffectsReport, byte[]> write, CancellationToken ct)
     {
-        var report = await EffectsReport.LoadAsync(gateway, http.RequestServices.GetRequiredService<FeedbackApi>(), ct);
+        var report = await EffectsReport.LoadAsync(meetings, http.RequestServices.GetRequiredService<FeedbackApi>(), ct);
         if (report.Value is null)
         {
             http.Response.StatusCode = report.Problem?.Status ?? StatusCodes.Status404NotFound;

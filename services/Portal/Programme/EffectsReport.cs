@@ -1,29 +1,12 @@
 using System.Globalization;
 using KollegialtUtbyte.Feedback.ApiContracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Programme;
 
 // Meetings' part of the effects report, as its API answers (GET .../programmes/{id}/effects); Feedback's
 // part is its contract's FeedbackEffectsResponse.
-
-public sealed record ThemeMeetings(string Theme, int Held);
-
-public sealed record RegionQuota(string RegionName, int Politicians, int MetQuota, int BestAttended, int Required);
-
-public sealed record ActionCount(string RegionName, string Status, int Count);
-
-public sealed record MeetingsEffects(
-    Guid ProgrammeId,
-    string ProgrammeName,
-    DateOnly StartsOn,
-    DateOnly EndsOn,
-    IReadOnlyList<string> Regions,
-    IReadOnlyList<ThemeMeetings> MeetingsPerTheme,
-    IReadOnlyList<ProgrammeStatisticsCell> AttendanceByRole,
-    IReadOnlyList<ProgrammeStatisticsCell> AttendanceByGender,
-    IReadOnlyList<RegionQuota> PoliticianQuota,
-    IReadOnlyList<ActionCount> Actions);
 
 /// <summary>A bar chart of one column of a table, drawn from the table's own rows.</summary>
 public sealed record ChartSpec(int LabelColumn, int ValueColumn);
@@ -51,15 +34,15 @@ public sealed record EffectsReport(
     public string Period => $"{StartsOn:yyyy-MM-dd} – {EndsOn:yyyy-MM-dd}";
 
     /// <summary>The report as of now; <paramref name="english"/> for the page in English (the files are always Swedish).</summary>
-    public static async Task<ApiResult<EffectsReport>> LoadAsync(GatewayClient gateway, FeedbackApi feedback, CancellationToken ct = default, bool english = false)
+    public static async Task<ApiResult<EffectsReport>> LoadAsync(MeetingsApi meetingsApi, FeedbackApi feedback, CancellationToken ct = default, bool english = false)
     {
-        var programme = await gateway.CurrentProgrammeAsync(ct);
+        var programme = await meetingsApi.CurrentProgrammeAsync(ct);
         if (programme.Value is null)
         {
             return new ApiResult<EffectsReport>(null, programme.Problem);
         }
 
-        var meetings = await gateway.GetAsync<MeetingsEffects>($"/api/meetings/programmes/{programme.Value.Id}/effects", ct);
+        var meetings = await meetingsApi.EffectsAsync(programme.Value.Id, ct);
         var exchange = await feedback.EffectsAsync(programme.Value.Id, ct);
         if (meetings.Value is null || exchange.Value is null)
         {
@@ -69,7 +52,7 @@ public sealed record EffectsReport(
         return new ApiResult<EffectsReport>(Compose(meetings.Value, exchange.Value, DateTimeOffset.UtcNow, english), null);
     }
 
-    public static EffectsReport Compose(MeetingsEffects meetings, FeedbackEffectsResponse exchange, DateTimeOffset generatedAt, bool english = false)
+    public static EffectsReport Compose(MeetingsEffectsResponse meetings, FeedbackEffectsResponse exchange, DateTimeOffset generatedAt, bool english = false)
     {
         // The tables' titles and column names in the reader's language; the figures and the services' own names (themes, roles, regions) as they are.
         string Sv(string swedish, string inEnglish) => english ? inEnglish : swedish;
@@ -93,9 +76,9 @@ public sealed record EffectsReport(
             new("forslag", Sv("Förslag som regionerna fått och hur de tagits tillvara", "Suggestions the regions received and how they were taken up"), ["Region", Sv("Mottagna förslag", "Suggestions received"), Sv("Tillvaratagna", "Adopted"), Sv("Delvis tillvaratagna", "Partly adopted"), Sv("Inte tillvaratagna", "Not adopted")],
                 [.. exchange.Regions.Select(r => Row(r.RegionName, N(r.SuggestionsReceived), N(r.SuggestionsAdopted), N(r.SuggestionsPartlyAdopted), N(r.SuggestionsNotAdopted)))], new ChartSpec(0, 2)),
             new("atgarder", Sv("Åtgärder från besluten per status", "Actions from the decisions by status"), ["Region", "Status", Sv("Antal", "Number")],
-                [.. meetings.Actions.Select(a => Row(a.RegionName, StatusOf(a.Status), N(a.Count)))], null),
+                [.. meetings.Actions.Select(a => Row(a.RegionName, StatusOf(a.Status.ToString()), N(a.Count)))], null),
             new("atgarder-per-status", Sv("Åtgärder per status, hela programmet", "Actions by status, whole programme"), ["Status", Sv("Antal", "Number")],
-                [.. new[] { "Planned", "InProgress", "Done", "Dropped" }.Select(s => Row(StatusOf(s), N(meetings.Actions.Where(a => a.Status == s).Sum(a => a.Count))))], new ChartSpec(0, 1)),
+                [.. new[] { "Planned", "InProgress", "Done", "Dropped" }.Select(s => Row(StatusOf(s), N(meetings.Actions.Where(a => a.Status.ToString() == s).Sum(a => a.Count))))], new ChartSpec(0, 1)),
             new("prioriteringar", Sv("Prioriteringar och resultat", "Priorities and results"), ["Region", Sv("Prioritering", "Priority"), Sv("Resultat", "Result")],
                 [.. exchange.Priorities.SelectMany(p => p.Results.Count == 0
                     ? [Row(p.RegionName, $"{p.Number}. {p.Title}", "")]

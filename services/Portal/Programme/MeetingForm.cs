@@ -1,4 +1,5 @@
 using System.Globalization;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Gateway;
 using Microsoft.Extensions.Localization;
 
@@ -25,7 +26,7 @@ public sealed class MeetingForm
 
     public string? Version { get; set; }
 
-    public static MeetingForm From(ProgrammeMeeting meeting) => new()
+    public static MeetingForm From(MeetingResponse meeting) => new()
     {
         Number = meeting.Number.ToString(CultureInfo.InvariantCulture),
         Title = meeting.Title,
@@ -78,8 +79,11 @@ public sealed class MeetingForm
         return errors.Count == 0 ? null : new ApiProblem(400, "Validation", texts["CheckFields"], errors, null);
     }
 
-    public MeetingPlanRequest ToRequest() => new(
-        int.TryParse(Number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null,
+    public ScheduleMeetingRequest ToScheduleRequest() => new(
+        NumberOrNull(), Blank(Title), Theme?.Trim() ?? "", ProgrammeTime.Parse(StartsAt), ProgrammeTime.Parse(EndsAt), Blank(Venue), Blank(OnlineLink), FacilitatorIds);
+
+    public RescheduleMeetingRequest ToRescheduleRequest() => new(
+        NumberOrNull(),
         Blank(Title),
         Theme?.Trim() ?? "",
         ProgrammeTime.Parse(StartsAt),
@@ -87,7 +91,9 @@ public sealed class MeetingForm
         Blank(Venue),
         Blank(OnlineLink),
         FacilitatorIds,
-        long.TryParse(Version, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : null);
+        long.TryParse(Version, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : 0);
+
+    private int? NumberOrNull() => int.TryParse(Number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

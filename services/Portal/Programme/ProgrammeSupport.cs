@@ -1,4 +1,5 @@
 using System.Globalization;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Gateway;
 using Microsoft.Extensions.Localization;
 
@@ -33,16 +34,16 @@ public static class ProgrammeTime
     }
 }
 
-/// <summary>Which programme the administrator pages show, and the calls they share.</summary>
+/// <summary>Which programme the administrator pages show.</summary>
 public static class ProgrammeData
 {
     /// <summary>The running programme, else the next to start, else the latest one.</summary>
-    public static async Task<ApiResult<ProgrammeCalendar>> CurrentProgrammeAsync(this GatewayClient gateway, CancellationToken ct = default)
+    public static async Task<ApiResult<ProgrammeCalendarResponse>> CurrentProgrammeAsync(this MeetingsApi meetings, CancellationToken ct = default)
     {
-        var all = await gateway.GetAsync<List<ProgrammeCalendar>>("/api/meetings/programmes", ct);
+        var all = await meetings.ProgrammesAsync(ct);
         if (!all.Succeeded || all.Value is null)
         {
-            return new ApiResult<ProgrammeCalendar>(null, all.Problem);
+            return new ApiResult<ProgrammeCalendarResponse>(null, all.Problem);
         }
 
         var today = DateOnly.FromDateTime(ProgrammeTime.Local(DateTimeOffset.UtcNow));
@@ -50,12 +51,9 @@ public static class ProgrammeData
             ?? all.Value.Where(p => p.StartsOn > today).MinBy(p => p.StartsOn)
             ?? all.Value.MaxBy(p => p.EndsOn);
         return chosen is null
-            ? new ApiResult<ProgrammeCalendar>(null, new ApiProblem(404, "Not found", null, new Dictionary<string, string[]>(), null))
-            : new ApiResult<ProgrammeCalendar>(chosen, null);
+            ? new ApiResult<ProgrammeCalendarResponse>(null, new ApiProblem(404, "Not found", null, new Dictionary<string, string[]>(), null))
+            : new ApiResult<ProgrammeCalendarResponse>(chosen, null);
     }
-
-    public static Task<ApiResult<List<ProgrammeMeeting>>> MeetingsAsync(this GatewayClient gateway, Guid programmeId, CancellationToken ct = default) =>
-        gateway.GetAsync<List<ProgrammeMeeting>>($"/api/meetings/programmes/{programmeId}/meetings", ct);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -23,16 +24,16 @@ public static class StatisticsDownload
         return app;
     }
 
-    private static async Task DownloadAsync(HttpContext http, GatewayClient gateway, CancellationToken ct)
+    private static async Task DownloadAsync(HttpContext http, GatewayClient gateway, MeetingsApi meetings, CancellationToken ct)
     {
-        var programme = await gateway.CurrentProgrammeAsync(ct);
+        var programme = await meetings.CurrentProgrammeAsync(ct);
         if (programme.Value is null)
         {
             http.Response.StatusCode = programme.Problem?.Status ?? StatusCodes.Status404NotFound;
             return;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/meetings/programmes/{programme.Value.Id}/statistics.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Get, MeetingsApi.StatisticsCsvPath(programme.Value.Id));
         using var response = await gateway.SendRawAsync(request, ct);
         if (!response.IsSuccessStatusCode)
         {

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Start;
@@ -13,7 +14,7 @@ public enum ProgrammeStage
 
 public static class StartData
 {
-    public static ProgrammeStage StageOf(ProgrammeCalendar programme, DateOnly today) =>
+    public static ProgrammeStage StageOf(ProgrammeCalendarResponse programme, DateOnly today) =>
         programme.EndsOn < today ? ProgrammeStage.Finished
         : programme.PlanPublishedAt is null ? ProgrammeStage.DraftPlan
         : programme.StartsOn <= today ? ProgrammeStage.Running
@@ -39,13 +40,3 @@ public sealed record FailedMail(
 
 /// <summary>How many mails failed, and the newest of them.</summary>
 public sealed record FailedMails(int Total, IReadOnlyList<FailedMail> Mails);
-
-/// <summary>One of the caller's team and their answer to a meeting (Meetings: GET {meetingId}/invitations/team).</summary>
-public sealed record TeamAnswer(
-    Guid PersonId,
-    string? Name,
-    Guid RegionId,
-    string? RegionName,
-    KollegialtUtbyte.Contracts.TeamRole? Role,
-    KollegialtUtbyte.Contracts.InvitationAnswer Answer,
-    DateTimeOffset? AnsweredAt);

@@ -1,5 +1,6 @@
 using System.Net;
 using KollegialtUtbyte.Meetings.Api;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.Meetings.Tests.Support;
 using KollegialtUtbyte.Testing;

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Meetings.Api;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.Meetings.Tests.Support;

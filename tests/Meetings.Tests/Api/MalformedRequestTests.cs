@@ -18,7 +18,7 @@ public sealed class MalformedRequestTests(MeetingsAppFixture fixture) : IClassFi
         await scenario.PublishPlanAsync();
         var meeting = meetings[0];
         scenario.MoveClockInto(meeting);
-        await (await scenario.RecordAttendanceAsync(scenario.Facilitator, meeting.Id, (scenario.Teams[0].Politician, AttendanceStatus.Present))).ReadAsync<Meetings.Api.AttendanceResponse>();
+        await (await scenario.RecordAttendanceAsync(scenario.Facilitator, meeting.Id, (scenario.Teams[0].Politician, AttendanceStatus.Present))).ReadAsync<Meetings.ApiContracts.AttendanceResponse>();
         var programme = $"/api/meetings/programmes/{scenario.ProgrammeId}";
         var documentation = $"/api/meetings/{meeting.Id}/documentation";
 

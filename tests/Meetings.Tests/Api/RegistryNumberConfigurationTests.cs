@@ -1,5 +1,6 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Api;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Tests.Support;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Api;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.Meetings.Tests.Support;
 using KollegialtUtbyte.Testing;

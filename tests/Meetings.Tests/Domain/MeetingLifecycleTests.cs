@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Domain;
 using static KollegialtUtbyte.Meetings.Tests.Domain.SchedulingRulesTests;
 

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.SharedKernel;
 

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Domain;
 
 namespace KollegialtUtbyte.Meetings.Tests.Domain;

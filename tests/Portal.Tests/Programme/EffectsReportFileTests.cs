@@ -1,5 +1,6 @@
 using System.Text;
 using KollegialtUtbyte.Feedback.ApiContracts;
+using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Programme;
 using PdfSharp.Pdf.IO;
 
@@ -9,17 +10,17 @@ namespace KollegialtUtbyte.Portal.Tests.Programme;
 public sealed class EffectsReportFileTests
 {
     private static readonly EffectsReport Report = EffectsReport.Compose(
-        new MeetingsEffects(
+        new MeetingsEffectsResponse(
             Guid.NewGuid(),
             "Vägar till hållbar utveckling",
             new DateOnly(2021, 1, 1),
             new DateOnly(2022, 12, 31),
             ["Region Halland", "Region Kronoberg"],
             [new ThemeMeetings("Extern samverkan", 2), new ThemeMeetings("Agenda 2030", 1)],
-            [new ProgrammeStatisticsCell("Roll", "Politiker", null, null), new ProgrammeStatisticsCell("Roll", "Tjänsteperson med nyckelfunktion", 8, 14)],
-            [new ProgrammeStatisticsCell("Kön", "Ej angivet", 11, 17)],
+            [new ProgrammeCell("Roll", "Politiker", null, null), new ProgrammeCell("Roll", "Tjänsteperson med nyckelfunktion", 8, 14)],
+            [new ProgrammeCell("Kön", "Ej angivet", 11, 17)],
             [new RegionQuota("Region Halland", 1, 1, 3, 3), new RegionQuota("Region Kronoberg", 1, 0, 1, 3)],
-            [new ActionCount("Region Halland", "Done", 2), new ActionCount("Region Kronoberg", "Planned", 1), new ActionCount("Region Kronoberg", "Dropped", 1)]),
+            [new ActionCount("Region Halland", ActionStatus.Done, 2), new ActionCount("Region Kronoberg", ActionStatus.Planned, 1), new ActionCount("Region Kronoberg", ActionStatus.Dropped, 1)]),
         new FeedbackEffectsResponse(
             Guid.NewGuid(),
             [

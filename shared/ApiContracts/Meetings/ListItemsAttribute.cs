@@ -1,7 +1,7 @@
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 
-namespace KollegialtUtbyte.Meetings.Api;
+namespace KollegialtUtbyte.Meetings.ApiContracts;
 
 /// <summary>
 /// Every item of a list is present (JSON <c>null</c> is refused) and, for text, at most
