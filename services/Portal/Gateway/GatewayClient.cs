@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -98,6 +99,7 @@ public static class GatewayClientExtensions
         // The services' typed clients: the same gateway, token and resilience as the calls above.
         builder.Services.AddTransient<GatewayAuthorization>();
         builder.Services.AddHttpClient<FeedbackApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient<RegionsApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient(UploadClient, ToGateway);
         return builder;
     }

@@ -1,5 +1,4 @@
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Programme;
 
@@ -54,8 +53,6 @@ public sealed record MeetingPlanRequest(
 
 public sealed record CancelMeetingRequest(string? Reason, long Version);
 
-public sealed record FacilitatorListing(Guid PersonId, string Name, string OrganisationName);
-
 public sealed record Tally(int Invited, int Accepted, int? Present);
 
 public sealed record RegionRepresentation(
@@ -70,18 +67,6 @@ public sealed record RegionRepresentation(
     bool PoliticianThere);
 
 public sealed record MeetingRepresentation(Guid MeetingId, bool AttendanceTaken, IReadOnlyList<RegionRepresentation> Regions);
-
-public sealed record TeamSummary(
-    Guid ProgrammeId,
-    Guid RegionId,
-    string RegionName,
-    string CountyCode,
-    int MemberCount,
-    TeamCompleteness Completeness,
-    DateTimeOffset JoinedAt,
-    long Version);
-
-public sealed record TeamDetails(Guid ProgrammeId, Guid RegionId, string RegionName, IReadOnlyList<TeamMember> Members, TeamCompleteness Completeness, long Version);
 
 public sealed record DocumentationPoint(string Number, int Level, string Text, string? Decision);
 

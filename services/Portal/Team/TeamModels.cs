@@ -1,5 +1,4 @@
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Team;
 
@@ -27,25 +26,3 @@ public sealed record AnswerInvitation(InvitationAnswer Answer, string? Comment, 
 
 /// <summary>The personal calendar feed's address; shown once, because the service keeps only its hash.</summary>
 public sealed record CalendarFeed(string Url, DateTimeOffset CreatedAt);
-
-/// <summary>A programme a region takes part in (Regions: GET programmes?regionId=).</summary>
-public sealed record RegionProgramme(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int ExpectedKeyOfficials, long Version);
-
-/// <summary>A region's team in a programme with its completeness (Regions).</summary>
-public sealed record RegionTeam(
-    Guid ProgrammeId,
-    string ProgrammeName,
-    Guid RegionId,
-    string RegionName,
-    IReadOnlyList<TeamMember> Members,
-    TeamCompleteness Completeness,
-    DateTimeOffset JoinedAt,
-    long Version);
-
-public sealed record RegisterPerson(string Name, string Email, string? Phone, string? Title, Guid? RegionId);
-
-public sealed record RegisteredPerson(Guid Id, string Name, long Version);
-
-public sealed record AddTeamMember(Guid PersonId, TeamRole Role, long? Version);
-
-public sealed record ChangeTeamMember(TeamRole Role, long Version);
