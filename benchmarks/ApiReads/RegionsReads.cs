@@ -1,8 +1,8 @@
-using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -139,7 +139,7 @@ public sealed class RegionsReads : IAsyncDisposable
                 programme.Id, programme.Name, programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials,
                 teams[programme.Id].Select(t => new TeamSummaryResponse(
                     t.Team.ProgrammeId, t.Team.RegionId, t.Region.Name, t.Region.CountyCode, t.Team.Members.Count,
-                    CompletenessResponse.From(t.Team.Completeness(programme.ExpectedKeyOfficials)), t.Team.JoinedAt, t.Team.Version)).ToList(),
+                    t.Team.Completeness(programme.ExpectedKeyOfficials).ToResponse(), t.Team.JoinedAt, t.Team.Version)).ToList(),
                 programme.Version))
             .ToList()
             .ToPage(query, total);

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Data.Seeding;
@@ -9,7 +10,6 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Regions;
 
@@ -37,18 +37,19 @@ public static class RegionsModule
 
     public static IEndpointRouteBuilder MapRegionsModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/regions");
+        var api = app.MapGroup(RegionsRoutes.Prefix);
+        // The order the OpenAPI document lists its tags in (docs/openapi/regions.json).
         api.MapRegionEndpoints();
+        api.MapWorkingGroupEndpoints();
+        api.MapPersonalDataExportEndpoints();
+        api.MapPersonalDataErasureEndpoints();
+        api.MapAuditLog<RegionsDb>();
         api.MapOrganisationEndpoints();
         api.MapPeopleEndpoints();
         api.MapProgrammeEndpoints();
         api.MapTeamEndpoints();
         api.MapFacilitatorEndpoints();
-        api.MapWorkingGroupEndpoints();
-        api.MapPersonalDataExportEndpoints();
-        api.MapPersonalDataErasureEndpoints();
         api.MapOutboxAdministration<RegionsDb>();
-        api.MapAuditLog<RegionsDb>();
         return app;
     }
 }

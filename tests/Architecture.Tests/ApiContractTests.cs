@@ -11,7 +11,7 @@ namespace KollegialtUtbyte.Architecture.Tests;
 /// </summary>
 public sealed class ApiContractTests
 {
-    public static TheoryData<string> Contracts => new("Feedback", "Meetings");
+    public static TheoryData<string> Contracts => new("Feedback", "Meetings", "Regions");
 
     [Theory]
     [MemberData(nameof(Contracts))]

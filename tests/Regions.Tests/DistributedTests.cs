@@ -1,13 +1,11 @@
 using System.Net;
-using System.Net.Http.Json;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Tests.Api;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Regions.Tests;
 

@@ -1,18 +1,9 @@
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Portal.About;
-
-/// <summary>Whether a service has answered an export (Regions' <c>PersonalDataExportServiceResponse</c>).</summary>
-public sealed record ExportServiceStatus(string Service, bool Answered, DateTimeOffset? AnsweredAt);
-
-/// <summary>An export of the person's data (Regions' <c>PersonalDataExportResponse</c>); <c>State</c> is Collecting, Complete or Incomplete.</summary>
-public sealed record PersonalDataExportStatus(
-    Guid Id, Guid PersonId, string State, DateTimeOffset RequestedAt, DateTimeOffset DeadlineAt, List<ExportServiceStatus> Services, string? ArchiveUrl);
-
-/// <summary>A person's directory entry, as far as these pages need it.</summary>
-public sealed record MyDirectoryEntry(Guid Id, string Name);
 
 /// <summary>
 /// The archive of a person's data, streamed from Regions through the gateway with her token, so
@@ -33,7 +24,7 @@ public static class PersonalDataDownloads
 
     private static async Task<IResult> DownloadAsync(Guid exportId, HttpContext http, GatewayClient gateway)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/regions/personal-data-exports/{exportId}/archive");
+        var request = new HttpRequestMessage(HttpMethod.Get, RegionsApi.ArchivePath(exportId));
         var response = await gateway.SendRawAsync(request, http.RequestAborted);
         http.Response.RegisterForDispose(request);
         http.Response.RegisterForDispose(response);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Meetings.ApiContracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -100,6 +101,7 @@ public static class GatewayClientExtensions
         builder.Services.AddTransient<GatewayAuthorization>();
         builder.Services.AddHttpClient<FeedbackApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient<MeetingsApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient<RegionsApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient(UploadClient, ToGateway);
         return builder;
     }

@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.ApiContracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
@@ -16,28 +16,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 
-public sealed record FacilitatorResponse(
-    Guid PersonId,
-    string Name,
-    string? Email,
-    string? Phone,
-    string? Title,
-    Guid OrganisationId,
-    string OrganisationName,
-    string PreferredLanguage,
-    DateTimeOffset AddedAt);
-
-public sealed record AddFacilitatorRequest([property: Required] Guid? PersonId);
-
 /// <summary>The consultancy's people who can be assigned to lead meetings. Administrators appoint them.</summary>
 public static class FacilitatorEndpoints
 {
     public static IEndpointRouteBuilder MapFacilitatorEndpoints(this IEndpointRouteBuilder api)
     {
-        var facilitators = api.MapGroup("/facilitators");
-        facilitators.MapGet("/", ListAsync).ProducesProblems(400);
-        facilitators.MapPost("/", AddAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 409, 422);
-        facilitators.MapDelete("/{personId:guid}", RemoveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(404);
+        api.MapGet(RegionsRoutes.Facilitators, ListAsync).ProducesProblems(400);
+        api.MapPost(RegionsRoutes.Facilitators, AddAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 409, 422);
+        api.MapDelete(RegionsRoutes.Facilitator, RemoveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(404);
         return api;
     }
 
@@ -82,7 +68,7 @@ public static class FacilitatorEndpoints
         db.AddEvent(DirectoryEvents.Added(facilitator, person, organisation!, now));
         db.Audit(AuditActions.FacilitatorAppointed, user.PersonId(), personId, now, new { person.OrganisationId });
         await db.SaveUniqueAsync(cancellationToken);
-        return TypedResults.Created($"/api/regions/facilitators/{personId}", Describe(facilitator, person, organisation!));
+        return TypedResults.Created(RegionsRoutes.PathOf(RegionsRoutes.Facilitator, personId), Describe(facilitator, person, organisation!));
     }
 
     private static async Task<NoContent> RemoveAsync(Guid personId, RegionsDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)

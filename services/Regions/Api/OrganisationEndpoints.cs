@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -16,30 +16,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 
-public sealed record OrganisationResponse(Guid Id, string Name, OrganisationKind Kind, long Version)
-{
-    public static OrganisationResponse From(Organisation organisation) => new(organisation.Id, organisation.Name, organisation.Kind, organisation.Version);
-}
-
-public sealed record RegisterOrganisationRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required, EnumDataType(typeof(OrganisationKind))] OrganisationKind? Kind);
-
-public sealed record UpdateOrganisationRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required, EnumDataType(typeof(OrganisationKind))] OrganisationKind? Kind,
-    [property: Range(1, long.MaxValue)] long Version);
-
 /// <summary>Organisations that are not regions: the agency, the consultancy, others.</summary>
 public static class OrganisationEndpoints
 {
     public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder api)
     {
-        var organisations = api.MapGroup("/organisations");
-        organisations.MapGet("/", ListAsync).ProducesProblems(400);
-        organisations.MapGet("/{organisationId:guid}", GetAsync).ProducesProblems(404);
-        organisations.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
-        organisations.MapPut("/{organisationId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapGet(RegionsRoutes.Organisations, ListAsync).ProducesProblems(400);
+        api.MapGet(RegionsRoutes.Organisation, GetAsync).ProducesProblems(404);
+        api.MapPost(RegionsRoutes.Organisations, RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
+        api.MapPut(RegionsRoutes.Organisation, UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
         return api;
     }
 
@@ -58,7 +43,7 @@ public static class OrganisationEndpoints
         }
 
         var (items, total) = await organisations.OrderBy(o => o.Name).ThenBy(o => o.Id).PageAsync(query, cancellationToken);
-        return TypedResults.Ok(items.Select(OrganisationResponse.From).ToList().ToPage(query, total));
+        return TypedResults.Ok(items.Select(ContractMapping.ToResponse).ToList().ToPage(query, total));
     }
 
     private static async Task<Ok<OrganisationResponse>> GetAsync(Guid organisationId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
@@ -66,7 +51,7 @@ public static class OrganisationEndpoints
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
             ?? throw new ResourceNotFoundException("Organisation", organisationId);
         http.Response.SetVersionTag(organisation.Version);
-        return TypedResults.Ok(OrganisationResponse.From(organisation));
+        return TypedResults.Ok(ContractMapping.ToResponse(organisation));
     }
 
     private static async Task<Created<OrganisationResponse>> RegisterAsync(RegisterOrganisationRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
@@ -78,7 +63,7 @@ public static class OrganisationEndpoints
         db.Organisations.Add(organisation);
         db.AddEvent(DirectoryEvents.Registered(organisation, now));
         await db.SaveUniqueAsync(cancellationToken);
-        return TypedResults.Created($"/api/regions/organisations/{organisation.Id}", OrganisationResponse.From(organisation));
+        return TypedResults.Created(RegionsRoutes.PathOf(RegionsRoutes.Organisation, organisation.Id), ContractMapping.ToResponse(organisation));
     }
 
     private static async Task<Ok<OrganisationResponse>> UpdateAsync(
@@ -96,6 +81,6 @@ public static class OrganisationEndpoints
         db.AddEvent(DirectoryEvents.Updated(organisation, time.GetUtcNow()));
         await db.SaveUniqueAsync(cancellationToken);
         http.Response.SetVersionTag(organisation.Version);
-        return TypedResults.Ok(OrganisationResponse.From(organisation));
+        return TypedResults.Ok(ContractMapping.ToResponse(organisation));
     }
 }

@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
@@ -19,85 +19,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 
-/// <summary>A person's place in a team, as the directory shows it.</summary>
-public sealed record MembershipResponse(Guid ProgrammeId, Guid RegionId, TeamRole Role);
-
-/// <summary>
-/// A directory entry. <c>Email</c> and <c>Phone</c> are null when <c>ContactHidden</c> (another
-/// region's politician who has not allowed sharing); <c>Gender</c> is shown only to the person
-/// and to administrators. <c>PendingEmail</c>, shown to those who may edit the person, is an
-/// address waiting for its owner's confirmation; until then <c>Email</c> is the one in use.
-/// </summary>
-public sealed record PersonResponse(
-    Guid Id,
-    string Name,
-    string? Email,
-    string? Phone,
-    string? Title,
-    Guid? RegionId,
-    string? RegionName,
-    Guid? OrganisationId,
-    string? OrganisationName,
-    string PreferredLanguage,
-    string? Gender,
-    bool ShareContactDetails,
-    bool ContactHidden,
-    bool IsFacilitator,
-    IReadOnlyList<MembershipResponse> Teams,
-    long Version,
-    string? PendingEmail = null);
-
-/// <summary>A step in changing a person's e-mail address, as the audit keeps it.</summary>
-public sealed record EmailChangeAuditResponse(
-    Guid Id,
-    Guid PersonId,
-    EmailChangeStep Step,
-    string PreviousEmail,
-    string NewEmail,
-    Guid? ChangedBy,
-    string? ChangedByName,
-    DateTimeOffset At);
-
-/// <summary>The roles the directory can be filtered by: a team role or facilitator.</summary>
-public enum DirectoryRole
-{
-    ProjectLeader,
-    KeyOfficial,
-    Politician,
-    SubstitutePolitician,
-    Facilitator,
-}
-
-public sealed record RegisterPersonRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required, EmailFormat] string Email,
-    [property: PhoneFormat] string? Phone,
-    [property: StringLength(200)] string? Title,
-    Guid? RegionId,
-    Guid? OrganisationId,
-    [property: AllowedValues(Languages.Swedish, Languages.English, null, ErrorMessage = "Språket är 'sv' eller 'en'.")] string? PreferredLanguage,
-    [property: AllowedValues(Genders.Woman, Genders.Man, Genders.NonBinary, null, ErrorMessage = "Kön är 'woman', 'man', 'non-binary' eller utelämnas.")] string? Gender,
-    bool ShareContactDetails = false)
-{
-    public PersonDetails Details() => new(Name, Email, Phone, Title, PreferredLanguage ?? Languages.Swedish, Gender, ShareContactDetails);
-}
-
-public sealed record UpdatePersonRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required, EmailFormat] string Email,
-    [property: PhoneFormat] string? Phone,
-    [property: StringLength(200)] string? Title,
-    Guid? RegionId,
-    Guid? OrganisationId,
-    [property: Required, AllowedValues(Languages.Swedish, Languages.English, ErrorMessage = "Språket är 'sv' eller 'en'.")] string PreferredLanguage,
-    [property: AllowedValues(Genders.Woman, Genders.Man, Genders.NonBinary, null, ErrorMessage = "Kön är 'woman', 'man', 'non-binary' eller utelämnas.")] string? Gender,
-    bool ShareContactDetails,
-    [property: Range(1, long.MaxValue)] long Version,
-    bool SetEmailDirectly = false)
-{
-    public PersonDetails Details() => new(Name, Email, Phone, Title, PreferredLanguage, Gender, ShareContactDetails);
-}
-
 /// <summary>
 /// The directory of people: everyone signed in reads it; administrators, project leaders (for
 /// their region) and people themselves keep it. A changed e-mail address (the sign-in name)
@@ -108,13 +29,12 @@ public static class PeopleEndpoints
 {
     public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder api)
     {
-        var people = api.MapGroup("/people");
-        people.MapGet("/", ListAsync).ProducesProblems(400);
-        people.MapGet("/me", MeAsync).ProducesProblems(404);
-        people.MapGet("/{personId:guid}", GetAsync).ProducesProblems(404);
-        people.MapPost("/", RegisterAsync).ProducesProblems(400, 403, 422);
-        people.MapPut("/{personId:guid}", UpdateAsync).ProducesProblems(400, 403, 404, 409, 422);
-        people.MapGet("/{personId:guid}/email-changes", EmailChangesAsync).ProducesProblems(403, 404);
+        api.MapGet(RegionsRoutes.People, ListAsync).ProducesProblems(400);
+        api.MapGet(RegionsRoutes.Me, MeAsync).ProducesProblems(404);
+        api.MapGet(RegionsRoutes.Person, GetAsync).ProducesProblems(404);
+        api.MapPost(RegionsRoutes.People, RegisterAsync).ProducesProblems(400, 403, 422);
+        api.MapPut(RegionsRoutes.Person, UpdateAsync).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapGet(RegionsRoutes.EmailChanges, EmailChangesAsync).ProducesProblems(403, 404);
         return api;
     }
 
@@ -229,7 +149,7 @@ public static class PeopleEndpoints
         db.Audit(AuditActions.PersonRegistered, user.PersonId(), person.Id, now, new { person.RegionId, person.OrganisationId });
         await db.SaveUniqueAsync(cancellationToken);
         var response = (await DescribeAsync(db, [person], user, cancellationToken))[0];
-        return TypedResults.Created($"/api/regions/people/{person.Id}", response);
+        return TypedResults.Created(RegionsRoutes.PathOf(RegionsRoutes.Person, person.Id), response);
     }
 
     private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> UpdateAsync(

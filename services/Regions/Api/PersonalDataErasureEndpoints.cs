@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -19,28 +19,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 
-public sealed record RequestErasureRequest([property: StringLength(PersonalDataErasure.ReasonMaxLength)] string? Reason);
-
-public sealed record DecideErasureRequest(
-    [property: Required] bool? Approve,
-    [property: StringLength(PersonalDataErasure.ReasonMaxLength)] string? Reason);
-
-/// <summary>Whether a service has answered that it erased the person, and when.</summary>
-public sealed record PersonalDataErasureServiceResponse(string Service, bool Erased, DateTimeOffset? ErasedAt);
-
-/// <summary>An erasure and its progress; <c>PersonName</c> is the pseudonym once it is approved.</summary>
-public sealed record PersonalDataErasureResponse(
-    Guid Id,
-    Guid PersonId,
-    string PersonName,
-    PersonalDataErasureState State,
-    DateTimeOffset RequestedAt,
-    bool RequestedBySelf,
-    string? Reason,
-    DateTimeOffset? DecidedAt,
-    string? DecisionReason,
-    IReadOnlyList<PersonalDataErasureServiceResponse> Services);
-
 /// <summary>
 /// The right to erasure (GDPR art. 17): the person herself or an administrator asks, an
 /// administrator decides, and on approval the directory pseudonymises her at once and tells every
@@ -50,12 +28,11 @@ public static class PersonalDataErasureEndpoints
 {
     public static IEndpointRouteBuilder MapPersonalDataErasureEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/people/{personId:guid}/erasures", RequestAsync).ProducesProblems(400, 403, 404);
-        api.MapGet("/people/{personId:guid}/erasures", ListForPersonAsync).ProducesProblems(403);
-        var erasures = api.MapGroup("/erasures");
-        erasures.MapGet("/", ListAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400);
-        erasures.MapGet("/{erasureId:guid}", GetAsync).ProducesProblems(403, 404);
-        erasures.MapPost("/{erasureId:guid}/decision", DecideAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapPost(RegionsRoutes.PersonErasures, RequestAsync).ProducesProblems(400, 403, 404);
+        api.MapGet(RegionsRoutes.PersonErasures, ListForPersonAsync).ProducesProblems(403);
+        api.MapGet(RegionsRoutes.Erasures, ListAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400);
+        api.MapGet(RegionsRoutes.Erasure, GetAsync).ProducesProblems(403, 404);
+        api.MapPost(RegionsRoutes.ErasureDecision, DecideAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
         return api;
     }
 
@@ -198,7 +175,7 @@ public static class PersonalDataErasureEndpoints
     private static async Task<Dictionary<Guid, string>> NamesAsync(RegionsDb db, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken) =>
         await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
-    private static string Location(PersonalDataErasure erasure) => $"/api/regions/erasures/{erasure.Id}";
+    private static string Location(PersonalDataErasure erasure) => RegionsRoutes.PathOf(RegionsRoutes.Erasure, erasure.Id);
 
     private static PersonalDataErasureResponse Describe(PersonalDataErasure erasure, IReadOnlyDictionary<Guid, string> names) =>
         Describe(erasure, names.GetValueOrDefault(erasure.PersonId) ?? ErasedPerson.Name);

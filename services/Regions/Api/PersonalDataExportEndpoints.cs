@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -28,19 +29,6 @@ public sealed class PersonalDataExportOptions
     public TimeSpan AnswerWindow { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-/// <summary>Whether a service has answered an export, and when.</summary>
-public sealed record PersonalDataExportServiceResponse(string Service, bool Answered, DateTimeOffset? AnsweredAt);
-
-/// <summary>An export's progress; <c>ArchiveUrl</c> once it can be downloaded (complete, or incomplete after its deadline).</summary>
-public sealed record PersonalDataExportResponse(
-    Guid Id,
-    Guid PersonId,
-    PersonalDataExportState State,
-    DateTimeOffset RequestedAt,
-    DateTimeOffset DeadlineAt,
-    IReadOnlyList<PersonalDataExportServiceResponse> Services,
-    string? ArchiveUrl);
-
 /// <summary>
 /// Personal-data exports (GDPR art. 15 and 20): the person herself or an administrator asks,
 /// every service answers over the bus, and the archive (a JSON file per service and a README in
@@ -50,12 +38,11 @@ public static class PersonalDataExportEndpoints
 {
     public static IEndpointRouteBuilder MapPersonalDataExportEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/people/{personId:guid}/personal-data-exports", RequestAsync).ProducesProblems(403, 404);
-        api.MapGet("/people/{personId:guid}/personal-data-exports", ListAsync).ProducesProblems(403);
-        var exports = api.MapGroup("/personal-data-exports");
-        exports.MapGet("/{exportId:guid}", GetAsync).ProducesProblems(403, 404);
-        exports.MapPost("/{exportId:guid}/retry", RetryAsync).ProducesProblems(403, 404, 422);
-        exports.MapGet("/{exportId:guid}/archive", ArchiveAsync)
+        api.MapPost(RegionsRoutes.PersonalDataExports, RequestAsync).ProducesProblems(403, 404);
+        api.MapGet(RegionsRoutes.PersonalDataExports, ListAsync).ProducesProblems(403);
+        api.MapGet(RegionsRoutes.PersonalDataExport, GetAsync).ProducesProblems(403, 404);
+        api.MapPost(RegionsRoutes.RetryPersonalDataExport, RetryAsync).ProducesProblems(403, 404, 422);
+        api.MapGet(RegionsRoutes.PersonalDataExportArchive, ArchiveAsync)
             .Produces<Stream>(StatusCodes.Status200OK, "application/zip").ProducesProblems(403, 404, 409);
         return api;
     }
@@ -83,7 +70,7 @@ public static class PersonalDataExportEndpoints
         db.AddEvent(new PersonalDataExportRequested(export.Id, personId, now));
         db.Audit(AuditActions.PersonalDataExportRequested, user.PersonId(), personId, now, new { ExportId = export.Id });
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/regions/personal-data-exports/{export.Id}", Describe(export, now));
+        return TypedResults.Accepted(RegionsRoutes.PathOf(RegionsRoutes.PersonalDataExport, export.Id), Describe(export, now));
     }
 
     /// <summary>The person's exports, newest first.</summary>
@@ -124,7 +111,7 @@ public static class PersonalDataExportEndpoints
         db.AddEvent(new PersonalDataExportRequested(export.Id, export.PersonId, now));
         db.Audit(AuditActions.PersonalDataExportRetried, user.PersonId(), export.PersonId, now, new { ExportId = export.Id });
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/regions/personal-data-exports/{export.Id}", Describe(export, now));
+        return TypedResults.Accepted(RegionsRoutes.PathOf(RegionsRoutes.PersonalDataExport, export.Id), Describe(export, now));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ArchiveAsync(
@@ -167,7 +154,7 @@ public static class PersonalDataExportEndpoints
                     ? new PersonalDataExportServiceResponse(s, true, part.ReceivedAt)
                     : new PersonalDataExportServiceResponse(s, false, null))
                 .ToList(),
-            state == PersonalDataExportState.Collecting ? null : $"/api/regions/personal-data-exports/{export.Id}/archive");
+            state == PersonalDataExportState.Collecting ? null : RegionsApi.ArchivePath(export.Id));
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.ApiContracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -15,31 +15,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 
-public sealed record ProgrammeResponse(
-    Guid Id,
-    string Name,
-    DateOnly StartsOn,
-    DateOnly EndsOn,
-    int ExpectedKeyOfficials,
-    IReadOnlyList<TeamSummaryResponse> Regions,
-    long Version);
-
-/// <summary><c>ExpectedKeyOfficials</c> defaults to four, as the programme's own description says.</summary>
-public sealed record RegisterProgrammeRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required] DateOnly? StartsOn,
-    [property: Required] DateOnly? EndsOn,
-    [property: Range(1, Programme.MaxExpectedKeyOfficials)] int? ExpectedKeyOfficials);
-
-public sealed record UpdateProgrammeRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required] DateOnly? StartsOn,
-    [property: Required] DateOnly? EndsOn,
-    [property: Required, Range(1, Programme.MaxExpectedKeyOfficials)] int? ExpectedKeyOfficials,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record JoinProgrammeRequest([property: Required] Guid? RegionId);
-
 /// <summary>
 /// The programme registry: programmes, their period and expectations, and which regions take
 /// part. The Meetings service builds its programme calendar from the events published here.
@@ -48,13 +23,12 @@ public static class ProgrammeEndpoints
 {
     public static IEndpointRouteBuilder MapProgrammeEndpoints(this IEndpointRouteBuilder api)
     {
-        var programmes = api.MapGroup("/programmes");
-        programmes.MapGet("/", ListAsync).ProducesProblems(400);
-        programmes.MapGet("/{programmeId:guid}", GetAsync).ProducesProblems(404);
-        programmes.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
-        programmes.MapPut("/{programmeId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
-        programmes.MapPost("/{programmeId:guid}/regions", JoinAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 422);
-        programmes.MapDelete("/{programmeId:guid}/regions/{regionId:guid}", LeaveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(404, 422);
+        api.MapGet(RegionsRoutes.Programmes, ListAsync).ProducesProblems(400);
+        api.MapGet(RegionsRoutes.Programme, GetAsync).ProducesProblems(404);
+        api.MapPost(RegionsRoutes.Programmes, RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
+        api.MapPut(RegionsRoutes.Programme, UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapPost(RegionsRoutes.ProgrammeRegions, JoinAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 422);
+        api.MapDelete(RegionsRoutes.ProgrammeRegion, LeaveAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(404, 422);
         return api;
     }
 
@@ -100,7 +74,7 @@ public static class ProgrammeEndpoints
         db.Programmes.Add(programme);
         db.AddEvent(DirectoryEvents.Registered(programme, now));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/regions/programmes/{programme.Id}", await DescribeAsync(db, programme, cancellationToken));
+        return TypedResults.Created(RegionsRoutes.PathOf(RegionsRoutes.Programme, programme.Id), await DescribeAsync(db, programme, cancellationToken));
     }
 
     private static async Task<Ok<ProgrammeResponse>> UpdateAsync(
@@ -141,7 +115,7 @@ public static class ProgrammeEndpoints
         db.Teams.Add(team);
         db.AddEvent(DirectoryEvents.Joined(team, region, now));
         await db.SaveUniqueAsync(cancellationToken);
-        return TypedResults.Created($"/api/regions/programmes/{programmeId}/teams/{regionId}", TeamResponses.Summary(team, region, programme));
+        return TypedResults.Created(RegionsRoutes.PathOf(RegionsRoutes.Team, programmeId, regionId), TeamResponses.Summary(team, region, programme));
     }
 
     private static async Task<NoContent> LeaveAsync(Guid programmeId, Guid regionId, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)

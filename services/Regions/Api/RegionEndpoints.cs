@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.ApiContracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -15,30 +15,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 
-public sealed record RegionResponse(Guid Id, string Name, string CountyCode, string? County, long Version)
-{
-    public static RegionResponse From(Region region) =>
-        new(region.Id, region.Name, region.CountyCode, CountyCodes.CountyName(region.CountyCode), region.Version);
-}
-
-public sealed record RegisterRegionRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required, RegularExpression("^[0-9]{2}$", ErrorMessage = "Länskoden är två siffror, t.ex. 17.")] string CountyCode);
-
-public sealed record UpdateRegionRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required, RegularExpression("^[0-9]{2}$", ErrorMessage = "Länskoden är två siffror, t.ex. 17.")] string CountyCode,
-    [property: Range(1, long.MaxValue)] long Version);
-
 /// <summary>Regions: read by everyone signed in, registered and changed by administrators.</summary>
 public static class RegionEndpoints
 {
     public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/", ListAsync).ProducesProblems(400);
-        api.MapGet("/{regionId:guid}", GetAsync).ProducesProblems(404);
-        api.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
-        api.MapPut("/{regionId:guid}", UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
+        api.MapGet(RegionsRoutes.RegionList, ListAsync).ProducesProblems(400);
+        api.MapGet(RegionsRoutes.Region, GetAsync).ProducesProblems(404);
+        api.MapPost(RegionsRoutes.RegionList, RegisterAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 422);
+        api.MapPut(RegionsRoutes.Region, UpdateAsync).RequireAuthorization(Policies.Administrator).ProducesProblems(400, 404, 409, 422);
         return api;
     }
 
@@ -51,7 +36,7 @@ public static class RegionEndpoints
         }
 
         var (items, total) = await regions.OrderBy(r => r.Name).ThenBy(r => r.Id).PageAsync(query, cancellationToken);
-        return TypedResults.Ok(items.Select(RegionResponse.From).ToList().ToPage(query, total));
+        return TypedResults.Ok(items.Select(ContractMapping.ToResponse).ToList().ToPage(query, total));
     }
 
     private static async Task<Ok<RegionResponse>> GetAsync(Guid regionId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
@@ -59,7 +44,7 @@ public static class RegionEndpoints
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
             ?? throw new ResourceNotFoundException("Region", regionId);
         http.Response.SetVersionTag(region.Version);
-        return TypedResults.Ok(RegionResponse.From(region));
+        return TypedResults.Ok(ContractMapping.ToResponse(region));
     }
 
     private static async Task<Created<RegionResponse>> RegisterAsync(RegisterRegionRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
@@ -71,7 +56,7 @@ public static class RegionEndpoints
         db.AddEvent(DirectoryEvents.Registered(region, now));
         db.AddEvent(DirectoryEvents.RegisteredAsOrganisation(region, now));
         await db.SaveUniqueAsync(cancellationToken);
-        return TypedResults.Created($"/api/regions/{region.Id}", RegionResponse.From(region));
+        return TypedResults.Created(RegionsRoutes.PathOf(RegionsRoutes.Region, region.Id), ContractMapping.ToResponse(region));
     }
 
     private static async Task<Ok<RegionResponse>> UpdateAsync(
@@ -88,7 +73,7 @@ public static class RegionEndpoints
         db.AddEvent(DirectoryEvents.UpdatedAsOrganisation(region, now));
         await db.SaveUniqueAsync(cancellationToken);
         http.Response.SetVersionTag(region.Version);
-        return TypedResults.Ok(RegionResponse.From(region));
+        return TypedResults.Ok(ContractMapping.ToResponse(region));
     }
 
     private static async Task EnsureUniqueAsync(RegionsDb db, Guid? self, string name, string countyCode, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
@@ -19,16 +18,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 
-/// <summary><c>Version</c> is optional: when given, the team must still be at that version.</summary>
-public sealed record AddTeamMemberRequest(
-    [property: Required] Guid? PersonId,
-    [property: Required, EnumDataType(typeof(TeamRole))] TeamRole? Role,
-    [property: Range(1, long.MaxValue)] long? Version);
-
-public sealed record ChangeTeamMemberRequest(
-    [property: Required, EnumDataType(typeof(TeamRole))] TeamRole? Role,
-    [property: Range(1, long.MaxValue)] long Version);
-
 /// <summary>
 /// A region's team in a programme. Everyone signed in reads teams; administrators and the
 /// region's own project leaders change them.
@@ -39,12 +28,11 @@ public static class TeamEndpoints
 
     public static IEndpointRouteBuilder MapTeamEndpoints(this IEndpointRouteBuilder api)
     {
-        var teams = api.MapGroup("/programmes/{programmeId:guid}/teams");
-        teams.MapGet("/", ListAsync).ProducesProblems(400, 404);
-        teams.MapGet("/{regionId:guid}", GetAsync).ProducesProblems(404);
-        teams.MapPost("/{regionId:guid}/members", AddMemberAsync).ProducesProblems(400, 403, 404, 409, 422);
-        teams.MapPut("/{regionId:guid}/members/{personId:guid}", ChangeMemberAsync).ProducesProblems(400, 403, 404, 409, 422);
-        teams.MapDelete("/{regionId:guid}/members/{personId:guid}", RemoveMemberAsync).ProducesProblems(403, 404, 409, 422);
+        api.MapGet(RegionsRoutes.Teams, ListAsync).ProducesProblems(400, 404);
+        api.MapGet(RegionsRoutes.Team, GetAsync).ProducesProblems(404);
+        api.MapPost(RegionsRoutes.TeamMembers, AddMemberAsync).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapPut(RegionsRoutes.TeamMember, ChangeMemberAsync).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapDelete(RegionsRoutes.TeamMember, RemoveMemberAsync).ProducesProblems(403, 404, 409, 422);
         return api;
     }
 
@@ -107,7 +95,7 @@ public static class TeamEndpoints
 
         http.Response.SetVersionTag(team.Version);
         return TypedResults.Created(
-            $"/api/regions/programmes/{programmeId}/teams/{regionId}",
+            RegionsRoutes.PathOf(RegionsRoutes.Team, programmeId, regionId),
             await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
     }
 

@@ -1,67 +1,10 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
-
-/// <summary>A team against the programme's expectation, e.g. "3 of 4 key officials".</summary>
-public sealed record CompletenessResponse(
-    int ProjectLeaders,
-    int KeyOfficials,
-    int ExpectedKeyOfficials,
-    bool HasPolitician,
-    bool HasSubstitutePolitician,
-    bool IsComplete,
-    string Summary,
-    string SummaryEnglish,
-    IReadOnlyList<string> Missing)
-{
-    public static CompletenessResponse From(TeamCompleteness completeness) => new(
-        completeness.ProjectLeaders,
-        completeness.KeyOfficials,
-        completeness.ExpectedKeyOfficials,
-        completeness.HasPolitician,
-        completeness.HasSubstitutePolitician,
-        completeness.IsComplete,
-        completeness.Summary,
-        completeness.SummaryEnglish,
-        completeness.Missing);
-}
-
-/// <summary>A team member with the contact details the caller may see (see <see cref="PersonResponse"/>).</summary>
-public sealed record TeamMemberResponse(
-    Guid PersonId,
-    string Name,
-    string? Title,
-    TeamRole Role,
-    string? Email,
-    string? Phone,
-    bool ContactHidden,
-    string PreferredLanguage,
-    DateTimeOffset JoinedAt);
-
-public sealed record TeamResponse(
-    Guid ProgrammeId,
-    string ProgrammeName,
-    Guid RegionId,
-    string RegionName,
-    IReadOnlyList<TeamMemberResponse> Members,
-    CompletenessResponse Completeness,
-    DateTimeOffset JoinedAt,
-    long Version);
-
-/// <summary>A region's participation in a programme, in lists.</summary>
-public sealed record TeamSummaryResponse(
-    Guid ProgrammeId,
-    Guid RegionId,
-    string RegionName,
-    string CountyCode,
-    int MemberCount,
-    CompletenessResponse Completeness,
-    DateTimeOffset JoinedAt,
-    long Version);
 
 internal static class TeamResponses
 {
@@ -71,7 +14,7 @@ internal static class TeamResponses
         region.Name,
         region.CountyCode,
         team.Members.Count,
-        CompletenessResponse.From(team.Completeness(programme.ExpectedKeyOfficials)),
+        ContractMapping.ToResponse(team.Completeness(programme.ExpectedKeyOfficials)),
         team.JoinedAt,
         team.Version);
 
@@ -109,7 +52,7 @@ internal static class TeamResponses
             team.RegionId,
             regionName,
             members,
-            CompletenessResponse.From(team.Completeness(programme.ExpectedKeyOfficials)),
+            ContractMapping.ToResponse(team.Completeness(programme.ExpectedKeyOfficials)),
             team.JoinedAt,
             team.Version);
     }

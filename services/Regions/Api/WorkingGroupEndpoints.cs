@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KollegialtUtbyte.ApiContracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
@@ -15,33 +15,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
-
-public sealed record WorkingGroupRegionResponse(Guid RegionId, string Name);
-
-public sealed record WorkingGroupMemberResponse(Guid PersonId, string Name, Guid? RegionId, string? Title);
-
-public sealed record WorkingGroupResponse(
-    Guid Id,
-    Guid ProgrammeId,
-    string Topic,
-    IReadOnlyList<WorkingGroupRegionResponse> Regions,
-    IReadOnlyList<WorkingGroupMemberResponse> Members,
-    bool Disbanded,
-    DateTimeOffset FormedAt,
-    long Version);
-
-public sealed record FormWorkingGroupRequest(
-    [property: Required, StringLength(300, MinimumLength = 3)] string Topic,
-    [property: Required, MaxLength(21)] IReadOnlyList<Guid> RegionIds,
-    [property: MaxLength(200)] IReadOnlyList<Guid>? PersonIds);
-
-public sealed record ChangeWorkingGroupRequest(
-    [property: Required, StringLength(300, MinimumLength = 3)] string Topic,
-    [property: Required, MaxLength(21)] IReadOnlyList<Guid> RegionIds,
-    [property: MaxLength(200)] IReadOnlyList<Guid>? PersonIds,
-    [property: Range(1, long.MaxValue)] long Version);
-
-public sealed record DisbandWorkingGroupRequest([property: Range(1, long.MaxValue)] long Version);
 
 /// <summary>
 /// Cross-region working groups of a programme. Everyone signed in reads them; administrators
@@ -59,12 +32,11 @@ public static class WorkingGroupEndpoints
 
     public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/programmes/{programmeId:guid}/working-groups", ListAsync).ProducesProblems(400, 404);
-        api.MapPost("/programmes/{programmeId:guid}/working-groups", FormAsync).ProducesProblems(400, 403, 404, 409, 422);
-        var groups = api.MapGroup("/working-groups");
-        groups.MapGet("/{workingGroupId:guid}", GetAsync).ProducesProblems(404);
-        groups.MapPut("/{workingGroupId:guid}", ChangeAsync).ProducesProblems(400, 403, 404, 409, 422);
-        groups.MapPost("/{workingGroupId:guid}/disband", DisbandAsync).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapGet(RegionsRoutes.WorkingGroups, ListAsync).ProducesProblems(400, 404);
+        api.MapPost(RegionsRoutes.WorkingGroups, FormAsync).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapGet(RegionsRoutes.WorkingGroup, GetAsync).ProducesProblems(404);
+        api.MapPut(RegionsRoutes.WorkingGroup, ChangeAsync).ProducesProblems(400, 403, 404, 409, 422);
+        api.MapPost(RegionsRoutes.DisbandWorkingGroup, DisbandAsync).ProducesProblems(400, 403, 404, 409, 422);
         return api;
     }
 
@@ -134,7 +106,7 @@ public static class WorkingGroupEndpoints
         db.WorkingGroups.Add(group);
         db.AddEvent(DirectoryEvents.Changed(group, now));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/regions/working-groups/{group.Id}", (await DescribeAsync(db, [group], cancellationToken))[0]);
+        return TypedResults.Created(RegionsRoutes.PathOf(RegionsRoutes.WorkingGroup, group.Id), (await DescribeAsync(db, [group], cancellationToken))[0]);
     }
 
     private static async Task<Results<Ok<WorkingGroupResponse>, ProblemHttpResult>> ChangeAsync(

@@ -1,19 +1,6 @@
+using KollegialtUtbyte.Regions.ApiContracts;
+
 namespace KollegialtUtbyte.Regions.Domain;
-
-public enum EmailChangeStep
-{
-    /// <summary>Someone asked for a new address; it waits for its owner's confirmation.</summary>
-    Requested,
-
-    /// <summary>The owner confirmed the new address from the link mailed to it; the directory adopted it.</summary>
-    Confirmed,
-
-    /// <summary>The change was stopped from the link mailed to the old address.</summary>
-    Cancelled,
-
-    /// <summary>An administrator set the address directly, without the owner's confirmation.</summary>
-    SetByAdministrator,
-}
 
 /// <summary>
 /// One step in changing a person's e-mail address (the address people sign in with), kept for

@@ -1,29 +1,8 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Regions.Domain;
-
-/// <summary>Languages the suite writes to people in.</summary>
-public static class Languages
-{
-    public const string Swedish = "sv";
-    public const string English = "en";
-
-    public static readonly IReadOnlyList<string> All = [Swedish, English];
-}
-
-/// <summary>
-/// Self-declared gender, optional. Used only for participation statistics shown aggregated
-/// (the regions report on gender-equal regional growth); never shown next to a name to others.
-/// </summary>
-public static class Genders
-{
-    public const string Woman = "woman";
-    public const string Man = "man";
-    public const string NonBinary = "non-binary";
-
-    public static readonly IReadOnlyList<string> All = [Woman, Man, NonBinary];
-}
 
 /// <summary>What a person says about themselves.</summary>
 public sealed record PersonDetails(

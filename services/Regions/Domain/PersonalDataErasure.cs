@@ -1,21 +1,7 @@
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Regions.Domain;
-
-public enum PersonalDataErasureState
-{
-    /// <summary>Asked for, waiting for an administrator's decision.</summary>
-    Requested,
-
-    /// <summary>An administrator refused, with a reason (the authority's duty to keep records may outweigh it).</summary>
-    Declined,
-
-    /// <summary>Approved: the directory has erased her, the other services are erasing.</summary>
-    Erasing,
-
-    /// <summary>Every service has answered that it erased her.</summary>
-    Complete,
-}
 
 /// <summary>One service's answer that it no longer names the person.</summary>
 public sealed class PersonalDataErasureAnswer
@@ -46,7 +32,7 @@ public sealed class PersonalDataErasure : IVersioned
     /// <summary>The services that hold data about people; each answers once it erased her.</summary>
     public static IReadOnlyList<string> Services => PersonalDataExport.Services;
 
-    public const int ReasonMaxLength = 2000;
+    public const int ReasonMaxLength = RegionsLimits.ErasureReasonMaxLength;
 
     private readonly List<PersonalDataErasureAnswer> _answers = [];
 

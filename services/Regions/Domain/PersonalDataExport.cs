@@ -1,18 +1,7 @@
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Regions.Domain;
-
-public enum PersonalDataExportState
-{
-    /// <summary>Waiting for services to answer, before the deadline.</summary>
-    Collecting,
-
-    /// <summary>Every service answered: the archive is whole.</summary>
-    Complete,
-
-    /// <summary>The deadline passed without every answer: the archive names the services missing, and the export can be retried.</summary>
-    Incomplete,
-}
 
 /// <summary>One service's answer to an export: its data about the person as JSON.</summary>
 public sealed class PersonalDataExportPart

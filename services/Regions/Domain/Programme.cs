@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Regions.Domain;
@@ -14,7 +15,7 @@ public sealed class Programme : IVersioned
     /// </summary>
     public const int DefaultExpectedKeyOfficials = 4;
 
-    public const int MaxExpectedKeyOfficials = 20;
+    public const int MaxExpectedKeyOfficials = RegionsLimits.MaxExpectedKeyOfficials;
 
     private Programme()
     {

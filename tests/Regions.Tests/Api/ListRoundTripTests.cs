@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;
 

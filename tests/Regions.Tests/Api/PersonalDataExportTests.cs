@@ -1,20 +1,15 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.Testing;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;

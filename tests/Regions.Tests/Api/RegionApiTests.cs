@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.ServiceDefaults.Paging;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;

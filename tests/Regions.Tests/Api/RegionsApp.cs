@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.Testing;
 

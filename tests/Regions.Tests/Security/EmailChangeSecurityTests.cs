@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.Domain;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Tests.Api;
 using KollegialtUtbyte.Testing;
-using MassTransit;
 
 namespace KollegialtUtbyte.Regions.Tests.Security;
 

@@ -1,6 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using KollegialtUtbyte.Regions.Api;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Tests.Api;
 using KollegialtUtbyte.Testing;
 
