@@ -11,7 +11,7 @@ namespace KollegialtUtbyte.Architecture.Tests;
 /// </summary>
 public sealed class ApiContractTests
 {
-    public static TheoryData<string> Contracts => new("Feedback");
+    public static TheoryData<string> Contracts => new("Feedback", "Identity", "Notifications");
 
     [Theory]
     [MemberData(nameof(Contracts))]

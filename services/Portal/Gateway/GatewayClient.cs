@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
+using KollegialtUtbyte.Identity.ApiContracts;
+using KollegialtUtbyte.Notifications.ApiContracts;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -98,6 +100,8 @@ public static class GatewayClientExtensions
         // The services' typed clients: the same gateway, token and resilience as the calls above.
         builder.Services.AddTransient<GatewayAuthorization>();
         builder.Services.AddHttpClient<FeedbackApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient<IdentityApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient<NotificationsApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient(UploadClient, ToGateway);
         return builder;
     }
