@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Identity.Api;
+using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Application.Retention;
@@ -91,7 +92,7 @@ public static class IdentityModule
         app.MapAccountPages();
         app.MapEmailChangePages();
         // Every endpoint needs a token: without one the answer is a 401 problem.
-        app.MapGroup("/api/identity")
+        app.MapGroup(IdentityRoutes.Prefix)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapAccountAdministration()
             .MapMyAccount()

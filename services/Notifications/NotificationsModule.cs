@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Notifications.Api;
+using KollegialtUtbyte.Notifications.ApiContracts;
 using KollegialtUtbyte.Notifications.Application.Delivery;
 using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Application.Retention;
@@ -69,7 +70,7 @@ public static class NotificationsModule
 
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications");
+        var api = app.MapGroup(NotificationsRoutes.Prefix);
         api.MapFailedMails();
         api.MapOutboxAdministration<NotificationsDb>();
         api.MapAuditLog<NotificationsDb>();

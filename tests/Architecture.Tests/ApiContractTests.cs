@@ -11,7 +11,7 @@ namespace KollegialtUtbyte.Architecture.Tests;
 /// </summary>
 public sealed class ApiContractTests
 {
-    public static TheoryData<string> Contracts => new("Feedback", "Meetings", "Regions");
+    public static TheoryData<string> Contracts => new("Feedback", "Identity", "Meetings", "Notifications", "Regions");
 
     [Theory]
     [MemberData(nameof(Contracts))]

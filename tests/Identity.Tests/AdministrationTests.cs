@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Api;
+using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.Testing;
 

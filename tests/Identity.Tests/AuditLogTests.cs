@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Api;
+using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Application.Audit;
 using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Audit;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Notifications.ApiContracts;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.Testing;
@@ -55,6 +56,11 @@ public sealed class FailedMailApiTests
         Assert.DoesNotContain(JsonSerializer.Serialize(request.Token).Trim('"'), body, StringComparison.Ordinal);
         Assert.DoesNotContain(Uri.EscapeDataString(request.Token), body, StringComparison.Ordinal);
         Assert.DoesNotContain("account/activate", body, StringComparison.Ordinal);
+
+        // The portal reads the same answer through the service's typed client.
+        var typed = await new NotificationsApi(administrator).FailedMailsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, typed.Value?.Total);
+        Assert.Equal(request.PersonId, Assert.Single(typed.Value!.Mails).PersonId);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.Audit;
 using KollegialtUtbyte.Identity.Data;
@@ -21,32 +22,33 @@ public static class AccountAdministrationEndpoints
 {
     public static RouteGroupBuilder MapAccountAdministration(this RouteGroupBuilder api)
     {
-        var accounts = api.MapGroup("/accounts")
+        // The administrators' routes, in the same prefix as the rest of the API.
+        var accounts = api.MapGroup("")
             .RequireAuthorization(Policies.Administrator)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        accounts.MapGet("", ListAsync);
-        accounts.MapGet("/{id:guid}", GetAsync)
+        accounts.MapGet(IdentityRoutes.Accounts, ListAsync);
+        accounts.MapGet(IdentityRoutes.Account, GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        accounts.MapPut("/{id:guid}/roles", GrantRolesAsync)
+        accounts.MapPut(IdentityRoutes.AccountRoles, GrantRolesAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        accounts.MapPost("/{id:guid}/disable", DisableAsync)
+        accounts.MapPost(IdentityRoutes.DisableAccount, DisableAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        accounts.MapPost("/{id:guid}/enable", EnableAsync)
+        accounts.MapPost(IdentityRoutes.EnableAccount, EnableAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        accounts.MapPost("/{id:guid}/activation-link", SendActivationLinkAsync)
+        accounts.MapPost(IdentityRoutes.ActivationLink, SendActivationLinkAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        accounts.MapGet("/{id:guid}/external-logins", ExternalLoginsAsync)
+        accounts.MapGet(IdentityRoutes.ExternalLogins, ExternalLoginsAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        accounts.MapDelete("/{id:guid}/external-logins", RemoveExternalLoginAsync)
+        accounts.MapDelete(IdentityRoutes.ExternalLogins, RemoveExternalLoginAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

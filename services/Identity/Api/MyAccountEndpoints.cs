@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.SharedKernel;
@@ -13,7 +14,7 @@ public static class MyAccountEndpoints
 {
     public static RouteGroupBuilder MapMyAccount(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(IdentityRoutes.Me, GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
+using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Meetings.ApiContracts;
+using KollegialtUtbyte.Notifications.ApiContracts;
 using KollegialtUtbyte.Regions.ApiContracts;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -102,6 +104,8 @@ public static class GatewayClientExtensions
         builder.Services.AddHttpClient<FeedbackApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient<MeetingsApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient<RegionsApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient<IdentityApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
+        builder.Services.AddHttpClient<NotificationsApi>(ToGateway).AddHttpMessageHandler<GatewayAuthorization>().AddStandardResilienceHandler(RetrySafeMethodsOnly);
         builder.Services.AddHttpClient(UploadClient, ToGateway);
         return builder;
     }

@@ -24,19 +24,3 @@ public static class StartData
     public static DateOnly Today => DateOnly.FromDateTime(Programme.ProgrammeTime.Local(DateTimeOffset.UtcNow));
 }
 
-/// <summary>A mail that failed delivery (Notifications: GET mails/failed), without its content.</summary>
-public sealed record FailedMail(
-    Guid Id,
-    string Kind,
-    string? RecipientName,
-    string? RecipientAddress,
-    Guid? PersonId,
-    Guid? RegionId,
-    string? Subject,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset FailedAt,
-    int Attempts,
-    string? LastError);
-
-/// <summary>How many mails failed, and the newest of them.</summary>
-public sealed record FailedMails(int Total, IReadOnlyList<FailedMail> Mails);

@@ -44,10 +44,9 @@ public abstract class ApiClient(HttpClient http)
             {
                 if (response.IsSuccessStatusCode)
                 {
-                    var value = response.StatusCode == HttpStatusCode.NoContent
-                        ? default
-                        : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
-                    return new ApiResult<T>(value, null);
+                    // 204, or an answer such as 202 Accepted without a body: a success without a value.
+                    var body = response.StatusCode == HttpStatusCode.NoContent ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    return new ApiResult<T>(body.Length == 0 ? default : JsonSerializer.Deserialize<T>(body, Json), null);
                 }
 
                 return new ApiResult<T>(default, await ApiProblems.ReadAsync(response, cancellationToken));
