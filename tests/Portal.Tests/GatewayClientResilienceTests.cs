@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using KollegialtUtbyte.Portal.Gateway;
+using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KollegialtUtbyte.Portal.Tests;
 
 /// <summary>
-/// The portal's calls to the gateway ride out a transient failure when repeating them is safe,
-/// and never repeat a change, whose first attempt may already have taken effect.
+/// The portal's calls to the gateway (the services' typed clients) ride out a transient failure when
+/// repeating them is safe, and never repeat a change, whose first attempt may already have taken effect.
 /// </summary>
 public sealed class GatewayClientResilienceTests : IAsyncLifetime
 {
@@ -56,33 +56,33 @@ public sealed class GatewayClientResilienceTests : IAsyncLifetime
         await _gateway.DisposeAsync();
     }
 
-    private sealed record Named(string Name);
+    private static readonly Guid Halland = Guid.Parse("5f0c8a43-6a8e-4c1b-9d2f-2a7b3c4d5e61");
 
     [Fact]
     public async Task A_read_that_meets_a_transient_failure_is_repeated_and_succeeds()
     {
         await using var scope = _portal.Services.CreateAsyncScope();
-        var gateway = scope.ServiceProvider.GetRequiredService<GatewayClient>();
+        var regions = scope.ServiceProvider.GetRequiredService<RegionsApi>();
 
-        var result = await gateway.GetAsync<Named>("/api/regions/regions/halland", TestContext.Current.CancellationToken);
+        var result = await regions.RegionAsync(Halland, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded);
         Assert.Equal("Halland", result.Value!.Name);
-        Assert.Equal(2, _attempts["GET /api/regions/regions/halland"]);
+        Assert.Equal(2, _attempts["GET " + RegionsRoutes.PathOf(RegionsRoutes.Region, Halland)]);
     }
 
     [Fact]
     public async Task A_change_that_meets_a_transient_failure_is_sent_once_and_reported_unavailable()
     {
         await using var scope = _portal.Services.CreateAsyncScope();
-        var gateway = scope.ServiceProvider.GetRequiredService<GatewayClient>();
+        var regions = scope.ServiceProvider.GetRequiredService<RegionsApi>();
 
-        var created = await gateway.PostAsync<Named>("/api/regions/regions", new Named("Halland"), TestContext.Current.CancellationToken);
-        var replaced = await gateway.PutAsync<Named>("/api/regions/regions/halland", new Named("Halland"), TestContext.Current.CancellationToken);
+        var created = await regions.RegisterRegionAsync(new RegisterRegionRequest("Halland", "13"), TestContext.Current.CancellationToken);
+        var replaced = await regions.UpdateRegionAsync(Halland, new UpdateRegionRequest("Halland", "13", 1), TestContext.Current.CancellationToken);
 
         Assert.Equal(503, created.Problem?.Status);
         Assert.Equal(503, replaced.Problem?.Status);
-        Assert.Equal(1, _attempts["POST /api/regions/regions"]);
-        Assert.Equal(1, _attempts["PUT /api/regions/regions/halland"]);
+        Assert.Equal(1, _attempts["POST " + RegionsRoutes.PathOf(RegionsRoutes.RegionList)]);
+        Assert.Equal(1, _attempts["PUT " + RegionsRoutes.PathOf(RegionsRoutes.Region, Halland)]);
     }
 }
