@@ -25,10 +25,10 @@ public static class PortalModule
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        builder.Services.AddOptions<PortalSettings>().BindConfiguration(PortalSettings.SectionName);
+        builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName);
         builder.Services.AddTrustedProxies(
-            builder.Configuration.GetSection(PortalSettings.SectionName).Get<PortalSettings>()?.TrustedProxies ?? [],
-            $"{PortalSettings.SectionName}:{nameof(PortalSettings.TrustedProxies)}");
+            builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>()?.TrustedProxies ?? [],
+            $"{PortalOptions.SectionName}:{nameof(PortalOptions.TrustedProxies)}");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddCascadingAuthenticationState();
         builder.AddPublisher();
@@ -73,7 +73,7 @@ public static class PortalModule
 }
 
 /// <summary>Section <c>Portal</c>.</summary>
-public sealed class PortalSettings
+public sealed class PortalOptions
 {
     public const string SectionName = "Portal";
 

@@ -35,6 +35,22 @@ public sealed class ServiceShapeTests
             + $"README.md, appsettings*.json, KollegialtUtbyte.{service}.csproj.");
     }
 
+    /// <summary>Classes bound from configuration; records named *Settings are values of a domain (a programme's calendar settings).</summary>
+    [Fact]
+    public void Configuration_classes_are_named_Options_never_Settings()
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(@"\bclass\s+(\w+Settings)\b");
+        var offending = new[] { "services", "shared" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => declaration.Matches(File.ReadAllText(path)).Select(m => $"{Path.GetRelativePath(RepositoryFiles.Root, path)}: {m.Groups[1].Value}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(offending.Count == 0, "Configuration classes are named *Options (docs/architecture.md):\n  " + string.Join("\n  ", offending));
+    }
+
     private static bool IsRootFile(string service, string name) =>
         name == "Program.cs"
         || name == $"{service}Module.cs"

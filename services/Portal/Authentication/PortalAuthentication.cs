@@ -87,7 +87,7 @@ public static class PortalAuthentication
             .AddPolicy(PortalPolicies.Facilitator, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Facilitator, Roles.Administrator))
             .AddPolicy(PortalPolicies.TeamMember, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.ProjectLeader, Roles.TeamMember).RequireClaim(ClaimNames.Region))
             .AddPolicy(PortalPolicies.Politician, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Politician));
-        builder.Services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<PortalSettings>, IHttpClientFactory>((o, settings, clients) =>
+        builder.Services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<PortalOptions>, IHttpClientFactory>((o, settings, clients) =>
         {
             // Discovery, the code exchange and refreshes go to the identity service through the
             // gateway's address the portal knows; the browser is sent to the public addresses.
@@ -119,7 +119,7 @@ public static class PortalAuthentication
     /// Sends the provider's calls to the gateway's address: the discovery document names the public
     /// addresses, which the portal inside the cluster may not reach.
     /// </summary>
-    internal sealed class ToGateway(IOptions<PortalSettings> settings) : DelegatingHandler
+    internal sealed class ToGateway(IOptions<PortalOptions> settings) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

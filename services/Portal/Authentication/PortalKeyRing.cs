@@ -16,7 +16,7 @@ public static class PortalKeyRing
 
     public static IHostApplicationBuilder AddPortalKeyRing(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(KeyRingSettings.SectionName).Get<KeyRingSettings>() ?? new KeyRingSettings();
+        var settings = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
 
         if (builder.Environment.IsProduction() && (string.IsNullOrWhiteSpace(settings.KeysPath) || string.IsNullOrWhiteSpace(settings.Certificate.Path)))
@@ -48,7 +48,7 @@ public static class PortalKeyRing
 }
 
 /// <summary>Section <c>DataProtection</c>.</summary>
-public sealed class KeyRingSettings
+public sealed class KeyRingOptions
 {
     public const string SectionName = "DataProtection";
 

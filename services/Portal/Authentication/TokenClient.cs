@@ -15,7 +15,7 @@ public sealed record TokenError(
     [property: JsonPropertyName("error_description")] string? Description);
 
 /// <summary>The portal's side of OAuth after signing in: refresh and revocation at the identity service.</summary>
-public sealed class TokenClient(IHttpClientFactory clients, IOptions<PortalSettings> settings)
+public sealed class TokenClient(IHttpClientFactory clients, IOptions<PortalOptions> settings)
 {
     public Task<(TokenResponse? Tokens, TokenError? Error)> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
         RequestAsync(WithClient(new Dictionary<string, string>

@@ -61,7 +61,7 @@ public static class GatewayClientExtensions
     }
 
     private static void ToGateway(IServiceProvider services, HttpClient client) =>
-        client.BaseAddress = services.GetRequiredService<IOptions<PortalSettings>>().Value.GatewayUrl;
+        client.BaseAddress = services.GetRequiredService<IOptions<PortalOptions>>().Value.GatewayUrl;
 
     private static void RetrySafeMethodsOnly(HttpStandardResilienceOptions options) => options.Retry.DisableForUnsafeHttpMethods();
 }

@@ -124,17 +124,17 @@ public sealed class PublicPagesTests(Browser browser) : IClassFixture<Browser>, 
     [Fact]
     public void Production_does_not_start_without_the_responsible_authority_and_never_with_a_malformed_address()
     {
-        var missing = Assert.Throws<InvalidOperationException>(() => PublisherRegistration.Resolve(new PublisherSettings(), production: true));
+        var missing = Assert.Throws<InvalidOperationException>(() => PublisherRegistration.Resolve(new PublisherOptions(), production: true));
         Assert.Contains("Portal:Publisher:Name", missing.Message, StringComparison.Ordinal);
         Assert.Contains("Portal:Publisher:Email", missing.Message, StringComparison.Ordinal);
 
         var malformed = Assert.Throws<InvalidOperationException>(() => PublisherRegistration.Resolve(
-            new PublisherSettings { Name = Authority, Email = Contact, AccessibilityEmail = "inte en adress" }, production: false));
+            new PublisherOptions { Name = Authority, Email = Contact, AccessibilityEmail = "inte en adress" }, production: false));
         Assert.Contains("Portal:Publisher:AccessibilityEmail", malformed.Message, StringComparison.Ordinal);
 
         // Outside Production an unconfigured portal shows a demo authority; given settings are used as given.
-        Assert.Contains("demo", PublisherRegistration.Resolve(new PublisherSettings(), production: false).Name, StringComparison.Ordinal);
-        var given = PublisherRegistration.Resolve(new PublisherSettings { Name = Authority, Email = Contact }, production: true);
+        Assert.Contains("demo", PublisherRegistration.Resolve(new PublisherOptions(), production: false).Name, StringComparison.Ordinal);
+        var given = PublisherRegistration.Resolve(new PublisherOptions { Name = Authority, Email = Contact }, production: true);
         Assert.Equal(new Publisher(Authority, Contact, Contact, null), given);
     }
 }

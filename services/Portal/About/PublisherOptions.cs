@@ -7,7 +7,7 @@ namespace KollegialtUtbyte.Portal.About;
 /// asks for (the accessibility statement and the privacy notice) name it and give its addresses,
 /// so in Production it must be given; a statement naming nobody is worse than none.
 /// </summary>
-public sealed class PublisherSettings
+public sealed class PublisherOptions
 {
     public const string SectionName = "Portal:Publisher";
 
@@ -34,13 +34,13 @@ public static class PublisherRegistration
 
     public static IHostApplicationBuilder AddPublisher(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(PublisherSettings.SectionName).Get<PublisherSettings>() ?? new PublisherSettings();
+        var settings = builder.Configuration.GetSection(PublisherOptions.SectionName).Get<PublisherOptions>() ?? new PublisherOptions();
         builder.Services.AddSingleton(Resolve(settings, builder.Environment.IsProduction()));
         return builder;
     }
 
     /// <summary>Checks the settings once at start-up, so a wrong address stops the start rather than showing on a legal page.</summary>
-    public static Publisher Resolve(PublisherSettings settings, bool production)
+    public static Publisher Resolve(PublisherOptions settings, bool production)
     {
         if (string.IsNullOrWhiteSpace(settings.Name) && string.IsNullOrWhiteSpace(settings.Email) && !production)
         {
