@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using KollegialtUtbyte.Testing;
 using Npgsql;
 
 namespace KollegialtUtbyte.Benchmarks.ApiReads;

@@ -6,7 +6,6 @@ using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

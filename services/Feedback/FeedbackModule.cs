@@ -1,9 +1,7 @@
 using KollegialtUtbyte.Feedback.Api;
-using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Application.Retention;
 using KollegialtUtbyte.Feedback.Application.Rounds;
 using KollegialtUtbyte.Feedback.Application.Storage;
-using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;

@@ -1,5 +1,4 @@
 using KollegialtUtbyte.Gateway.Api;
-using KollegialtUtbyte.Gateway.Domain;
 using KollegialtUtbyte.Gateway.Forwarding;
 using KollegialtUtbyte.Gateway.RateLimiting;
 using KollegialtUtbyte.Gateway.Security;

@@ -1,9 +1,7 @@
 using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.ApiContracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Application.Retention;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
@@ -11,8 +9,6 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Identity;
 

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Meetings.Domain;
-
 namespace KollegialtUtbyte.Meetings;
 
 /// <summary>Section <c>Meetings</c>.</summary>

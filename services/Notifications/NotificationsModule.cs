@@ -4,7 +4,6 @@ using KollegialtUtbyte.Notifications.Application.Delivery;
 using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Application.Retention;
 using KollegialtUtbyte.Notifications.Application.Scheduling;
-using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
@@ -12,7 +11,6 @@ using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Notifications;

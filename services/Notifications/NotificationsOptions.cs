@@ -1,6 +1,5 @@
 using System.Net;
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using KollegialtUtbyte.Portal.About;
 using KollegialtUtbyte.Portal.Authentication;
 using KollegialtUtbyte.Portal.Components;
-using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.ServiceDefaults.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,12 +1,9 @@
 using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
-using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Data.Seeding;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;

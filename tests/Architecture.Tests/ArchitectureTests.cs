@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
 using KollegialtUtbyte.Contracts;
 using NetArchTest.Rules;
 

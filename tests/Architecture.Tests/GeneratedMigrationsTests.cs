@@ -1,6 +1,3 @@
-using System.Reflection;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 

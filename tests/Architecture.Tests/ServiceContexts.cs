@@ -3,8 +3,6 @@ using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Architecture.Tests;
 

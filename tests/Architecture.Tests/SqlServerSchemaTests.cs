@@ -1,11 +1,8 @@
-using System.Text.RegularExpressions;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;

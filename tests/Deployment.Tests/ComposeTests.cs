@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using KollegialtUtbyte.Testing;
-using YamlDotNet.RepresentationModel;
 
 namespace KollegialtUtbyte.Deployment.Tests;
 

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Testing;
-using YamlDotNet.RepresentationModel;
-
 namespace KollegialtUtbyte.Deployment.Tests;
 
 /// <summary>The Kubernetes manifests in deploy/: parsed and checked for what running in a cluster needs.</summary>

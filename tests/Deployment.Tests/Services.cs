@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Deployment.Tests;
 
 /// <summary>The deployable services: every folder under services/ with a project, except the embedded host.</summary>

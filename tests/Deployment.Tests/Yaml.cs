@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace KollegialtUtbyte.Deployment.Tests;
 
 /// <summary>Small navigation helpers over YamlDotNet's representation model.</summary>

@@ -1,10 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
-using KollegialtUtbyte.Testing.Mail;
 
 namespace KollegialtUtbyte.EndToEnd.Tests;
 

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Testing.Distributed;
-
 namespace KollegialtUtbyte.EndToEnd.Tests;
 
 /// <summary>The distributed mode on the test run's shared RabbitMQ and PostgreSQL, started once for the end-to-end tests.</summary>

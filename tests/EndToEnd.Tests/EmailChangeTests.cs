@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Web;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
-using KollegialtUtbyte.Testing.Mail;
 
 namespace KollegialtUtbyte.EndToEnd.Tests;
 

@@ -1,10 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
 using Npgsql;
 
 namespace KollegialtUtbyte.EndToEnd.Tests;

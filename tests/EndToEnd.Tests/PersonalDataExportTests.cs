@@ -1,9 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
 
 namespace KollegialtUtbyte.EndToEnd.Tests;
 

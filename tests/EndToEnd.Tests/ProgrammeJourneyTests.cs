@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
-using KollegialtUtbyte.Testing.Mail;
 
 namespace KollegialtUtbyte.EndToEnd.Tests;
 

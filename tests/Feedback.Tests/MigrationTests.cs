@@ -1,6 +1,4 @@
 using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Tests;
 

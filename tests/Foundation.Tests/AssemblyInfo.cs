@@ -1,3 +1,1 @@
-using KollegialtUtbyte.Testing;
-
 [assembly: AssemblyFixture(typeof(TestServersCleanup))]

@@ -1,14 +1,9 @@
 using System.Net;
-using KollegialtUtbyte.Foundation.Tests.Proof;
 using KollegialtUtbyte.ServiceDefaults;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Foundation.Tests;
 

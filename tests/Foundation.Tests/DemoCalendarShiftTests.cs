@@ -1,4 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 

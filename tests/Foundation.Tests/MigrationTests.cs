@@ -1,8 +1,3 @@
-using KollegialtUtbyte.Foundation.Tests.Proof;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Foundation.Tests;
 
 /// <summary>The outbox and inbox migration gives exactly the model's schema on both providers.</summary>

@@ -1,7 +1,5 @@
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Foundation.Tests;
 

@@ -1,8 +1,4 @@
-using KollegialtUtbyte.Foundation.Tests.Proof;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KollegialtUtbyte.Foundation.Tests;

@@ -1,7 +1,4 @@
-using KollegialtUtbyte.Foundation.Tests.Proof;
-using KollegialtUtbyte.Testing;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Foundation.Tests;

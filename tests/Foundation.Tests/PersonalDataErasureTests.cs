@@ -1,8 +1,4 @@
-using KollegialtUtbyte.Foundation.Tests.Proof;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Foundation.Tests;
 

@@ -3,19 +3,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KollegialtUtbyte.Foundation.Tests.Proof;
 using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Paging;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Foundation.Tests;
 

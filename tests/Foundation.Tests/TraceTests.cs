@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using KollegialtUtbyte.Foundation.Tests.Proof;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Foundation.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Gateway.Tests.Support;
-
 namespace KollegialtUtbyte.Gateway.Tests;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using KollegialtUtbyte.Gateway.Tests.Support;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Gateway.Tests;
 
 public sealed class GatewayHealthTests

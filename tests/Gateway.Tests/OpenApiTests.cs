@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using KollegialtUtbyte.Gateway.Tests.Support;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 

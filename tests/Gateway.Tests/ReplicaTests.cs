@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using KollegialtUtbyte.Gateway.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Json;
-using KollegialtUtbyte.Gateway.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Time.Testing;
 

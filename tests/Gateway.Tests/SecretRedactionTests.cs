@@ -1,12 +1,7 @@
-using System.Net;
-using KollegialtUtbyte.Gateway.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults;
-using KollegialtUtbyte.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using KollegialtUtbyte.Gateway.Tests.Support;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 

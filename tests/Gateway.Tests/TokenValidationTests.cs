@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using KollegialtUtbyte.Gateway.Tests.Support;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 

@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using KollegialtUtbyte.Gateway.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 

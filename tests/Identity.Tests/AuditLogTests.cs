@@ -1,15 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Application.Audit;
-using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Paging;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Identity.Tests;
 
 /// <summary>The first administrator from configuration, and the demo password of the embedded demo.</summary>

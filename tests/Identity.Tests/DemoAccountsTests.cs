@@ -1,8 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Identity.Tests;
 
 /// <summary>

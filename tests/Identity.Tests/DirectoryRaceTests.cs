@@ -1,8 +1,5 @@
 using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Identity.Tests;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using KollegialtUtbyte.Identity.Tests.Support;
-
 namespace KollegialtUtbyte.Identity.Tests;
 
 /// <summary>What validators read: the discovery document and the published public keys.</summary>

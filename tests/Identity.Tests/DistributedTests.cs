@@ -1,7 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

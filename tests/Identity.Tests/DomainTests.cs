@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.SharedKernel;
 

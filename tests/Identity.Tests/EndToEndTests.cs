@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace KollegialtUtbyte.Identity.Tests;

@@ -1,7 +1,4 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.ApiContracts;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

@@ -1,6 +1,4 @@
 using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

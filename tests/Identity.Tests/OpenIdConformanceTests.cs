@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace KollegialtUtbyte.Identity.Tests;

@@ -1,9 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Identity.Tests;
 
 /// <summary>Accounts follow the directory: Regions' events provision them and keep their roles and details current.</summary>

@@ -1,9 +1,6 @@
 using KollegialtUtbyte.Identity.Domain;
-using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenIddict.EntityFrameworkCore.Models;

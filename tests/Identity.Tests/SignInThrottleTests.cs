@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using KollegialtUtbyte.Identity.Application.OpenId;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;
 

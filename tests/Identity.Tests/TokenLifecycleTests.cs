@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using KollegialtUtbyte.Identity.Tests.Support;
-using KollegialtUtbyte.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests;

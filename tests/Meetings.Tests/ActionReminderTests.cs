@@ -1,9 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.Meetings.Tests.Support;
-
 namespace KollegialtUtbyte.Meetings.Tests;
 
 /// <summary>

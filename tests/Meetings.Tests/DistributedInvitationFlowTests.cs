@@ -1,7 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Tests.Support;
-using KollegialtUtbyte.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

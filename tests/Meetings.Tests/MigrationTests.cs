@@ -1,5 +1,4 @@
 using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Tests;

@@ -1,11 +1,5 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.Meetings.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing.Mail;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Notifications.Tests;
 
 /// <summary>A politician's quota at risk or out of reach is reported to the administrators and the configured addresses.</summary>

@@ -1,10 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Domain;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KollegialtUtbyte.Notifications.Tests;

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

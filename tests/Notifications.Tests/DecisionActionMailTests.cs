@@ -1,7 +1,4 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 

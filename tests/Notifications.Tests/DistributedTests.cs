@@ -1,9 +1,5 @@
 using System.Web;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Mail;
 using MassTransit;
 
 namespace KollegialtUtbyte.Notifications.Tests;

@@ -1,6 +1,4 @@
 using System.Web;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 
 namespace KollegialtUtbyte.Notifications.Tests;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Web;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Tests.Kit;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 

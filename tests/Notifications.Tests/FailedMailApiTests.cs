@@ -1,12 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.ApiContracts;
-using KollegialtUtbyte.Notifications.Domain;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Notifications.Domain;
-
 namespace KollegialtUtbyte.Notifications.Tests;
 
 public sealed class FailureTextTests

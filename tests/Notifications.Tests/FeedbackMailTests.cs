@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing.Mail;
-
 namespace KollegialtUtbyte.Notifications.Tests;
 
 /// <summary>Feedback mails go to the regional teams (project leaders and key officials) of the right regions.</summary>

@@ -1,10 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Domain;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Mail;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Notifications.Tests;
 
 /// <summary>

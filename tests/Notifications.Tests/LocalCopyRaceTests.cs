@@ -1,11 +1,6 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Notifications.Tests;

@@ -1,9 +1,4 @@
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Domain;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing.Mail;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 

@@ -1,6 +1,4 @@
 using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Tests;
 

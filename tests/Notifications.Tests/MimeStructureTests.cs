@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Tests.Kit;
 using MimeKit;
 
 namespace KollegialtUtbyte.Notifications.Tests;

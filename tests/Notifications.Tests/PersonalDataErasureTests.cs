@@ -1,12 +1,7 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Notifications.Tests;

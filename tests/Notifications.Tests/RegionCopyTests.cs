@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Notifications.Tests;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using KollegialtUtbyte.Notifications.Domain;
-using KollegialtUtbyte.Notifications.Tests.Kit;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Mail;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Notifications.Tests;

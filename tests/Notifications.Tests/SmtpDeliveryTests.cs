@@ -1,11 +1,5 @@
 using System.Diagnostics.Metrics;
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Application.Delivery;
-using KollegialtUtbyte.Notifications.Domain;
-using KollegialtUtbyte.Notifications.Tests.Kit;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Mail;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

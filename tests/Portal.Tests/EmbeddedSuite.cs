@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using KollegialtUtbyte.Host;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

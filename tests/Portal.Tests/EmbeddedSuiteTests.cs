@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-
 namespace KollegialtUtbyte.Portal.Tests;
 
 /// <summary>The portal inside the whole suite: signing in with a demo account works end to end.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,11 +1,9 @@
 using System.Net;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests;
 

@@ -1,10 +1,5 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Tests.Api;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Tests;

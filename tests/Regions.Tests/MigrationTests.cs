@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Tests;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
 
 namespace KollegialtUtbyte.Resilience.Tests;
 

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
-
 namespace KollegialtUtbyte.Resilience.Tests;
 
 /// <summary>

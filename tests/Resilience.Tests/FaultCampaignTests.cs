@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Distributed;
 using Npgsql;
 
 namespace KollegialtUtbyte.Resilience.Tests;

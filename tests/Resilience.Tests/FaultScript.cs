@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Resilience.Tests;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KollegialtUtbyte.Contracts;

@@ -1,8 +1,4 @@
-using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
 

@@ -1,11 +1,5 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Api;
 

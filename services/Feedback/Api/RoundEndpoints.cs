@@ -1,15 +1,9 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Application.Rounds;
-using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Feedback.Api;

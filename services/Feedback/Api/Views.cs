@@ -1,10 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Domain;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Feedback.Api;
 
 internal static class ViewQueries

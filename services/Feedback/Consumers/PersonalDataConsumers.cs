@@ -1,10 +1,6 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Consumers;
 

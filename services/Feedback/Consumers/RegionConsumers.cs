@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 

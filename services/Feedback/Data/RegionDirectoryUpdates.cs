@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Domain;
-
 namespace KollegialtUtbyte.Feedback.Data;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Feedback.Domain;
 
 /// <summary>A lens the round asks its reviewers to answer, in the order the author chose.</summary>

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Feedback.ApiContracts;
-
 namespace KollegialtUtbyte.Feedback.Domain;
 
 /// <summary>A perspective a round asks its reviewers to answer from (a catalogue entry loaded from the seeds).</summary>

@@ -1,6 +1,4 @@
-using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Feedback.Domain;
 

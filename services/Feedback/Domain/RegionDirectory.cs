@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-
 namespace KollegialtUtbyte.Feedback.Domain;
 
 // The service's own copy of what the Regions service publishes about regions, programmes and

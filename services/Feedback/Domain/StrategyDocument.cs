@@ -1,6 +1,4 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Feedback.Domain;
 

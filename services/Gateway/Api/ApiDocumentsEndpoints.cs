@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Gateway.Domain;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Scalar.AspNetCore;

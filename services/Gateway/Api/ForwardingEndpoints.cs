@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Gateway.Domain;
 using KollegialtUtbyte.Gateway.Forwarding;
 using Microsoft.AspNetCore.Mvc;
 

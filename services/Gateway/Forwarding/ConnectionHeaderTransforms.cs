@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Gateway.Domain;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 

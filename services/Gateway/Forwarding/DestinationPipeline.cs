@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Gateway.Domain;
 using Microsoft.AspNetCore.Connections;
 using Polly;
 using Polly.CircuitBreaker;

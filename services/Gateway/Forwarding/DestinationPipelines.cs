@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Gateway.Domain;
 using Polly;
 
 namespace KollegialtUtbyte.Gateway.Forwarding;

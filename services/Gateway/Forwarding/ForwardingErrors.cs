@@ -1,5 +1,4 @@
 using System.Globalization;
-using KollegialtUtbyte.Gateway.Domain;
 using KollegialtUtbyte.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Gateway.Domain;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.LoadBalancing;

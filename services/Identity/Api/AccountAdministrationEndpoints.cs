@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.ApiContracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.Audit;
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
@@ -12,8 +8,6 @@ using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Api;
 

@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.OpenId;
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Identity.Api;
 

@@ -1,7 +1,4 @@
 using KollegialtUtbyte.Identity.ApiContracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,8 +1,4 @@
-using KollegialtUtbyte.Identity.Application.Accounts;
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace KollegialtUtbyte.Identity.Api;
 

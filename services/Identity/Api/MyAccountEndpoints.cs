@@ -1,11 +1,7 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.ApiContracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Api;
 

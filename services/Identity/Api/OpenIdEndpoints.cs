@@ -1,13 +1,9 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.OpenId;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Identity.Application.Accounts;
-using KollegialtUtbyte.Identity.Domain;
-
 namespace KollegialtUtbyte.Identity.Api;
 
 /// <summary>The words of the account pages, in Swedish and in English.</summary>

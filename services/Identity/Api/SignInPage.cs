@@ -1,15 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
 using KollegialtUtbyte.Identity.Application.OpenId;
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Client.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;

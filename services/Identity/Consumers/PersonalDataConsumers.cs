@@ -1,9 +1,5 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace KollegialtUtbyte.Identity.Consumers;

@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Application.Accounts;
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 

@@ -1,5 +1,4 @@
 using KollegialtUtbyte.SharedKernel;
-using Microsoft.AspNetCore.Identity;
 
 namespace KollegialtUtbyte.Identity.Data;
 

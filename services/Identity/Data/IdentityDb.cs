@@ -1,10 +1,7 @@
-using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Data;
 

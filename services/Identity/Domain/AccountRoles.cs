@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Identity.Domain;

@@ -1,13 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Meetings.Api;
 

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace KollegialtUtbyte.Meetings.Api;

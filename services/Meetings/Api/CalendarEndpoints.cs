@@ -1,15 +1,9 @@
 using System.Security.Claims;
 using System.Text;
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Meetings.Api;

@@ -1,18 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Meetings.Api;

@@ -1,9 +1,4 @@
 using System.Globalization;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
 

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Meetings.Api;

@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Meetings.Api;
 

@@ -1,13 +1,8 @@
 using System.Globalization;
 using CsvHelper;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Api;
 

@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Meetings.Application;
 
 /// <summary>What the attendance statistics count: the invitations of the meetings, and erased invitees' attendances as they were counted.</summary>

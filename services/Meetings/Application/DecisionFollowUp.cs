@@ -1,9 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Meetings.Application;
 
 /// <summary>What the actions of decisions need from the rest of the service: owners from the local copies, the approval, the programme's "today".</summary>

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Domain;
-
 namespace KollegialtUtbyte.Meetings.Application;
 
 /// <summary>What the meeting events carry about a meeting, kept complete for the mails and calendars built from them.</summary>

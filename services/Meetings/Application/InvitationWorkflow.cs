@@ -1,9 +1,4 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Application;
 

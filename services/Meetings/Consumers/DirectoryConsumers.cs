@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 

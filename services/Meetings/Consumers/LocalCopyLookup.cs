@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
-
 namespace KollegialtUtbyte.Meetings.Consumers;
 
 /// <summary>Finds a local copy or starts an empty one: events may arrive before the one that creates it.</summary>

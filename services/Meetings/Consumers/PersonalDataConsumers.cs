@@ -1,10 +1,5 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Data;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Consumers;
 

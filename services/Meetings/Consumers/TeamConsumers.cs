@@ -1,6 +1,4 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;

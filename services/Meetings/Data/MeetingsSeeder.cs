@@ -1,9 +1,5 @@
 using System.Globalization;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Data;
 

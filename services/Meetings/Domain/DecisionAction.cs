@@ -1,7 +1,4 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Domain;
 

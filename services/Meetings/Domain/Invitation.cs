@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Meetings.Domain;
 
 /// <summary>Why a one-click answer link cannot be used (each is answered with its own 4xx).</summary>

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-
 namespace KollegialtUtbyte.Meetings.Domain;
 
 // The service's own copies of what the Regions service owns, fed by its events. Events may come

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Meetings.Domain;
 
 /// <summary>What an administrator decides about a meeting: when, where, on which theme, led by whom.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Meetings.ApiContracts;
 
 namespace KollegialtUtbyte.Meetings.Domain;
 

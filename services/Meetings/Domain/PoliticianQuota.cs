@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-
 namespace KollegialtUtbyte.Meetings.Domain;
 
 /// <summary>A politician's standing for one announced meeting of the programme.</summary>

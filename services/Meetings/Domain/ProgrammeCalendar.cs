@@ -1,5 +1,3 @@
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Meetings.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
-
 namespace KollegialtUtbyte.Meetings.Domain;
 
 /// <summary>One invitee of a meeting, as representation and statistics see them.</summary>

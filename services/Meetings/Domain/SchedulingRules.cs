@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Meetings.Domain;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using KollegialtUtbyte.Notifications.ApiContracts;
-using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Api;
 

@@ -1,6 +1,4 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Application.Mailing;
-using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;

@@ -1,11 +1,7 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Application.Mailing;
-using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Consumers;
 

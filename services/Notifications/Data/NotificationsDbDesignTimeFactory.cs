@@ -1,5 +1,4 @@
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Data;
 

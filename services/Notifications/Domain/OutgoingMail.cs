@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.SharedKernel;
 

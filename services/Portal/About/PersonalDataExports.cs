@@ -1,5 +1,4 @@
 using KollegialtUtbyte.Portal.Authentication;
-using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.Security;
 

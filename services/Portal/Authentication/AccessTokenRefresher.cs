@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 
 namespace KollegialtUtbyte.Portal.Authentication;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using KollegialtUtbyte.Contracts;
 using Microsoft.AspNetCore.Authentication;

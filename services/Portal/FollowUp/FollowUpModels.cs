@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Meetings.ApiContracts;
-
 namespace KollegialtUtbyte.Portal.FollowUp;
 
 // The follow-up of decisions comes from Meetings' contract (actions on decision points), the

@@ -1,6 +1,5 @@
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Identity.ApiContracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Notifications.ApiContracts;
 using KollegialtUtbyte.Regions.ApiContracts;
 using Microsoft.Extensions.Http.Resilience;

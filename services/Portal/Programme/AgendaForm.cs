@@ -1,6 +1,3 @@
-using System.Globalization;
-using KollegialtUtbyte.Meetings.ApiContracts;
-
 namespace KollegialtUtbyte.Portal.Programme;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using System.Globalization;
 using CsvHelper;
 using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
-using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Portal.Gateway;
 
 namespace KollegialtUtbyte.Portal.Programme;
 

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Meetings.ApiContracts;
-
 namespace KollegialtUtbyte.Portal.Programme;
 
 /// <summary>What the pages ask of Meetings' records, read from their status.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Portal.Gateway;
 using Microsoft.Extensions.Localization;
 
 namespace KollegialtUtbyte.Portal.Programme;

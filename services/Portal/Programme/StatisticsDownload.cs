@@ -1,7 +1,4 @@
-using System.Globalization;
-using KollegialtUtbyte.Meetings.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
-using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Portal.Programme;

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Portal.Gateway;
-
 namespace KollegialtUtbyte.Portal.Start;
 
 /// <summary>Where a programme stands, as the start page names it.</summary>

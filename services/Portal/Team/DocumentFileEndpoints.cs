@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Portal.Authentication;
-using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using KollegialtUtbyte.ServiceDefaults.Uploads;
 using Microsoft.AspNetCore.Antiforgery;

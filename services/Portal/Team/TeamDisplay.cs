@@ -1,6 +1,4 @@
-using System.Globalization;
 using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Portal.Gateway;
 using KollegialtUtbyte.ServiceDefaults.Uploads;
 using Microsoft.Extensions.Localization;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KollegialtUtbyte.Portal.Team;
 
 /// <summary>Dates and times as a person in Sweden reads them: Stockholm time, the current culture's formats.</summary>

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Regions.Domain;
-
 namespace KollegialtUtbyte.Regions.Api;
 
 /// <summary>The domain as the API contract's records show it, and requests as the domain reads them.</summary>

@@ -1,8 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Regions.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.Regions.Api;
 
 /// <summary>

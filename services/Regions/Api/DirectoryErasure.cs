@@ -1,8 +1,4 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 

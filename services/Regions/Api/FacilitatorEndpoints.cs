@@ -1,18 +1,12 @@
 using System.Security.Claims;
 using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 

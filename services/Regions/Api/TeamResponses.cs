@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Regions.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Api;
 

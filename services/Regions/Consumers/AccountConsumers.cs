@@ -1,9 +1,4 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Consumers;
 

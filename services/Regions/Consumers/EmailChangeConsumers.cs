@@ -1,13 +1,7 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Application.Events;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Consumers;
 

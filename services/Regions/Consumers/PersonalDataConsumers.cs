@@ -1,12 +1,7 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
-using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Consumers;
 

@@ -1,8 +1,5 @@
-using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Data;
 

@@ -1,6 +1,4 @@
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Data;
 

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Regions.ApiContracts;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>What counts as an e-mail address here, and how two spellings of one address compare.</summary>

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Regions.ApiContracts;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>What a person says about themselves.</summary>

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>One service's answer that it no longer names the person.</summary>

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>One service's answer to an export: its data about the person as JSON.</summary>

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>A Swedish region (e.g. "Region Värmland") identified by its county's official code.</summary>

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>One person's place in a region's team.</summary>

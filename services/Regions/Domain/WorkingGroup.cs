@@ -1,5 +1,3 @@
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Regions.Domain;
 
 /// <summary>A region taking part in a working group.</summary>

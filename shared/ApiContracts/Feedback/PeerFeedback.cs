@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KollegialtUtbyte.Feedback.ApiContracts;
 
 public sealed record LensFeedbackRequest(

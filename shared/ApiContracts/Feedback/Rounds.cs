@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Contracts;
 
 namespace KollegialtUtbyte.Feedback.ApiContracts;

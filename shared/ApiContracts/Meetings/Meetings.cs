@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KollegialtUtbyte.Meetings.ApiContracts;
 
 public sealed record FacilitatorResponse(Guid PersonId, string? Name, string? Organisation);

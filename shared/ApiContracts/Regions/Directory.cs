@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using KollegialtUtbyte.Contracts;
 using static KollegialtUtbyte.Regions.ApiContracts.RegionsLimits;
 
 namespace KollegialtUtbyte.Regions.ApiContracts;

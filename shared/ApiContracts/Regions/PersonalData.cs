@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using static KollegialtUtbyte.Regions.ApiContracts.RegionsLimits;
 
 namespace KollegialtUtbyte.Regions.ApiContracts;

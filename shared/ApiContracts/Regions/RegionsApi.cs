@@ -1,5 +1,4 @@
 using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
 using static KollegialtUtbyte.Regions.ApiContracts.RegionsRoutes;
 
 namespace KollegialtUtbyte.Regions.ApiContracts;

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using KollegialtUtbyte.Contracts;
-
 namespace KollegialtUtbyte.Regions.ApiContracts;
 
 /// <summary>A team against the programme's expectation, e.g. "3 of 4 key officials".</summary>

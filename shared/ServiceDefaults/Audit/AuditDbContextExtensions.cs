@@ -1,7 +1,6 @@
 using System.Text.Json;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.ServiceDefaults.Audit;
 

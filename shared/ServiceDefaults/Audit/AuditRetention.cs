@@ -1,6 +1,4 @@
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.ServiceDefaults.Audit;
 

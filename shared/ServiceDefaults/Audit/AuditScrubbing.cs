@@ -1,6 +1,5 @@
 using System.Text.Json;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.ServiceDefaults.Audit;
 

@@ -4,7 +4,6 @@ using KollegialtUtbyte.SharedKernel;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace KollegialtUtbyte.ServiceDefaults.Http;

@@ -1,7 +1,6 @@
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace KollegialtUtbyte.ServiceDefaults.Messaging;

@@ -1,6 +1,5 @@
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.ServiceDefaults.Outbox;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.ServiceDefaults.Outbox;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.ServiceDefaults.Outbox;

@@ -1,5 +1,4 @@
 using KollegialtUtbyte.ApiContracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.ServiceDefaults.Paging;
 

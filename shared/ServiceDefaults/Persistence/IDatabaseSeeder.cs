@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace KollegialtUtbyte.ServiceDefaults.Persistence;
 
 /// <summary>

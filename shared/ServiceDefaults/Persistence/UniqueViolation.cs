@@ -1,6 +1,5 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace KollegialtUtbyte.ServiceDefaults.Persistence;

@@ -1,5 +1,4 @@
 using KollegialtUtbyte.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace KollegialtUtbyte.ServiceDefaults.Persistence;

@@ -1,7 +1,6 @@
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.ServiceDefaults.PersonalData;
 

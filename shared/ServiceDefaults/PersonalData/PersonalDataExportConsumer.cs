@@ -5,7 +5,6 @@ using System.Text.Unicode;
 using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.ServiceDefaults.PersonalData;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 
 namespace KollegialtUtbyte.Feedback.Tests.Api;

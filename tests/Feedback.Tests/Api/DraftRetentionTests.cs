@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Tests.Support;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;

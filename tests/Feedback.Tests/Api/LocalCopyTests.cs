@@ -1,11 +1,7 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.Feedback.Domain;
-using KollegialtUtbyte.Feedback.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Tests.Support;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 
 namespace KollegialtUtbyte.Feedback.Tests.Api;

@@ -1,9 +1,4 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Tests.Support;
-using KollegialtUtbyte.Testing;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 
 namespace KollegialtUtbyte.Feedback.Tests.Consumers;

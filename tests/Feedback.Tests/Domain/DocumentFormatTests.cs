@@ -1,6 +1,5 @@
 using System.Text;
 using KollegialtUtbyte.Feedback.Domain;
-using KollegialtUtbyte.Feedback.Tests.Support;
 
 namespace KollegialtUtbyte.Feedback.Tests.Domain;
 

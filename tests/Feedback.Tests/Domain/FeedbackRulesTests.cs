@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.ApiContracts;
 using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.SharedKernel;

@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Domain;
 using static KollegialtUtbyte.Feedback.Tests.Domain.DomainSamples;
 

@@ -1,13 +1,9 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

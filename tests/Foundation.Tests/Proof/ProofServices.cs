@@ -1,11 +1,6 @@
 using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Telemetry;
-using KollegialtUtbyte.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

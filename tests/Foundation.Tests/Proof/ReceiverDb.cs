@@ -1,7 +1,4 @@
-using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 

@@ -3,9 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using KollegialtUtbyte.ServiceDefaults.Uploads;
-using KollegialtUtbyte.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace KollegialtUtbyte.Gateway.Tests.Support;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

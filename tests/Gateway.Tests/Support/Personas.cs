@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Gateway.Tests.Support;
 
 /// <summary>The people of the authorization matrix, each with a fixed region where they have one.</summary>

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using KollegialtUtbyte.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace KollegialtUtbyte.Gateway.Tests.Support;
 

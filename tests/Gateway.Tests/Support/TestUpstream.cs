@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
 using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using KollegialtUtbyte.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,7 +1,5 @@
 extern alias gateway;
 
-using System.Net;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Identity.Tests.Support;
 

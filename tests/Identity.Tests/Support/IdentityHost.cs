@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json;
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;

@@ -1,10 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.Meetings.Tests.Support;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Meetings.Tests.Api;
 
 /// <summary>The agenda as in seed 000: talks, breaks and a workshop with its questions, inside the meeting's time.</summary>

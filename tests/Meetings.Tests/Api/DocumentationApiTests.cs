@@ -1,11 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.Meetings.Tests.Support;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Meetings.Tests.Api;
 
 /// <summary>Documentation in the protocol shape of seed 004: written by the facilitators, approved by an administrator, then immutable.</summary>

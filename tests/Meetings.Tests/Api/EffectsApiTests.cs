@@ -1,10 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.Meetings.Tests.Support;
-
 namespace KollegialtUtbyte.Meetings.Tests.Api;
 
 /// <summary>The meetings' part of the programme's effects report, checked against a scenario whose numbers are known.</summary>

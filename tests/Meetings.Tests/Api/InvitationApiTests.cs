@@ -1,10 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Tests.Support;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Meetings.Tests.Api;
 
 /// <summary>Invitations follow the local copy of the teams, and invitees answer their own.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Tests.Support;
 
 namespace KollegialtUtbyte.Meetings.Tests.Api;
 

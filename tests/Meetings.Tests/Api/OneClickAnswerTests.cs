@@ -1,11 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Tests.Support;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Tests.Api;

@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Meetings.Tests.Api;

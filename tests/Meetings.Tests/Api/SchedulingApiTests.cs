@@ -1,10 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.Meetings.Tests.Support;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Meetings.Tests.Api;

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Meetings.Domain;
-
 namespace KollegialtUtbyte.Meetings.Tests.Domain;
 
 /// <summary>A person's gender comes only from its own statements, newest wins, and never after her erasure.</summary>

@@ -1,6 +1,4 @@
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
 
 namespace KollegialtUtbyte.Meetings.Tests.Domain;
 

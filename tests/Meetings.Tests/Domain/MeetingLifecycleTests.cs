@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
 using static KollegialtUtbyte.Meetings.Tests.Domain.SchedulingRulesTests;
 
 namespace KollegialtUtbyte.Meetings.Tests.Domain;

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Domain;
-
 namespace KollegialtUtbyte.Meetings.Tests.Domain;
 
 /// <summary>The quota arithmetic: required = ceil(meetings × share), what is secured, what is still possible, and the status.</summary>

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
 using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Meetings.Tests.Domain;

@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
-
 namespace KollegialtUtbyte.Meetings.Tests.Domain;
 
 /// <summary>Suppression below three people, so no statistic points at one or two persons.</summary>

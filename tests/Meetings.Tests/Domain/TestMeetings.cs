@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Meetings.Domain;
-
 namespace KollegialtUtbyte.Meetings.Tests.Domain;
 
 /// <summary>Programmes and meetings for the domain tests, without a database.</summary>

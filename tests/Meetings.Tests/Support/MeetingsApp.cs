@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KollegialtUtbyte.Meetings.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;

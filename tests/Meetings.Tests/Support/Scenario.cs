@@ -1,9 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.ApiContracts;
-using KollegialtUtbyte.Meetings.Domain;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Meetings.Tests.Support;
 
 /// <summary>A region's team as the Regions service announces it: a project leader, key officials and a politician.</summary>

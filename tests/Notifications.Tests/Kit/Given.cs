@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-
 namespace KollegialtUtbyte.Notifications.Tests.Kit;
 
 /// <summary>Events as the other services publish them, with fictional people and the demo programme's dates.</summary>

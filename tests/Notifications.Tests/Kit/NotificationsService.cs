@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Testing;
-using KollegialtUtbyte.Testing.Mail;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using KollegialtUtbyte.Portal.Tests.Team;
-using KollegialtUtbyte.Testing;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.About;
 

@@ -1,8 +1,5 @@
 using System.IO.Compression;
-using System.Text.Json;
 using KollegialtUtbyte.Portal.Tests.Team;
-using KollegialtUtbyte.Testing;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.About;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Playwright;
-
 namespace KollegialtUtbyte.Portal.Tests.Programme;
 
 /// <summary>The administrator plans the programme in the portal, on a phone-sized screen.</summary>

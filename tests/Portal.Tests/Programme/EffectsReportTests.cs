@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Playwright;
 using PdfSharp.Pdf.IO;
 
 namespace KollegialtUtbyte.Portal.Tests.Programme;

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
-
 namespace KollegialtUtbyte.Portal.Tests.Programme;
 
 /// <summary>A seeded facilitator prepares and follows up the meeting they lead, on a phone-sized screen.</summary>

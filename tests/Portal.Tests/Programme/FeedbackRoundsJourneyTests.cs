@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using KollegialtUtbyte.Portal.Tests.Team;
-using KollegialtUtbyte.Testing;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Programme;
 

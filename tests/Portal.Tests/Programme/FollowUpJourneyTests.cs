@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using KollegialtUtbyte.Testing;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Programme;
 

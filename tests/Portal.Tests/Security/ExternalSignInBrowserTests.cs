@@ -1,9 +1,7 @@
 using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.Portal.Tests.Team;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Security;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

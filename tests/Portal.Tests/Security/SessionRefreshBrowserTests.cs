@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Testing;
-using Microsoft.Playwright;
-
 namespace KollegialtUtbyte.Portal.Tests.Security;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using KollegialtUtbyte.Host;
 using KollegialtUtbyte.Portal.Tests.Programme;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using KollegialtUtbyte.Portal.Tests.Programme;
 using KollegialtUtbyte.Portal.Tests.Team;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Start;
 

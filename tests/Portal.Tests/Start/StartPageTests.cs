@@ -1,14 +1,10 @@
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using KollegialtUtbyte.Notifications.Data;
 using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using KollegialtUtbyte.Portal.Tests.Programme;
 using KollegialtUtbyte.Portal.Tests.Team;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Start;
 

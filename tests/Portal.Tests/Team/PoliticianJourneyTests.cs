@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-
 namespace KollegialtUtbyte.Portal.Tests.Team;
 
 /// <summary>A politician on a phone answers the invitations and sees the quota follow.</summary>

@@ -1,9 +1,4 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using KollegialtUtbyte.Testing;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Team;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using KollegialtUtbyte.Testing;
-using Microsoft.Playwright;
 
 namespace KollegialtUtbyte.Portal.Tests.Team;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Text.Json;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Regions.Tests.Api;
 
 /// <summary>Facilitators from the consultancy, and cross-region working groups.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Testing;
 using Microsoft.AspNetCore.TestHost;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;

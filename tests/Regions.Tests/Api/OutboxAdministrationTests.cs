@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

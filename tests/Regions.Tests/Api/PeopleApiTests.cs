@@ -1,9 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Regions.Tests.Api;
 
 /// <summary>The directory of people: validation, who may register and edit, what readers see, the events.</summary>

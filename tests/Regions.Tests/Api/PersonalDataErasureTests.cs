@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text.Json;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;

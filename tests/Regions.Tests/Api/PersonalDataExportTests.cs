@@ -1,13 +1,8 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using KollegialtUtbyte.Testing;
 using MassTransit;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Regions.Tests.Api;
 
 /// <summary>Regions and organisations: administrators keep them, everyone signed in reads them.</summary>

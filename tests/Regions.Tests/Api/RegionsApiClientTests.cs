@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Regions.Tests.Api;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Api;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
-using KollegialtUtbyte.Testing;
-
 namespace KollegialtUtbyte.Regions.Tests.Api;
 
 /// <summary>A region's team: who may change it, the role rules, completeness and the events.</summary>

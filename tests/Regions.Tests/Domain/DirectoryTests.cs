@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.SharedKernel;
 

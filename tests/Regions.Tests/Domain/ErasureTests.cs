@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Domain;
 using KollegialtUtbyte.SharedKernel;
 

@@ -1,8 +1,4 @@
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Tests.Api;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Security;
 

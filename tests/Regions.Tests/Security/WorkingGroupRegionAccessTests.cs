@@ -1,7 +1,4 @@
-using System.Net;
-using KollegialtUtbyte.Regions.ApiContracts;
 using KollegialtUtbyte.Regions.Tests.Api;
-using KollegialtUtbyte.Testing;
 
 namespace KollegialtUtbyte.Regions.Tests.Security;
 

@@ -1,7 +1,5 @@
 using KollegialtUtbyte.Feedback.Application.Storage;
-using KollegialtUtbyte.Feedback.Data;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Application.Retention;
 

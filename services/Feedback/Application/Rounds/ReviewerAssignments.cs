@@ -1,9 +1,5 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Domain;
 using KollegialtUtbyte.Feedback.Domain.Assignment;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Feedback.Application.Rounds;
 

@@ -1,9 +1,4 @@
 using System.Threading.Channels;
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.Feedback.Data;
-using KollegialtUtbyte.Feedback.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Feedback.Application.Rounds;

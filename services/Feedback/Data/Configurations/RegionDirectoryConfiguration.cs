@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Feedback.ApiContracts;
-using KollegialtUtbyte.Feedback.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KollegialtUtbyte.Feedback.Data.Configurations;

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.SharedKernel;
-
 namespace KollegialtUtbyte.Feedback.Domain.Assignment;
 
 /// <summary>A round of the batch that needs <paramref name="ReviewerCount"/> reviewing regions from <paramref name="CandidateRegionIds"/>.</summary>

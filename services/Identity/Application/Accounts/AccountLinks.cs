@@ -1,9 +1,4 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Identity.Application.Accounts;
 

@@ -1,7 +1,4 @@
-using KollegialtUtbyte.Identity.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Application.Accounts;
 

@@ -1,9 +1,5 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Identity.Application.OpenId;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Identity.Application.Accounts;
 

@@ -1,10 +1,5 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Identity.Application.Accounts;
 

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
-
 namespace KollegialtUtbyte.Identity.Application.Accounts;
 
 /// <summary>Choosing a password from an activation or reset link.</summary>

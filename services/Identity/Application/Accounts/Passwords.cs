@@ -1,9 +1,3 @@
-using KollegialtUtbyte.Identity.Data;
-using KollegialtUtbyte.Identity.Domain;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace KollegialtUtbyte.Identity.Application.Accounts;
 
 public enum SignInOutcome

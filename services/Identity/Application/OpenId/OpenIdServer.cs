@@ -1,7 +1,4 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore;
-using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;

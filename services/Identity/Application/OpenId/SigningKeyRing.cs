@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KollegialtUtbyte.Identity.Application.OpenId;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace KollegialtUtbyte.Identity.Application.OpenId;

@@ -1,6 +1,4 @@
-using KollegialtUtbyte.Identity.Data;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KollegialtUtbyte.Identity.Data.Configurations;

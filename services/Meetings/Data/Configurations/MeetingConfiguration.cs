@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Meetings.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KollegialtUtbyte.Meetings.Data.Configurations;

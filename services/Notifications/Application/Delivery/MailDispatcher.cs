@@ -1,8 +1,5 @@
 using KollegialtUtbyte.Notifications.Application.Mailing;
-using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;

@@ -1,5 +1,4 @@
 using System.Text;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.Notifications.Domain.Mails;
 using MimeKit;
 

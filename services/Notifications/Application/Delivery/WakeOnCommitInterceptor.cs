@@ -1,6 +1,4 @@
 using System.Data.Common;
-using KollegialtUtbyte.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.Notifications.Application.Delivery;

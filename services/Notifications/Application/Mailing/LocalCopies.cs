@@ -1,8 +1,4 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Domain;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Notifications.Application.Mailing;
 

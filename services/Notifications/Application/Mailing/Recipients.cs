@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Notifications.Application.Mailing;

@@ -1,7 +1,4 @@
 using KollegialtUtbyte.Notifications.Application.Delivery;
-using KollegialtUtbyte.Notifications.Data;
-using KollegialtUtbyte.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Notifications.Application.Scheduling;

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KollegialtUtbyte.Notifications.Data.Configurations;

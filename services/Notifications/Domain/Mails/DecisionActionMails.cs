@@ -1,5 +1,4 @@
 using System.Globalization;
-using KollegialtUtbyte.Contracts;
 
 namespace KollegialtUtbyte.Notifications.Domain.Mails;
 

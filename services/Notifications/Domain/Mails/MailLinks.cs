@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-
 namespace KollegialtUtbyte.Notifications.Domain.Mails;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Contracts;
-
 namespace KollegialtUtbyte.Notifications.Domain.Mails;
 
 /// <summary>What a queued mail is about: everything its text needs besides the recipient.</summary>

@@ -1,5 +1,4 @@
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.Contracts;
 
 namespace KollegialtUtbyte.Notifications.Domain.Mails;
 

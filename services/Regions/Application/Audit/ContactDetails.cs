@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Regions.Domain;
-
 namespace KollegialtUtbyte.Regions.Application.Audit;
 
 /// <summary>The contact details an audit entry names when they change (by field name: the values stay in the directory).</summary>

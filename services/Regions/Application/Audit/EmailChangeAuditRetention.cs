@@ -1,7 +1,5 @@
-using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Application.Audit;
 

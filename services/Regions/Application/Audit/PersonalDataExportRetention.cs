@@ -1,6 +1,4 @@
-using KollegialtUtbyte.Regions.Data;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Application.Audit;
 

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Contracts;
-using KollegialtUtbyte.Regions.Domain;
-
 namespace KollegialtUtbyte.Regions.Application.Events;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.Data;
-using KollegialtUtbyte.Regions.Domain;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace KollegialtUtbyte.Regions.Application.Events;
 

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Regions.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KollegialtUtbyte.Regions.Data.Configurations;

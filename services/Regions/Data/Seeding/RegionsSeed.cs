@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Regions.Data.Seeding;
