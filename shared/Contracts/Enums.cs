@@ -16,6 +16,25 @@ public enum OrganisationKind
     Agency,
     Consultancy,
     Other,
+
+    // Participants of strategic dialogues and members of networks (seeds 000 and 004).
+    Municipality,
+    Company,
+    University,
+    Authority,
+    Association,
+}
+
+/// <summary>
+/// The format of an exchange, which decides the rules that apply to it: the six-meeting programme
+/// between regional teams (seed 001), the governor's strategic dialogue on one question (seed 000),
+/// or the member network with its working groups and signed protocols (seed 004).
+/// </summary>
+public enum ExchangeFormat
+{
+    Programme,
+    StrategicDialogue,
+    MemberNetwork,
 }
 
 public enum InvitationAnswer

@@ -46,4 +46,12 @@ public sealed record DocumentationResponse(
     string? ApprovedBy,
     DateTimeOffset? ApprovedAt,
     string? RegistryNumber,
-    long Version);
+    long Version,
+    IReadOnlyList<SignatureResponse>? Signatures = null,
+    DateTimeOffset? PublishedAt = null);
+
+/// <summary>A signature of a network's protocol by its convener or its secretary (seed 004: "justeras digitalt").</summary>
+public sealed record SignatureResponse(Guid PersonId, string Name, ProtocolSignerRole Role, DateTimeOffset SignedAt);
+
+/// <summary>The signed-in convener or secretary signs the protocol's draft at this version; with both signatures it binds.</summary>
+public sealed record SignProtocolRequest([property: Range(1, long.MaxValue)] long Version);

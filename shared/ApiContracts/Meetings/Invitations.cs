@@ -15,7 +15,8 @@ public sealed record InvitationResponse(
     DateTimeOffset? AnsweredAt,
     AttendanceStatus? Attendance,
     bool Withdrawn,
-    long Version);
+    long Version,
+    string? OrganisationName = null);
 
 /// <summary>One of the caller's team and their answer to a meeting's invitation (no comment: that is for the organisers).</summary>
 public sealed record TeamAnswerResponse(

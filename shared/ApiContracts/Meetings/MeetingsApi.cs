@@ -96,6 +96,10 @@ public sealed class MeetingsApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<DocumentationResponse>> ApproveDocumentationAsync(Guid meetingId, ApproveDocumentationRequest request, CancellationToken cancellationToken = default) =>
         PostAsync<DocumentationResponse>(PathOf(ApproveDocumentation, meetingId), request, cancellationToken);
 
+    /// <summary>The convener or secretary of a member network signs its meeting's protocol.</summary>
+    public Task<ApiResult<DocumentationResponse>> SignProtocolAsync(Guid meetingId, SignProtocolRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<DocumentationResponse>(PathOf(DocumentationSignatures, meetingId), request, cancellationToken);
+
     public Task<ApiResult<DocumentationResponse>> CorrectDocumentationAsync(Guid meetingId, CorrectDocumentationRequest request, CancellationToken cancellationToken = default) =>
         PostAsync<DocumentationResponse>(PathOf(DocumentationCorrections, meetingId), request, cancellationToken);
 

@@ -34,3 +34,10 @@ public enum ActionStatus
     Done,
     Dropped,
 }
+
+/// <summary>Who signs a member network's protocol (seed 004): its convener and its secretary.</summary>
+public enum ProtocolSignerRole
+{
+    Convener,
+    Secretary,
+}

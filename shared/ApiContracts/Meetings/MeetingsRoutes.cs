@@ -39,6 +39,7 @@ public static class MeetingsRoutes
     public const string DocumentationRevisions = "/{meetingId:guid}/documentation/revisions";
     public const string DocumentationRevision = "/{meetingId:guid}/documentation/revisions/{revision:int}";
     public const string ApproveDocumentation = "/{meetingId:guid}/documentation/approve";
+    public const string DocumentationSignatures = "/{meetingId:guid}/documentation/signatures";
     public const string DocumentationCorrections = "/{meetingId:guid}/documentation/corrections";
 
     public const string PointActions = "/{meetingId:guid}/documentation/points/{pointNumber}/actions";

@@ -1,3 +1,5 @@
+using ExchangeFormat = KollegialtUtbyte.Contracts.ExchangeFormat;
+
 namespace KollegialtUtbyte.Meetings.ApiContracts;
 
 public sealed record ProgrammeCalendarResponse(
@@ -12,7 +14,12 @@ public sealed record ProgrammeCalendarResponse(
     int RequiredAttendance,
     int ExpectedKeyOfficials,
     DateTimeOffset? PlanPublishedAt,
-    long Version);
+    long Version,
+    ExchangeFormat Format = ExchangeFormat.Programme,
+    string? Question = null,
+    Guid? LeaderPersonId = null,
+    Guid? ConvenerPersonId = null,
+    Guid? SecretaryPersonId = null);
 
 public sealed record ChangeCalendarRequest(
     [property: Required, StringLength(64)] string TimeZone,

@@ -85,6 +85,26 @@ public sealed class RegionsApi(HttpClient http) : ApiClient(http)
     public Task<ApiResult<object>> LeaveProgrammeAsync(Guid programmeId, Guid regionId, CancellationToken cancellationToken = default) =>
         DeleteAsync(PathOf(ProgrammeRegion, programmeId, regionId), cancellationToken);
 
+    // Participants of strategic dialogues and member networks, and the networks' member organisations.
+
+    public Task<ApiResult<List<ExchangeParticipantResponse>>> ExchangeParticipantsAsync(Guid programmeId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ExchangeParticipantResponse>>(PathOf(ExchangeParticipants, programmeId), cancellationToken);
+
+    public Task<ApiResult<ExchangeParticipantResponse>> AddExchangeParticipantAsync(Guid programmeId, AddExchangeParticipantRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<ExchangeParticipantResponse>(PathOf(ExchangeParticipants, programmeId), request, cancellationToken);
+
+    public Task<ApiResult<object>> RemoveExchangeParticipantAsync(Guid programmeId, Guid personId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(PathOf(ExchangeParticipant, programmeId, personId), cancellationToken);
+
+    public Task<ApiResult<List<ExchangeMemberResponse>>> ExchangeMembersAsync(Guid programmeId, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ExchangeMemberResponse>>(PathOf(ExchangeMembers, programmeId), cancellationToken);
+
+    public Task<ApiResult<ExchangeMemberResponse>> JoinExchangeAsync(Guid programmeId, JoinExchangeRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<ExchangeMemberResponse>(PathOf(ExchangeMembers, programmeId), request, cancellationToken);
+
+    public Task<ApiResult<ExchangeMemberResponse>> LeaveExchangeAsync(Guid programmeId, Guid organisationId, LeaveExchangeRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync<ExchangeMemberResponse>(PathOf(ExchangeMemberLeave, programmeId, organisationId), request, cancellationToken);
+
     public Task<ApiResult<PagedList<TeamSummaryResponse>>> TeamsAsync(
         Guid programmeId, int? page = null, int? pageSize = null, string? search = null, CancellationToken cancellationToken = default) =>
         GetAsync<PagedList<TeamSummaryResponse>>(Paged(PathOf(Teams, programmeId), page, pageSize, search), cancellationToken);

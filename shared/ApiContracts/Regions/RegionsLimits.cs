@@ -13,4 +13,6 @@ public static class RegionsLimits
     public const int MaxWorkingGroupRegions = 21;
     public const int MaxWorkingGroupPeople = 200;
     public const int ErasureReasonMaxLength = 2000;
+    public const int QuestionMinLength = 5;
+    public const int QuestionMaxLength = 500;
 }

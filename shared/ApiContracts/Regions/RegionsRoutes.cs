@@ -26,6 +26,11 @@ public static class RegionsRoutes
     public const string ProgrammeRegions = "/programmes/{programmeId:guid}/regions";
     public const string ProgrammeRegion = "/programmes/{programmeId:guid}/regions/{regionId:guid}";
 
+    public const string ExchangeParticipants = "/programmes/{programmeId:guid}/participants";
+    public const string ExchangeParticipant = "/programmes/{programmeId:guid}/participants/{personId:guid}";
+    public const string ExchangeMembers = "/programmes/{programmeId:guid}/members";
+    public const string ExchangeMemberLeave = "/programmes/{programmeId:guid}/members/{organisationId:guid}/leave";
+
     public const string Teams = "/programmes/{programmeId:guid}/teams";
     public const string Team = "/programmes/{programmeId:guid}/teams/{regionId:guid}";
     public const string TeamMembers = "/programmes/{programmeId:guid}/teams/{regionId:guid}/members";
