@@ -76,6 +76,7 @@ public static class IdentityModule
         builder.Services.AddScoped<AccountLinks>();
         builder.Services.AddScoped<LinkRedemption>();
         builder.Services.AddScoped<DirectorySync>();
+        builder.Services.AddScoped<ExchangeRoleHolders>();
         builder.Services.AddScoped<EmailChanges>();
         builder.Services.AddScoped<ExternalSignIns>();
         return builder;

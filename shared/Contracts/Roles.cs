@@ -12,7 +12,10 @@ public static class Roles
     public const string TeamMember = "team_member";
     public const string Politician = "politician";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Facilitator, ProjectLeader, TeamMember, Politician];
+    /// <summary>Takes part in a strategic dialogue or a member network, or holds one of their roles (leader, convener, secretary).</summary>
+    public const string Participant = "participant";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Facilitator, ProjectLeader, TeamMember, Politician, Participant];
 }
 
 /// <summary>Claim types in the suite's access tokens.</summary>

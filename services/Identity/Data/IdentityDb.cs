@@ -13,6 +13,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
 
+    public DbSet<ExchangeParticipation> ExchangeParticipations => Set<ExchangeParticipation>();
+
     public DbSet<AccountLinkToken> AccountLinkTokens => Set<AccountLinkToken>();
 
     public DbSet<EmailChange> EmailChanges => Set<EmailChange>();

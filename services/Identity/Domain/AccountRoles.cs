@@ -19,11 +19,12 @@ public static class AccountRoles
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown team role."),
     };
 
-    /// <summary>Roles that follow from the directory: active team places and being a facilitator.</summary>
-    public static IReadOnlyList<string> FromDirectory(IEnumerable<TeamRole> activeTeamRoles, bool isFacilitator)
+    /// <summary>Roles that follow from the directory: active team places, being a facilitator, taking part in a dialogue or network.</summary>
+    public static IReadOnlyList<string> FromDirectory(IEnumerable<TeamRole> activeTeamRoles, bool isFacilitator, bool isExchangeParticipant = false)
     {
         var roles = activeTeamRoles.SelectMany(ForTeamRole);
-        return InCanonicalOrder(isFacilitator ? roles.Append(Roles.Facilitator) : roles);
+        roles = isFacilitator ? roles.Append(Roles.Facilitator) : roles;
+        return InCanonicalOrder(isExchangeParticipant ? roles.Append(Roles.Participant) : roles);
     }
 
     /// <summary>What the account may do: granted roles plus the roles from the directory.</summary>

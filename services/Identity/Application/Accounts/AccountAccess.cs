@@ -14,11 +14,19 @@ public sealed class AccountAccess(IdentityDb db, UserManager<Account> users, Tim
         return db.TeamMemberships.Local.Where(m => m.PersonId == personId).OrderByDescending(m => m.AsOf).ToList();
     }
 
+    /// <summary>Whether the person takes part in (or holds a role of) a dialogue or network, counting places added but not yet saved.</summary>
+    public async Task<bool> ParticipatesAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        await db.ExchangeParticipations.Where(p => p.PersonId == personId).LoadAsync(cancellationToken);
+        return db.ExchangeParticipations.Local.Any(p => p.PersonId == personId && p.IsActive);
+    }
+
     public async Task<(IReadOnlyList<string> Roles, IReadOnlyList<Guid> RegionIds)> FromDirectoryAsync(Guid personId, CancellationToken cancellationToken)
     {
         var person = await db.People.FindAsync([personId], cancellationToken);
         var memberships = await MembershipsAsync(personId, cancellationToken);
-        var roles = AccountRoles.FromDirectory(memberships.Where(m => m.IsActive).Select(m => m.Role), person?.IsFacilitator ?? false);
+        var participates = await ParticipatesAsync(personId, cancellationToken);
+        var roles = AccountRoles.FromDirectory(memberships.Where(m => m.IsActive).Select(m => m.Role), person?.IsFacilitator ?? false, participates);
         return (roles, TeamMembership.RegionsOf(memberships));
     }
 

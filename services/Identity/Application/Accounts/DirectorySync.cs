@@ -26,6 +26,9 @@ public sealed class DirectorySync(
     public async Task<TeamMembership> MembershipAsync(Guid personId, Guid programmeId, Guid regionId, CancellationToken cancellationToken) =>
         (await db.FindOrInsertAsync([personId, programmeId, regionId], () => TeamMembership.For(personId, programmeId, regionId), cancellationToken)).Entity;
 
+    public async Task<ExchangeParticipation> ParticipationAsync(Guid personId, Guid programmeId, CancellationToken cancellationToken) =>
+        (await db.FindOrInsertAsync([personId, programmeId], () => ExchangeParticipation.For(personId, programmeId), cancellationToken)).Entity;
+
     /// <summary>Creates, or brings up to date, the account of <paramref name="person"/> after a change in the directory.</summary>
     public async Task ReconcileAsync(DirectoryPerson person, CancellationToken cancellationToken)
     {

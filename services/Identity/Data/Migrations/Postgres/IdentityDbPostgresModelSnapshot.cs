@@ -267,6 +267,33 @@ namespace KollegialtUtbyte.Identity.Data.Migrations.Postgres
                     b.ToTable("EmailChanges", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Identity.Domain.ExchangeParticipation", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HoldsRole")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Invited")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("InvitedAsOf")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RoleAsOf")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "ProgrammeId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("ExchangeParticipations", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Identity.Domain.TeamMembership", b =>
                 {
                     b.Property<Guid>("PersonId")

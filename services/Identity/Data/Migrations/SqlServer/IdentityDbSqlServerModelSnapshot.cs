@@ -270,6 +270,33 @@ namespace KollegialtUtbyte.Identity.Data.Migrations.SqlServer
                     b.ToTable("EmailChanges", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Identity.Domain.ExchangeParticipation", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("HoldsRole")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Invited")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("InvitedAsOf")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RoleAsOf")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("PersonId", "ProgrammeId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("ExchangeParticipations", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Identity.Domain.TeamMembership", b =>
                 {
                     b.Property<Guid>("PersonId")

@@ -262,6 +262,33 @@ namespace KollegialtUtbyte.Identity.Data.Migrations.Sqlite
                     b.ToTable("EmailChanges", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Identity.Domain.ExchangeParticipation", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HoldsRole")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RoleAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "ProgrammeId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("ExchangeParticipations", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Identity.Domain.TeamMembership", b =>
                 {
                     b.Property<Guid>("PersonId")
