@@ -15,17 +15,52 @@ public static class ModelRows
 {
     private static readonly DateTime Moment = new(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
 
+    /// <summary>
+    /// The model's tables that exist in the database, each with the columns it has there. A database
+    /// made by an older schema lacks the tables and columns added since.
+    /// </summary>
+    public static async Task<Dictionary<string, HashSet<string>>> ExistingColumnsAsync(DbContext db)
+    {
+        var existing = new Dictionary<string, HashSet<string>>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            foreach (var table in db.Model.GetRelationalModel().Tables)
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table.Name}\" WHERE 1 = 0";
+                try
+                {
+                    await using var reader = await command.ExecuteReaderAsync();
+                    existing[table.Name] = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
+                }
+                catch (DbException)
+                {
+                    // Not in this database (PostgreSQL: the failed statement ends the transaction-less command only).
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return existing;
+    }
+
+    /// <summary>One row in every table of the model the database has, filling the columns it has.</summary>
     public static async Task InsertOneIntoEveryTableAsync(DbContext db)
     {
-        var tables = db.Model.GetRelationalModel().Tables.ToList();
+        var existing = await ExistingColumnsAsync(db);
+        var tables = db.Model.GetRelationalModel().Tables.Where(t => existing.ContainsKey(t.Name)).ToList();
         var rows = new Dictionary<ITable, Dictionary<IColumn, object?>>();
         await db.Database.OpenConnectionAsync();
         try
         {
             foreach (var table in InDependencyOrder(tables))
             {
-                var row = table.Columns.Where(c => c.PropertyMappings.Count > 0).ToDictionary(c => c, ValueFor);
-                foreach (var foreignKey in table.ForeignKeyConstraints)
+                var row = table.Columns.Where(c => c.PropertyMappings.Count > 0 && existing[table.Name].Contains(c.Name)).ToDictionary(c => c, ValueFor);
+                foreach (var foreignKey in table.ForeignKeyConstraints.Where(fk => existing.ContainsKey(fk.PrincipalTable.Name)))
                 {
                     var selfReference = foreignKey.PrincipalTable == table;
                     var optional = foreignKey.Columns.All(c => c.IsNullable);
@@ -47,17 +82,18 @@ public static class ModelRows
         }
     }
 
-    /// <summary>Every row of every table of the model, as sorted lines of text.</summary>
-    public static async Task<Dictionary<string, List<string>>> ReadAllAsync(DbContext db)
+    /// <summary>Every row of the given tables (by default all the model's), as sorted lines of text of the given columns.</summary>
+    public static async Task<Dictionary<string, List<string>>> ReadAllAsync(DbContext db, IReadOnlyDictionary<string, HashSet<string>>? columns = null)
     {
+        columns ??= await ExistingColumnsAsync(db);
         var result = new Dictionary<string, List<string>>();
         await db.Database.OpenConnectionAsync();
         try
         {
-            foreach (var table in db.Model.GetRelationalModel().Tables)
+            foreach (var (table, names) in columns)
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = $"SELECT * FROM \"{table.Name}\"";
+                command.CommandText = $"SELECT {string.Join(", ", names.Order(StringComparer.Ordinal).Select(n => $"\"{n}\""))} FROM \"{table}\"";
                 await using var reader = await command.ExecuteReaderAsync();
                 var lines = new List<string>();
                 while (await reader.ReadAsync())
@@ -68,7 +104,7 @@ public static class ModelRows
                 }
 
                 lines.Sort(StringComparer.Ordinal);
-                result[table.Name] = lines;
+                result[table] = lines;
             }
         }
         finally
@@ -79,12 +115,17 @@ public static class ModelRows
         return result;
     }
 
-    /// <summary>How many entities of each root entity type the model reads (owned ones come with their owners).</summary>
-    public static async Task<Dictionary<string, int>> CountEntitiesAsync(DbContext db)
+    /// <summary>
+    /// How many entities of each root entity type the model reads (owned ones come with their
+    /// owners); with <paramref name="tables"/> only the types stored in those tables.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> CountEntitiesAsync(DbContext db, IEnumerable<string>? tables = null)
     {
         var counts = new Dictionary<string, int>();
+        var only = tables?.ToHashSet(StringComparer.Ordinal);
         var read = typeof(ModelRows).GetMethod(nameof(ReadEntitiesAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && !e.HasSharedClrType))
+        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && !e.HasSharedClrType
+            && (only is null || (e.GetTableName() is { } name && only.Contains(name)))))
         {
             var entities = await (Task<IList>)read.MakeGenericMethod(entityType.ClrType).Invoke(null, [db])!;
             counts[entityType.DisplayName()] = entities.Count;

@@ -54,17 +54,21 @@ public abstract class ServiceMigrationTests<TDbContext> : MigrationConformanceTe
     private async Task AssertUpgradesWithItsDataAsync(Func<TDbContext> database)
     {
         var cancellation = TestContext.Current.CancellationToken;
+        // The hand-written schema has only the tables and columns of its time; rows go into those,
+        // and only those are compared after the upgrade (what came since starts empty or with defaults).
+        Dictionary<string, HashSet<string>> legacyColumns;
         await using (var legacy = database())
         {
             await CreateLegacyDatabaseAsync(legacy);
             Assert.NotEmpty(await legacy.Database.GetAppliedMigrationsAsync(cancellation));
+            legacyColumns = await ModelRows.ExistingColumnsAsync(legacy);
             await ModelRows.InsertOneIntoEveryTableAsync(legacy);
         }
 
         Dictionary<string, List<string>> before;
         await using (var legacy = database())
         {
-            before = await ModelRows.ReadAllAsync(legacy);
+            before = await ModelRows.ReadAllAsync(legacy, legacyColumns);
         }
 
         await using (var upgraded = database())
@@ -76,12 +80,12 @@ public abstract class ServiceMigrationTests<TDbContext> : MigrationConformanceTe
 
         await using (var upgraded = database())
         {
-            var after = await ModelRows.ReadAllAsync(upgraded);
+            var after = await ModelRows.ReadAllAsync(upgraded, legacyColumns);
             Assert.Equal(before.Keys.Order(), after.Keys.Order());
             Assert.All(before, table => Assert.Equal(table.Value, after[table.Key]));
 
             // Every entity reads back through the model, owned rows included.
-            Assert.All(await ModelRows.CountEntitiesAsync(upgraded), count => Assert.True(count.Value > 0, $"No {count.Key} read back after upgrading."));
+            Assert.All(await ModelRows.CountEntitiesAsync(upgraded, legacyColumns.Keys), count => Assert.True(count.Value > 0, $"No {count.Key} read back after upgrading."));
         }
     }
 
