@@ -15,16 +15,19 @@ public static class ModelRows
 {
     private static readonly DateTime Moment = new(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
 
-    public static async Task InsertOneIntoEveryTableAsync(DbContext db)
+    public static async Task InsertOneIntoEveryTableAsync(DbContext db, IReadOnlyDictionary<string, HashSet<string>>? existing = null)
     {
-        var tables = db.Model.GetRelationalModel().Tables.ToList();
+        // Into what the database has: a legacy database lacks what later migrations add.
+        var tables = db.Model.GetRelationalModel().Tables.Where(t => existing is null || existing.ContainsKey(t.Name)).ToList();
         var rows = new Dictionary<ITable, Dictionary<IColumn, object?>>();
         await db.Database.OpenConnectionAsync();
         try
         {
             foreach (var table in InDependencyOrder(tables))
             {
-                var row = table.Columns.Where(c => c.PropertyMappings.Count > 0).ToDictionary(c => c, ValueFor);
+                var row = table.Columns
+                    .Where(c => c.PropertyMappings.Count > 0 && (existing is null || existing[table.Name].Contains(c.Name)))
+                    .ToDictionary(c => c, ValueFor);
                 foreach (var foreignKey in table.ForeignKeyConstraints)
                 {
                     var selfReference = foreignKey.PrincipalTable == table;
@@ -48,16 +51,17 @@ public static class ModelRows
     }
 
     /// <summary>Every row of every table of the model, as sorted lines of text.</summary>
-    public static async Task<Dictionary<string, List<string>>> ReadAllAsync(DbContext db)
+    public static async Task<Dictionary<string, List<string>>> ReadAllAsync(DbContext db, IReadOnlyDictionary<string, HashSet<string>>? only = null)
     {
         var result = new Dictionary<string, List<string>>();
         await db.Database.OpenConnectionAsync();
         try
         {
-            foreach (var table in db.Model.GetRelationalModel().Tables)
+            foreach (var table in db.Model.GetRelationalModel().Tables.Where(t => only is null || only.ContainsKey(t.Name)))
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = $"SELECT * FROM \"{table.Name}\"";
+                var columns = only is null ? "*" : string.Join(", ", only[table.Name].Order(StringComparer.Ordinal).Select(c => $"\"{c}\""));
+                command.CommandText = $"SELECT {columns} FROM \"{table.Name}\"";
                 await using var reader = await command.ExecuteReaderAsync();
                 var lines = new List<string>();
                 while (await reader.ReadAsync())
@@ -79,12 +83,21 @@ public static class ModelRows
         return result;
     }
 
-    /// <summary>How many entities of each root entity type the model reads (owned ones come with their owners).</summary>
-    public static async Task<Dictionary<string, int>> CountEntitiesAsync(DbContext db)
+    /// <summary>The tables of a database and their columns (without EF's own history tables).</summary>
+    public static async Task<Dictionary<string, HashSet<string>>> ColumnsAsync(DbContext db) =>
+        (await SchemaComparison.DescribeAsync(db))
+            .Where(line => line.StartsWith("column ", StringComparison.Ordinal))
+            .Select(line => line["column ".Length..].Split(' ')[0].Split('.', 2))
+            .GroupBy(parts => parts[0], parts => parts[1])
+            .ToDictionary(g => g.Key, g => g.ToHashSet());
+
+    /// <summary>How many entities of each root entity type the model reads (owned ones come with their owners), of those kept in <paramref name="tables"/> if given.</summary>
+    public static async Task<Dictionary<string, int>> CountEntitiesAsync(DbContext db, IReadOnlyCollection<string>? tables = null)
     {
         var counts = new Dictionary<string, int>();
         var read = typeof(ModelRows).GetMethod(nameof(ReadEntitiesAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && !e.HasSharedClrType))
+        foreach (var entityType in db.Model.GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.BaseType is null && !e.HasSharedClrType && (tables is null || tables.Contains(e.GetTableName()!))))
         {
             var entities = await (Task<IList>)read.MakeGenericMethod(entityType.ClrType).Invoke(null, [db])!;
             counts[entityType.DisplayName()] = entities.Count;
