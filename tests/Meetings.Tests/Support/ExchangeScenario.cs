@@ -3,7 +3,7 @@ namespace KollegialtUtbyte.Meetings.Tests.Support;
 /// <summary>
 /// A strategic dialogue or a member network of its own for one test, announced through the
 /// registry's events: its roles, its participants (people of organisations, without a region) and a
-/// facilitator; helpers to schedule, publish, hold and document its meetings.
+/// facilitator; and the steps to schedule, publish, hold and document its meetings.
 /// </summary>
 public sealed class ExchangeScenario
 {
