@@ -62,4 +62,31 @@ public sealed class SeedTests : IAsyncLifetime
 
         Assert.Equal(6, published.PublishedMeetingIds.Count);
     }
+
+    [Fact]
+    public async Task The_dialogue_and_the_network_of_2019_are_held_and_documented_approved_and_signed()
+    {
+        var admin = _app.ClientFor(TestUser.Administrator());
+        var dialogue = await (await admin.GetAsync("/api/meetings/programmes/5a7e0000-0000-4000-8000-000000000508", TestContext.Current.CancellationToken)).ReadAsync<ProgrammeCalendarResponse>();
+        var dialogueMeeting = await (await admin.GetAsync("/api/meetings/5a7e0000-0000-4000-8000-0000000005a1", TestContext.Current.CancellationToken)).ReadAsync<MeetingResponse>();
+        var published = await (await _app.ClientFor(TestUser.Politician(Guid.NewGuid())).GetAsync("/api/meetings/5a7e0000-0000-4000-8000-0000000005a1/documentation", TestContext.Current.CancellationToken)).ReadAsync<DocumentationResponse>();
+
+        Assert.Equal((ExchangeFormat.StrategicDialogue, 1, 0), (dialogue.Format, dialogue.PlannedMeetings, dialogue.Themes.Count));
+        Assert.Equal((MeetingStatus.Documented, new DateTime(2019, 5, 8)), (dialogueMeeting.Status, dialogueMeeting.StartsAt.Date));
+        Assert.Equal(4, dialogueMeeting.Agenda.Count(a => a.Kind == AgendaItemKind.Talk && a.Responsible is not null && a.Responsible != "Landshövdingen"));
+        Assert.Equal(4, dialogueMeeting.Agenda.Single(a => a.Kind == AgendaItemKind.Workshop).Questions.Count);
+        Assert.Equal((DocumentationStatus.Approved, published.ApprovedAt), (published.Status, published.PublishedAt));
+
+        var network = await (await admin.GetAsync("/api/meetings/programmes/5a7e0000-0000-4000-8000-000000000925", TestContext.Current.CancellationToken)).ReadAsync<ProgrammeCalendarResponse>();
+        var protocol = await (await admin.GetAsync("/api/meetings/5a7e0000-0000-4000-8000-0000000009a1/documentation", TestContext.Current.CancellationToken)).ReadAsync<DocumentationResponse>();
+
+        Assert.Equal((ExchangeFormat.MemberNetwork, 0), (network.Format, network.PlannedMeetings));
+        Assert.Equal(("800-4609-2019", DocumentationStatus.Approved), (protocol.RegistryNumber, protocol.Status));
+        Assert.Equal(["Johanna Parikka Altenstedt", "Malin Faraasen"], protocol.Signatures!.Select(s => s.Name));
+        Assert.Equal(protocol.Signatures![1].SignedAt, protocol.ApprovedAt);
+        Assert.Equal(["1", "2", "3", "4"], protocol.Points.Where(p => p.Level == 1).Select(p => p.Number));
+        Assert.Contains(protocol.Points, p => p.Number == "4.8");
+        Assert.Contains(protocol.Participants, p => p is { Name: "Engla Westlund", Organisation: "Sölvesborgs kommun", Role: "strateg" });
+        Assert.Equal(14, protocol.Participants.Count);
+    }
 }

@@ -69,13 +69,14 @@ public static class AttendanceEndpoints
         var personIds = invitations.Select(i => i.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+        var organisations = await InviteeOrganisations.OfAsync(db, meeting.ProgrammeId, personIds, ct);
         return TypedResults.Ok(new AttendanceResponse(
             meeting.Id,
             meeting.Status,
             invitations.Where(i => i.IsActive).Select(i => new InvitationResponse(
                 i.Id, i.MeetingId, i.PersonId, people.GetValueOrDefault(i.PersonId)?.Name, i.RegionId,
                 i.RegionId is { } r ? regions.GetValueOrDefault(r)?.Name : null, i.Role, i.Answer, i.Comment, i.AnsweredAt,
-                i.Attendance, !i.IsActive, i.Version)).ToList(),
+                i.Attendance, !i.IsActive, i.Version, organisations.GetValueOrDefault(i.PersonId))).ToList(),
             meeting.Version));
     }
 

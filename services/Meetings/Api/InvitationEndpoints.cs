@@ -44,6 +44,7 @@ public static class InvitationEndpoints
         var personIds = invitations.Select(i => i.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+        var organisations = await InviteeOrganisations.OfAsync(db, meeting.ProgrammeId, personIds, ct);
         return TypedResults.Ok(invitations
             .Select(i => new InvitationResponse(
                 i.Id,
@@ -58,7 +59,8 @@ public static class InvitationEndpoints
                 i.AnsweredAt,
                 i.Attendance,
                 !i.IsActive,
-                i.Version))
+                i.Version,
+                organisations.GetValueOrDefault(i.PersonId)))
             .OrderBy(i => i.RegionName, StringComparer.Ordinal)
             .ThenBy(i => i.Role)
             .ThenBy(i => i.Name, StringComparer.Ordinal)

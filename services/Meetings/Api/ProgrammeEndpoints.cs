@@ -23,7 +23,8 @@ public static class ProgrammeEndpoints
     /// <summary>The calendar as the API answers it (the required attendance worked out from the share).</summary>
     public static ProgrammeCalendarResponse ResponseOf(ProgrammeCalendar p) => new(
         p.Id, p.Name, p.StartsOn, p.EndsOn, p.TimeZone, p.Themes, p.PlannedMeetings, p.PoliticianShare,
-        PoliticianQuota.Required(p.PlannedMeetings, p.PoliticianShare), p.ExpectedKeyOfficials, p.PlanPublishedAt, p.Version);
+        PoliticianQuota.Required(p.PlannedMeetings, p.PoliticianShare), p.ExpectedKeyOfficials, p.PlanPublishedAt, p.Version,
+        p.Format, p.Question, p.LeaderPersonId, p.ConvenerPersonId, p.SecretaryPersonId);
 
     private static async Task<Ok<List<ProgrammeCalendarResponse>>> ListAsync(MeetingsDb db, CancellationToken ct) =>
         TypedResults.Ok((await db.Programmes.AsNoTracking().ToListAsync(ct))

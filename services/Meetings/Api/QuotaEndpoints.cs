@@ -9,8 +9,8 @@ public static class QuotaEndpoints
 {
     public static void MapQuota(this IEndpointRouteBuilder api)
     {
-        api.MapGet(MeetingsRoutes.Quota, ListAsync).WithTags("Politicians' quota").ProducesProblems(404);
-        api.MapGet(MeetingsRoutes.MyQuota, MineAsync).WithTags("Politicians' quota").ProducesProblems(404);
+        api.MapGet(MeetingsRoutes.Quota, ListAsync).WithTags("Politicians' quota").ProducesProblems(404, 422);
+        api.MapGet(MeetingsRoutes.MyQuota, MineAsync).WithTags("Politicians' quota").ProducesProblems(404, 422);
     }
 
     private static QuotaResponse Response(PoliticianStanding s) => new(
@@ -21,6 +21,7 @@ public static class QuotaEndpoints
     private static async Task<Ok<List<QuotaResponse>>> ListAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
+        ExchangeRules.CheckQuota(programme);
         return TypedResults.Ok((await quotas.StandingsAsync(programme, null, ct))
             .Where(s => user.MayFollowRegion(s.RegionId))
             .Select(Response)
@@ -30,6 +31,7 @@ public static class QuotaEndpoints
     private static async Task<Ok<QuotaResponse>> MineAsync(Guid programmeId, ClaimsPrincipal user, MeetingsDb db, PoliticianQuotas quotas, CancellationToken ct)
     {
         var programme = await db.ProgrammeAsync(programmeId, ct);
+        ExchangeRules.CheckQuota(programme);
         var personId = user.PersonId() ?? Guid.Empty;
         var standing = (await quotas.StandingsAsync(programme, [personId], ct)).FirstOrDefault()
             ?? throw new ResourceNotFoundException("Politician of the programme", personId);

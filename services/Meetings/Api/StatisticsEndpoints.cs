@@ -6,7 +6,7 @@ using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Meetings.Api;
 
-/// <summary>Attendance statistics per meeting, region, role and gender, aggregated and suppressed below three people.</summary>
+/// <summary>Attendance statistics per meeting, region (or organisation, for those without one), role and gender, aggregated and suppressed below three people.</summary>
 public static class StatisticsEndpoints
 {
     public const string Suppressed = "..";
@@ -49,7 +49,7 @@ public static class StatisticsEndpoints
             {
                 var number = meeting.Number.ToString(CultureInfo.InvariantCulture);
                 var date = meeting.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                foreach (var (dimension, cells) in new[] { ("Närvaro", meeting.ByStatus), ("Region", meeting.PresentByRegion), ("Roll", meeting.PresentByRole), ("Kön", meeting.PresentByGender) })
+                foreach (var (dimension, cells) in new[] { ("Närvaro", meeting.ByStatus), ("Region", meeting.PresentByRegion), ("Roll", meeting.PresentByRole), ("Kön", meeting.PresentByGender), ("Organisation", meeting.PresentByOrganisation ?? []) })
                 {
                     foreach (var cell in cells)
                     {

@@ -6,6 +6,9 @@ namespace KollegialtUtbyte.Meetings.Application;
 /// Who is invited to what, kept in step with the local copy of the teams: on publishing every
 /// team member of every participating region is invited; people who join later are invited to
 /// the meetings still ahead; people who leave (or whose region leaves) have those withdrawn.
+/// A strategic dialogue or a member network invites its participants (from the registry's
+/// <see cref="ExchangeParticipantAdded"/>) and its leader, convener and secretary in the same way,
+/// without a team role.
 /// Each change adds its event to the outbox; the caller saves once.
 /// </summary>
 public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
@@ -14,14 +17,56 @@ public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
     public async Task InviteTeamsAsync(ProgrammeCalendar programme, IReadOnlyCollection<Meeting> meetings, CancellationToken cancellationToken)
     {
         await RosterChangedAsync(programme.Id, cancellationToken);
-        var members = await InvitableMembersAsync(programme.Id, cancellationToken);
+        var invitees = programme.IsProgramme
+            ? (await InvitableMembersAsync(programme.Id, cancellationToken)).Select(Invitee.Of).ToList()
+            : await ExchangeInviteesAsync(programme, cancellationToken);
         var meetingIds = meetings.Select(m => m.Id).ToList();
         var existing = await db.Invitations.Where(i => meetingIds.Contains(i.MeetingId)).ToListAsync(cancellationToken);
         foreach (var meeting in meetings)
         {
-            foreach (var member in members)
+            foreach (var invitee in invitees)
             {
-                Invite(programme, meeting, member, existing.FirstOrDefault(i => i.MeetingId == meeting.Id && i.PersonId == member.PersonId));
+                Invite(programme, meeting, invitee, existing.FirstOrDefault(i => i.MeetingId == meeting.Id && i.PersonId == invitee.PersonId));
+            }
+        }
+    }
+
+    public async Task SyncExchangeAsync(Guid programmeId, CancellationToken cancellationToken)
+    {
+        if (await db.Programmes.FindAsync([programmeId], cancellationToken) is { IsProgramme: false } programme)
+        {
+            await SyncExchangeAsync(programme, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A dialogue's or network's participants or roles changed: everyone invitable now is invited to
+    /// the published meetings still ahead, and those no longer invitable have those withdrawn.
+    /// </summary>
+    public async Task SyncExchangeAsync(ProgrammeCalendar programme, CancellationToken cancellationToken)
+    {
+        var upcoming = await UpcomingMeetingsAsync(programme.Id, cancellationToken);
+        if (upcoming.Count == 0)
+        {
+            return;
+        }
+
+        await RosterChangedAsync(programme.Id, cancellationToken);
+        var invitees = await ExchangeInviteesAsync(programme, cancellationToken);
+        var upcomingIds = upcoming.Select(m => m.Id).ToList();
+        var existing = await db.Invitations.Where(i => upcomingIds.Contains(i.MeetingId)).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var meeting in upcoming)
+        {
+            foreach (var invitee in invitees)
+            {
+                Invite(programme, meeting, invitee, existing.FirstOrDefault(i => i.MeetingId == meeting.Id && i.PersonId == invitee.PersonId));
+            }
+
+            foreach (var gone in existing.Where(i => i.MeetingId == meeting.Id && i.IsActive && invitees.All(p => p.PersonId != i.PersonId)))
+            {
+                gone.Withdraw(now);
+                db.AddEvent(new InvitationWithdrawn(gone.Id, EventData.Details(meeting, programme), gone.PersonId, now));
             }
         }
     }
@@ -48,7 +93,7 @@ public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
             .ToListAsync(cancellationToken);
         foreach (var meeting in upcoming)
         {
-            Invite(programme, meeting, member, existing.FirstOrDefault(i => i.MeetingId == meeting.Id));
+            Invite(programme, meeting, Invitee.Of(member), existing.FirstOrDefault(i => i.MeetingId == meeting.Id));
         }
     }
 
@@ -101,7 +146,28 @@ public sealed class InvitationWorkflow(MeetingsDb db, TimeProvider time)
         }
     }
 
-    private void Invite(ProgrammeCalendar programme, Meeting meeting, TeamMembership member, Invitation? existing)
+    /// <summary>A dialogue's or network's current participants and role holders (not erased), with their region where they have one.</summary>
+    private async Task<List<Invitee>> ExchangeInviteesAsync(ProgrammeCalendar programme, CancellationToken cancellationToken)
+    {
+        var participants = await db.ExchangeParticipants.Where(p => p.ProgrammeId == programme.Id && p.Active).ToListAsync(cancellationToken);
+        var roleHolders = programme.RoleHolders();
+        var personIds = participants.Select(p => p.PersonId).Concat(roleHolders).Distinct().ToList();
+        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return personIds
+            .Where(id => people.GetValueOrDefault(id) is not { IsErased: true })
+            .Select(id => new Invitee(
+                id,
+                participants.FirstOrDefault(p => p.PersonId == id)?.RegionId ?? people.GetValueOrDefault(id)?.RegionId,
+                null))
+            .ToList();
+    }
+
+    private sealed record Invitee(Guid PersonId, Guid? RegionId, TeamRole? Role)
+    {
+        public static Invitee Of(TeamMembership member) => new(member.PersonId, member.RegionId, member.Role);
+    }
+
+    private void Invite(ProgrammeCalendar programme, Meeting meeting, Invitee member, Invitation? existing)
     {
         var now = time.GetUtcNow();
         string token;

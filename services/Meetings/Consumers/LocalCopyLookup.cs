@@ -17,6 +17,10 @@ internal static class LocalCopyLookup
         await db.Participations.FindAsync([programmeId, regionId], cancellationToken)
         ?? db.Participations.Add(ProgrammeParticipation.Unknown(programmeId, regionId)).Entity;
 
+    public static async Task<ExchangeParticipant> ExchangeParticipantAsync(this MeetingsDb db, Guid programmeId, Guid personId, CancellationToken cancellationToken) =>
+        await db.ExchangeParticipants.FindAsync([programmeId, personId], cancellationToken)
+        ?? db.ExchangeParticipants.Add(ExchangeParticipant.Unknown(programmeId, personId)).Entity;
+
     public static async Task<Facilitator> FacilitatorAsync(this MeetingsDb db, Guid personId, CancellationToken cancellationToken) =>
         await db.Facilitators.FindAsync([personId], cancellationToken) ?? db.Facilitators.Add(Facilitator.Unknown(personId)).Entity;
 }

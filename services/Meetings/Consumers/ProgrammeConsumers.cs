@@ -5,18 +5,27 @@ using MassTransit;
 
 namespace KollegialtUtbyte.Meetings.Consumers;
 
-/// <summary>A programme in the registry gets a calendar with the defaults of seed 001 (or, if the seeder made one first, takes the registry's name and period).</summary>
-public sealed class ProgrammeRegisteredConsumer(MeetingsDb db) : IdempotentConsumer<ProgrammeRegistered, MeetingsDb>(db)
+/// <summary>
+/// An exchange in the registry gets a calendar with the defaults of its format (seed 001 for a
+/// programme), or, if the seeder made one first, takes the registry's name, period, format and roles.
+/// </summary>
+[ConsumeOneAtATime]
+public sealed class ProgrammeRegisteredConsumer(MeetingsDb db, InvitationWorkflow invitations) : IdempotentConsumer<ProgrammeRegistered, MeetingsDb>(db)
 {
-    protected override Task ApplyAsync(ProgrammeRegistered message, ConsumeContext<ProgrammeRegistered> context, CancellationToken cancellationToken) =>
-        Db.UpsertProgrammeAsync(message.ProgrammeId, message.Name, message.StartsOn, message.EndsOn, message.ExpectedKeyOfficials, message.OccurredAt, cancellationToken);
+    protected override Task ApplyAsync(ProgrammeRegistered m, ConsumeContext<ProgrammeRegistered> context, CancellationToken cancellationToken) =>
+        Db.UpsertProgrammeAsync(
+            invitations, m.ProgrammeId, m.Name, m.StartsOn, m.EndsOn, m.ExpectedKeyOfficials,
+            new ExchangeRoles(m.Format, m.Question, m.LeaderPersonId, m.ConvenerPersonId, m.SecretaryPersonId), m.OccurredAt, cancellationToken);
 }
 
-/// <summary>An update may overtake the registration: it creates the calendar just the same.</summary>
-public sealed class ProgrammeUpdatedConsumer(MeetingsDb db) : IdempotentConsumer<ProgrammeUpdated, MeetingsDb>(db)
+/// <summary>An update may overtake the registration: it creates the calendar just the same. A new leader, convener or secretary is invited.</summary>
+[ConsumeOneAtATime]
+public sealed class ProgrammeUpdatedConsumer(MeetingsDb db, InvitationWorkflow invitations) : IdempotentConsumer<ProgrammeUpdated, MeetingsDb>(db)
 {
-    protected override Task ApplyAsync(ProgrammeUpdated message, ConsumeContext<ProgrammeUpdated> context, CancellationToken cancellationToken) =>
-        Db.UpsertProgrammeAsync(message.ProgrammeId, message.Name, message.StartsOn, message.EndsOn, message.ExpectedKeyOfficials, message.OccurredAt, cancellationToken);
+    protected override Task ApplyAsync(ProgrammeUpdated m, ConsumeContext<ProgrammeUpdated> context, CancellationToken cancellationToken) =>
+        Db.UpsertProgrammeAsync(
+            invitations, m.ProgrammeId, m.Name, m.StartsOn, m.EndsOn, m.ExpectedKeyOfficials,
+            new ExchangeRoles(m.Format, m.Question, m.LeaderPersonId, m.ConvenerPersonId, m.SecretaryPersonId), m.OccurredAt, cancellationToken);
 }
 
 [ConsumeOneAtATime]
@@ -56,17 +65,21 @@ public sealed class RegionLeftProgrammeConsumer(MeetingsDb db, InvitationWorkflo
 
 internal static class ProgrammeUpsert
 {
-    public static async Task UpsertProgrammeAsync(this MeetingsDb db, Guid id, string name, DateOnly startsOn, DateOnly endsOn, int expectedKeyOfficials, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    public static async Task UpsertProgrammeAsync(
+        this MeetingsDb db, InvitationWorkflow invitations, Guid id, string name, DateOnly startsOn, DateOnly endsOn, int expectedKeyOfficials,
+        ExchangeRoles roles, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.FindAsync([id], cancellationToken);
         if (programme is null)
         {
-            db.Programmes.Add(ProgrammeCalendar.FromRegistry(id, name, startsOn, endsOn, expectedKeyOfficials, occurredAt));
+            db.Programmes.Add(ProgrammeCalendar.FromRegistry(id, name, startsOn, endsOn, expectedKeyOfficials, roles, occurredAt));
             db.InvitationRosters.Add(InvitationRoster.For(id, occurredAt));
         }
-        else
+        else if (programme.ApplyRegistry(name, startsOn, endsOn, expectedKeyOfficials, roles, occurredAt) && !programme.IsProgramme)
         {
-            programme.ApplyRegistry(name, startsOn, endsOn, expectedKeyOfficials, occurredAt);
+            // The roles may have changed hands: the invitations to the meetings ahead follow.
+            await db.SaveChangesAsync(cancellationToken);
+            await invitations.SyncExchangeAsync(programme, cancellationToken);
         }
     }
 }

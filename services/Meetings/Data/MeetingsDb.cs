@@ -26,6 +26,8 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
 
     public DbSet<ProgrammeParticipation> Participations => Set<ProgrammeParticipation>();
 
+    public DbSet<ExchangeParticipant> ExchangeParticipants => Set<ExchangeParticipant>();
+
     public DbSet<PoliticianQuotaState> QuotaStates => Set<PoliticianQuotaState>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();

@@ -6,7 +6,8 @@ namespace KollegialtUtbyte.Meetings.Data;
 /// <summary>
 /// Loads the demo programme's draft plan (<c>seeds/meetings/plan.json</c>) into an empty database:
 /// the programme calendar if the registry has not announced it yet (its event later takes over
-/// name and period) and the six draft meetings with their agendas. Runs at every start; adds only
+/// name and period) and the six draft meetings with their agendas; then the demo's strategic
+/// dialogue and member network (<see cref="ExchangeSeeding"/>). Runs at every start; adds only
 /// what is missing.
 /// </summary>
 public sealed class MeetingsSeeder(IConfiguration configuration, TimeProvider time, ILogger<MeetingsSeeder> logger) : IDatabaseSeeder<MeetingsDb>
@@ -59,6 +60,7 @@ public sealed class MeetingsSeeder(IConfiguration configuration, TimeProvider ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await ExchangeSeeding.SeedAsync(db, configuration, logger, cancellationToken);
     }
 
     private static DateTimeOffset At(TimeZoneInfo zone, DateOnly date, string time)

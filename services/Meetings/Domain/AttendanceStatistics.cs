@@ -7,7 +7,12 @@ public sealed record AttendanceFact(
     string RegionName,
     TeamRole? Role,
     string? Gender,
-    AttendanceStatus? Attendance);
+    AttendanceStatus? Attendance,
+    string? Organisation = null)
+{
+    /// <summary>Someone without a region (in a dialogue or a network) counts for their organisation instead.</summary>
+    public bool CountsForOrganisation => Organisation is not null;
+}
 
 public sealed record MeetingFacts(Guid MeetingId, int Number, string Title, DateTimeOffset StartsAt);
 
@@ -51,14 +56,16 @@ public static class AttendanceStatistics
                 meeting.Title,
                 meeting.StartsAt,
                 Cells(statuses.Select(s => (StatusName(s), invitees.Count(f => f.Attendance == s)))),
-                Cells(present.GroupBy(f => f.RegionName).OrderBy(g => g.Key, StringComparer.Create(Swedish, false)).Select(g => (g.Key, g.Count()))),
+                Cells(present.Where(f => !f.CountsForOrganisation).GroupBy(f => f.RegionName).OrderBy(g => g.Key, StringComparer.Create(Swedish, false)).Select(g => (g.Key, g.Count()))),
                 Cells(present.GroupBy(f => RoleName(f.Role)).OrderBy(g => g.Key, StringComparer.Create(Swedish, false)).Select(g => (g.Key, g.Count()))),
-                Cells(ByGender(present).Select(g => (g.Key, g.Count()))));
+                Cells(ByGender(present).Select(g => (g.Key, g.Count()))),
+                Cells(present.Where(f => f.CountsForOrganisation).GroupBy(f => f.Organisation!).OrderBy(g => g.Key, StringComparer.Create(Swedish, false)).Select(g => (g.Key, g.Count()))));
         }).ToList();
 
         var allPresent = facts.Where(f => f.Attendance == AttendanceStatus.Present).ToList();
         var programme = new List<ProgrammeCell>();
-        programme.AddRange(ProgrammeCells("Region", allPresent.GroupBy(f => f.RegionName).OrderBy(g => g.Key, StringComparer.Create(Swedish, false))));
+        programme.AddRange(ProgrammeCells("Region", allPresent.Where(f => !f.CountsForOrganisation).GroupBy(f => f.RegionName).OrderBy(g => g.Key, StringComparer.Create(Swedish, false))));
+        programme.AddRange(ProgrammeCells("Organisation", allPresent.Where(f => f.CountsForOrganisation).GroupBy(f => f.Organisation!).OrderBy(g => g.Key, StringComparer.Create(Swedish, false))));
         programme.AddRange(ProgrammeCells("Roll", allPresent.GroupBy(f => RoleName(f.Role)).OrderBy(g => g.Key, StringComparer.Create(Swedish, false))));
         programme.AddRange(ProgrammeCells("Kön", ByGender(allPresent)));
         return new AttendanceStatisticsReport(perMeeting, programme);

@@ -320,3 +320,66 @@ public sealed class PoliticianQuotaState
         return status is QuotaStatus.AtRisk or QuotaStatus.Unreachable;
     }
 }
+
+/// <summary>
+/// A person taking part in a strategic dialogue or named by a member organisation to a network's
+/// meetings (programmes' participants are their team members instead): who is invited.
+/// </summary>
+public sealed class ExchangeParticipant
+{
+    private ExchangeParticipant()
+    {
+    }
+
+    public Guid ProgrammeId { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public Guid? OrganisationId { get; private set; }
+
+    public string? OrganisationName { get; private set; }
+
+    public OrganisationKind? OrganisationKind { get; private set; }
+
+    public Guid? RegionId { get; private set; }
+
+    public bool Active { get; private set; }
+
+    public DateTimeOffset ChangedAt { get; private set; }
+
+    public static ExchangeParticipant Unknown(Guid programmeId, Guid personId) => new()
+    {
+        ProgrammeId = programmeId,
+        PersonId = personId,
+        ChangedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    /// <summary>Added (again, or with another organisation). Returns false for stale news.</summary>
+    public bool Add(Guid? organisationId, string? organisationName, OrganisationKind? kind, Guid? regionId, DateTimeOffset occurredAt)
+    {
+        if (occurredAt < ChangedAt)
+        {
+            return false;
+        }
+
+        OrganisationId = organisationId;
+        OrganisationName = string.IsNullOrWhiteSpace(organisationName) ? null : organisationName.Trim();
+        OrganisationKind = kind;
+        RegionId = regionId;
+        Active = true;
+        ChangedAt = occurredAt;
+        return true;
+    }
+
+    public bool Remove(DateTimeOffset occurredAt)
+    {
+        if (occurredAt < ChangedAt)
+        {
+            return false;
+        }
+
+        Active = false;
+        ChangedAt = occurredAt;
+        return true;
+    }
+}

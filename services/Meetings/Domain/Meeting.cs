@@ -81,13 +81,13 @@ public sealed class Meeting : IVersioned
     {
         var number = plan.Number ?? context.LowestFreeNumber(programme.PlannedMeetings);
         SchedulingRules.CheckNew(programme, plan with { Number = number }, context);
-        var theme = programme.ThemeNamed(plan.Theme)!;
+        var theme = programme.ThemeFor(plan.Theme)!;
         return new Meeting
         {
             Id = id,
             ProgrammeId = programme.Id,
             Number = number,
-            Title = TitleOf(plan.Title, number, theme),
+            Title = TitleOf(programme, plan.Title, number, theme),
             Theme = theme,
             StartsAt = plan.StartsAt.ToUniversalTime(),
             EndsAt = plan.EndsAt.ToUniversalTime(),
@@ -117,8 +117,8 @@ public sealed class Meeting : IVersioned
             throw new RuleViolationException("meeting.agenda-does-not-fit", "Dagordningen ryms inte i den nya tiden; korta den först.");
         }
 
-        var theme = programme.ThemeNamed(plan.Theme)!;
-        var title = TitleOf(plan.Title, number, theme);
+        var theme = programme.ThemeFor(plan.Theme)!;
+        var title = TitleOf(programme, plan.Title, number, theme);
         var facilitators = plan.FacilitatorIds.Distinct().Order().ToList();
         var changed = number != Number || title != Title || theme != Theme
             || plan.StartsAt != StartsAt || plan.EndsAt != EndsAt
@@ -250,8 +250,13 @@ public sealed class Meeting : IVersioned
         _ => "inställd",
     };
 
-    private static string TitleOf(string? title, int number, string theme) =>
-        Clean(title) ?? $"Kollegialt utbyte {number}: {theme}";
+    private static string TitleOf(ProgrammeCalendar programme, string? title, int number, string theme) =>
+        Clean(title) ?? programme.Format switch
+        {
+            ExchangeFormat.StrategicDialogue => programme.Name,
+            ExchangeFormat.MemberNetwork => $"{programme.Name}, träff {number}",
+            _ => $"Kollegialt utbyte {number}: {theme}",
+        };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -34,6 +34,7 @@ public sealed class MeetingDocumentation : IVersioned
     private readonly List<WorkshopOutcome> _workshopOutcomes = [];
     private readonly List<DocumentationAttachment> _attachments = [];
     private readonly List<DocumentationParticipant> _participants = [];
+    private readonly List<DocumentationSignature> _signatures = [];
 
     private MeetingDocumentation()
     {
@@ -60,6 +61,13 @@ public sealed class MeetingDocumentation : IVersioned
 
     /// <summary>Taken from the attendance when the documentation is approved.</summary>
     public IReadOnlyList<DocumentationParticipant> Participants => _participants.AsReadOnly();
+
+    /// <summary>A member network's protocol: its convener's and secretary's signatures of this revision.</summary>
+    public IReadOnlyList<DocumentationSignature> Signatures => _signatures.AsReadOnly();
+
+    /// <summary>Both the convener and the secretary have signed: the protocol binds.</summary>
+    public bool IsFullySigned =>
+        _signatures.Any(s => s.Role == ProtocolSignerRole.Convener) && _signatures.Any(s => s.Role == ProtocolSignerRole.Secretary);
 
     public string? CorrectionReason { get; private set; }
 
@@ -135,11 +143,48 @@ public sealed class MeetingDocumentation : IVersioned
         return correction;
     }
 
+    /// <summary>Changes the draft. A signature is of the text signed, so editing clears the signatures given.</summary>
     public void Edit(DocumentationDraft draft, DateTimeOffset now)
     {
         EnsureDraft();
         Write(draft);
+        _signatures.Clear();
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The convener or the secretary of a member network signs this draft. Returns true when this was
+    /// the second signature: the caller then approves the protocol as of now (<see cref="ApproveSigned"/>).
+    /// </summary>
+    public bool Sign(Guid personId, string name, ProtocolSignerRole role, DateTimeOffset now)
+    {
+        EnsureDraft();
+        if (Points.Count == 0)
+        {
+            throw new RuleViolationException("documentation.no-points", "Protokollet behöver minst en numrerad punkt innan det justeras.");
+        }
+
+        if (_signatures.Any(s => s.PersonId == personId || s.Role == role))
+        {
+            throw new RuleViolationException("protocol.already-signed", "Du har redan justerat protokollet.");
+        }
+
+        _signatures.Add(DocumentationSignature.Of(personId, name, role, now, _signatures.Count));
+        UpdatedAt = now;
+        return IsFullySigned;
+    }
+
+    /// <summary>With both signatures the protocol binds from the second one: the second signer stands as its approver.</summary>
+    public void ApproveSigned(IReadOnlyList<ParticipantEntry> participants, string registryNumber, DateTimeOffset now)
+    {
+        if (!IsFullySigned)
+        {
+            throw new RuleViolationException("protocol.signature-required", "Protokollet justeras av både sammankallande och sekreterare.");
+        }
+
+        var last = _signatures.MaxBy(s => s.Position)!;
+        var names = string.Join(" och ", _signatures.OrderBy(s => s.Position).Select(s => s.Name));
+        Approve(participants, last.PersonId, names.Length <= 200 ? names : last.Name, registryNumber, now);
     }
 
     public void Approve(IReadOnlyList<ParticipantEntry> participants, Guid approverId, string approverName, string registryNumber, DateTimeOffset now)
@@ -181,7 +226,8 @@ public sealed class MeetingDocumentation : IVersioned
             || Points.Any(p => ErasedNames.Mentions(p.Text, name) || ErasedNames.Mentions(p.Decision, name))
             || WorkshopOutcomes.Any(o => ErasedNames.Mentions(o.Question, name) || ErasedNames.Mentions(o.Outcome, name))
             || Attachments.Any(a => ErasedNames.Mentions(a.Title, name))
-            || Participants.Any(p => ErasedNames.Mentions(p.Name, name));
+            || Participants.Any(p => ErasedNames.Mentions(p.Name, name))
+            || Signatures.Any(s => ErasedNames.Mentions(s.Name, name));
         if (!mentioned)
         {
             return false;
@@ -193,6 +239,7 @@ public sealed class MeetingDocumentation : IVersioned
         _workshopOutcomes.ForEach(o => o.ForgetName(name));
         _attachments.ForEach(a => a.ForgetName(name));
         _participants.ForEach(p => p.ForgetName(name));
+        _signatures.ForEach(s => s.ForgetName(name));
         UpdatedAt = now;
         return true;
     }
@@ -365,5 +412,37 @@ public sealed class DocumentationParticipant
         Name = entry.Name,
         Organisation = entry.Organisation,
         Role = entry.Role,
+    };
+}
+
+/// <summary>A signature of a network's protocol ("justeras digitalt", seed 004): who, in which role, when.</summary>
+public sealed class DocumentationSignature
+{
+    private DocumentationSignature()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Position { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public ProtocolSignerRole Role { get; private set; }
+
+    public DateTimeOffset SignedAt { get; private set; }
+
+    internal void ForgetName(string name) => Name = ErasedNames.Replace(Name, name);
+
+    internal static DocumentationSignature Of(Guid personId, string name, ProtocolSignerRole role, DateTimeOffset now, int position) => new()
+    {
+        Id = Guid.NewGuid(),
+        Position = position,
+        PersonId = personId,
+        Name = string.IsNullOrWhiteSpace(name) ? personId.ToString() : name.Trim(),
+        Role = role,
+        SignedAt = now,
     };
 }

@@ -14,6 +14,12 @@ public sealed record SchedulingContext(
     public int LowestFreeNumber(int planned)
     {
         var taken = ProgrammeMeetings.Where(m => !m.IsCancelled).Select(m => m.Number).ToHashSet();
+        if (planned == 0)
+        {
+            // Open-ended (a member network): the next free number, however many there are.
+            return Enumerable.Range(1, taken.Count + 1).First(n => !taken.Contains(n));
+        }
+
         return Enumerable.Range(1, Math.Max(planned, 1)).FirstOrDefault(n => !taken.Contains(n), planned + 1);
     }
 }
@@ -25,7 +31,8 @@ public static class SchedulingRules
     {
         CheckPlanItself(programme, plan, context.Now);
         var counting = context.ProgrammeMeetings.Where(m => !m.IsCancelled).ToList();
-        if (counting.Count >= programme.PlannedMeetings)
+        ExchangeRules.CheckAnotherMeeting(programme, counting);
+        if (!programme.IsOpenEnded && counting.Count >= programme.PlannedMeetings)
         {
             throw new RuleViolationException("meeting.more-than-planned",
                 $"Programmet planerar {programme.PlannedMeetings} träffar och alla är redan schemalagda.");
@@ -53,6 +60,7 @@ public static class SchedulingRules
     public static void CheckPlanPublishable(ProgrammeCalendar programme, IReadOnlyCollection<Meeting> meetings)
     {
         var counting = meetings.Where(m => !m.IsCancelled).ToList();
+        ExchangeRules.CheckPublishable(programme, counting.Where(m => m.Status == MeetingStatus.Draft).ToList());
         var uncovered = programme.Themes
             .Where(theme => !counting.Any(m => string.Equals(m.Theme, theme, StringComparison.OrdinalIgnoreCase)))
             .ToList();
@@ -85,7 +93,7 @@ public static class SchedulingRules
             throw new RuleViolationException("meeting.starts-in-the-past", "Träffen kan inte läggas på en tid som redan har varit.");
         }
 
-        if (programme.ThemeNamed(plan.Theme) is null)
+        if (programme.ThemeFor(plan.Theme) is null)
         {
             throw new RuleViolationException("meeting.unknown-theme",
                 $"'{plan.Theme}' är inget av programmets teman ({string.Join(", ", programme.Themes)}).");
@@ -105,7 +113,7 @@ public static class SchedulingRules
 
     private static void CheckNumber(ProgrammeCalendar programme, int number, IReadOnlyCollection<Meeting> others)
     {
-        if (number < 1 || number > programme.PlannedMeetings)
+        if (number < 1 || (!programme.IsOpenEnded && number > programme.PlannedMeetings))
         {
             throw new RuleViolationException("meeting.number-out-of-range", $"Träffens nummer ska vara mellan 1 och {programme.PlannedMeetings}.");
         }

@@ -23,7 +23,7 @@ public sealed record ProgrammeCalendarResponse(
 
 public sealed record ChangeCalendarRequest(
     [property: Required, StringLength(64)] string TimeZone,
-    [property: Required, MinLength(1), MaxLength(20), ListItems(MaxLength = 200)] List<string> Themes,
+    [property: Required, MaxLength(20), ListItems(MaxLength = 200)] List<string> Themes,
     [property: Range(1, 50)] int PlannedMeetings,
     [property: Range(typeof(decimal), "0.0001", "1")] decimal PoliticianShare,
     [property: Range(1, long.MaxValue)] long Version);

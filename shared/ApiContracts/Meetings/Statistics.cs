@@ -6,6 +6,7 @@ namespace KollegialtUtbyte.Meetings.ApiContracts;
 /// <summary>A count that is <c>null</c> when it is suppressed.</summary>
 public sealed record StatisticsCell(string Group, int? Count);
 
+/// <summary>One meeting's attendance; <c>PresentByOrganisation</c> counts those present without a region (empty for a programme).</summary>
 public sealed record MeetingAttendanceStatistics(
     Guid MeetingId,
     int Number,
@@ -14,9 +15,14 @@ public sealed record MeetingAttendanceStatistics(
     IReadOnlyList<StatisticsCell> ByStatus,
     IReadOnlyList<StatisticsCell> PresentByRegion,
     IReadOnlyList<StatisticsCell> PresentByRole,
-    IReadOnlyList<StatisticsCell> PresentByGender);
+    IReadOnlyList<StatisticsCell> PresentByGender,
+    IReadOnlyList<StatisticsCell>? PresentByOrganisation = null);
 
-/// <summary>Over the whole programme: how many different people were present, and how many attendances they made.</summary>
+/// <summary>
+/// Over the whole programme: how many different people were present, and how many attendances they
+/// made. Participants without a region (a dialogue's or a network's) are counted in the dimension
+/// "Organisation" instead of "Region".
+/// </summary>
 public sealed record ProgrammeCell(string Dimension, string Group, int? People, int? Attendances);
 
 public sealed record AttendanceStatisticsReport(

@@ -61,5 +61,15 @@ internal sealed class DocumentationConfiguration : IEntityTypeConfiguration<Meet
             p.Property(x => x.Organisation).HasMaxLength(300);
             p.Property(x => x.Role).HasMaxLength(200);
         });
+
+        b.OwnsMany(d => d.Signatures, s =>
+        {
+            s.ToTable("DocumentationSignatures");
+            s.WithOwner().HasForeignKey("DocumentationId");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Id).ValueGeneratedNever();
+            s.HasIndex("DocumentationId");
+            s.Property(x => x.Name).HasMaxLength(200);
+        });
     }
 }

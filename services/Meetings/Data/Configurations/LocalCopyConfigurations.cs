@@ -104,3 +104,14 @@ internal sealed class AnonymousAttendanceConfiguration : IEntityTypeConfiguratio
         b.Property(a => a.Gender).HasMaxLength(64);
     }
 }
+
+internal sealed class ExchangeParticipantConfiguration : IEntityTypeConfiguration<ExchangeParticipant>
+{
+    public void Configure(EntityTypeBuilder<ExchangeParticipant> b)
+    {
+        b.ToTable("ExchangeParticipants");
+        b.HasKey(p => new { p.ProgrammeId, p.PersonId });
+        b.HasIndex(p => p.PersonId);
+        b.Property(p => p.OrganisationName).HasMaxLength(300);
+    }
+}

@@ -14,5 +14,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         b.Property(p => p.Themes).HasJsonConversion().HasMaxLength(4000);
         b.Property(p => p.PoliticianShare).HasPrecision(5, 4);
         b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.Format).HasDefaultValue(ExchangeFormat.Programme).HasSentinel(ExchangeFormat.Programme);
+        b.Property(p => p.Question).HasMaxLength(1000);
     }
 }

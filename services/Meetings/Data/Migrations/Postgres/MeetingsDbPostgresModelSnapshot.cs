@@ -178,6 +178,41 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Postgres
                     b.ToTable("DecisionActions", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.ExchangeParticipant", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganisationKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProgrammeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ExchangeParticipants", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.Facilitator", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -513,11 +548,24 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ConvenerPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
                     b.Property<int>("ExpectedKeyOfficials")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("Programme");
+
+                    b.Property<Guid?>("LeaderPersonId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -534,11 +582,18 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Postgres
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime?>("RegistryChangedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("RegistryNumbersIssued")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SecretaryPersonId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
@@ -991,6 +1046,43 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Postgres
                                 .HasForeignKey("DocumentationId");
                         });
 
+                    b.OwnsMany("KollegialtUtbyte.Meetings.Domain.DocumentationSignature", "Signatures", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("DocumentationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<DateTime>("SignedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DocumentationId");
+
+                            b1.ToTable("DocumentationSignatures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DocumentationId");
+                        });
+
                     b.OwnsMany("KollegialtUtbyte.Meetings.Domain.WorkshopOutcome", "WorkshopOutcomes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1026,6 +1118,8 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Postgres
                     b.Navigation("Participants");
 
                     b.Navigation("Points");
+
+                    b.Navigation("Signatures");
 
                     b.Navigation("WorkshopOutcomes");
                 });

@@ -178,6 +178,41 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                     b.ToTable("DecisionActions", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.ExchangeParticipant", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OrganisationKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ProgrammeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ExchangeParticipants", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.Facilitator", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -514,11 +549,24 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ConvenerPersonId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
                     b.Property<int>("ExpectedKeyOfficials")
                         .HasColumnType("int");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasDefaultValue("Programme");
+
+                    b.Property<Guid?>("LeaderPersonId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -535,11 +583,18 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                         .HasPrecision(5, 4)
                         .HasColumnType("decimal(5,4)");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime?>("RegistryChangedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<int>("RegistryNumbersIssued")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("SecretaryPersonId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
@@ -992,6 +1047,43 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                                 .HasForeignKey("DocumentationId");
                         });
 
+                    b.OwnsMany("KollegialtUtbyte.Meetings.Domain.DocumentationSignature", "Signatures", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("DocumentationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<DateTime>("SignedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DocumentationId");
+
+                            b1.ToTable("DocumentationSignatures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DocumentationId");
+                        });
+
                     b.OwnsMany("KollegialtUtbyte.Meetings.Domain.WorkshopOutcome", "WorkshopOutcomes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1027,6 +1119,8 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.SqlServer
                     b.Navigation("Participants");
 
                     b.Navigation("Points");
+
+                    b.Navigation("Signatures");
 
                     b.Navigation("WorkshopOutcomes");
                 });

@@ -173,6 +173,41 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Sqlite
                     b.ToTable("DecisionActions", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.ExchangeParticipant", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ExchangeParticipants", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Meetings.Domain.Facilitator", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -508,11 +543,24 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ConvenerPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExpectedKeyOfficials")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Programme");
+
+                    b.Property<Guid?>("LeaderPersonId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -529,11 +577,18 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Sqlite
                         .HasPrecision(5, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Question")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RegistryChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RegistryNumbersIssued")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SecretaryPersonId")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
@@ -982,6 +1037,43 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Sqlite
                                 .HasForeignKey("DocumentationId");
                         });
 
+                    b.OwnsMany("KollegialtUtbyte.Meetings.Domain.DocumentationSignature", "Signatures", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DocumentationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("SignedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DocumentationId");
+
+                            b1.ToTable("DocumentationSignatures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DocumentationId");
+                        });
+
                     b.OwnsMany("KollegialtUtbyte.Meetings.Domain.WorkshopOutcome", "WorkshopOutcomes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1017,6 +1109,8 @@ namespace KollegialtUtbyte.Meetings.Data.Migrations.Sqlite
                     b.Navigation("Participants");
 
                     b.Navigation("Points");
+
+                    b.Navigation("Signatures");
 
                     b.Navigation("WorkshopOutcomes");
                 });
