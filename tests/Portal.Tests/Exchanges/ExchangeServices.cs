@@ -5,8 +5,8 @@ using KollegialtUtbyte.Contracts;
 using KollegialtUtbyte.Regions.ApiContracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using MeetingsRoutes = KollegialtUtbyte.Meetings.ApiContracts.MeetingsRoutes;
 using M = KollegialtUtbyte.Meetings.ApiContracts;
+using MeetingsRoutes = KollegialtUtbyte.Meetings.ApiContracts.MeetingsRoutes;
 
 namespace KollegialtUtbyte.Portal.Tests.Exchanges;
 
