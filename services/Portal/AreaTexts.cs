@@ -14,3 +14,6 @@ public sealed class FollowUpTexts;
 
 /// <summary>Texts of the administrator's pages on feedback rounds.</summary>
 public sealed class RoundTexts;
+
+/// <summary>Texts of the pages on exchanges of every format: dialogues, networks and their people.</summary>
+public sealed class ExchangeTexts;

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Contracts;
 using Microsoft.Extensions.Localization;
 
 namespace KollegialtUtbyte.Portal.Programme;
@@ -43,10 +44,12 @@ public static class ProgrammeData
             return new ApiResult<ProgrammeCalendarResponse>(null, all.Problem);
         }
 
+        // The programme pages (themes, teams, quota) are for programmes; dialogues and networks have their own.
+        var programmes = all.Value.Where(p => p.Format == ExchangeFormat.Programme).ToList();
         var today = DateOnly.FromDateTime(ProgrammeTime.Local(DateTimeOffset.UtcNow));
-        var chosen = all.Value.FirstOrDefault(p => p.StartsOn <= today && today <= p.EndsOn)
-            ?? all.Value.Where(p => p.StartsOn > today).MinBy(p => p.StartsOn)
-            ?? all.Value.MaxBy(p => p.EndsOn);
+        var chosen = programmes.FirstOrDefault(p => p.StartsOn <= today && today <= p.EndsOn)
+            ?? programmes.Where(p => p.StartsOn > today).MinBy(p => p.StartsOn)
+            ?? programmes.MaxBy(p => p.EndsOn);
         return chosen is null
             ? new ApiResult<ProgrammeCalendarResponse>(null, new ApiProblem(404, "Not found", null, new Dictionary<string, string[]>(), null))
             : new ApiResult<ProgrammeCalendarResponse>(chosen, null);

@@ -34,11 +34,13 @@ public sealed class IdentityStandIn : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public TestUser User { get; } = TestUser.Administrator();
+    /// <summary>Who the next sign-in signs in as.</summary>
+    public TestUser User { get; set; } = TestUser.Administrator();
 
     public List<string> Revoked { get; } = [];
 
-    public static async Task<IdentityStandIn> StartAsync()
+    /// <param name="services">The services' routes a test answers in place of the gateway's (the portal's gateway is this stand-in).</param>
+    public static async Task<IdentityStandIn> StartAsync(Action<WebApplication>? services = null)
     {
         var issuer = await TestTokenIssuer.StartAsync();
         var builder = WebApplication.CreateSlimBuilder();
@@ -100,6 +102,7 @@ public sealed class IdentityStandIn : IAsyncDisposable
 
             return Results.Ok();
         });
+        services?.Invoke(app);
         await app.StartAsync();
         self = new IdentityStandIn(app, issuer);
         return self;

@@ -22,9 +22,13 @@ internal static class MeetingMails
     private static MailContent Invitation(MeetingText t, DateTimeOffset now)
     {
         var body = t.Body(t.Pick($"Inbjudan: {t.Title}, {t.Date}", $"Invitation: {t.Title}, {t.Date}"), t.Pick($"Du är inbjuden till {t.Title}", $"You are invited to {t.Title}"))
-            .Paragraph(t.Pick(
-                "Du är inbjuden till en träff i det kollegiala utbytet mellan regionerna.",
-                "You are invited to a meeting of the peer exchange (kollegialt utbyte) between the regions."))
+            .Paragraph(t.Mail.Role is null
+                // Invited without a place in a region's team (a strategic dialogue's participant, a
+                // network's member, a facilitator): the meeting need not be one between the regions.
+                ? t.Pick("Du är inbjuden till träffen som beskrivs nedan.", "You are invited to the meeting described below.")
+                : t.Pick(
+                    "Du är inbjuden till en träff i det kollegiala utbytet mellan regionerna.",
+                    "You are invited to a meeting of the peer exchange (kollegialt utbyte) between the regions."))
             .Facts(t.Facts());
         if (t.Mail.Role == TeamRole.Politician)
         {
