@@ -15,17 +15,21 @@ public static class ModelRows
 {
     private static readonly DateTime Moment = new(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
 
-    public static async Task InsertOneIntoEveryTableAsync(DbContext db)
+    /// <param name="present">
+    /// The tables and columns the database has, when it is older than the model (see
+    /// <see cref="ColumnsPresentAsync"/>); null for all of the model's.
+    /// </param>
+    public static async Task InsertOneIntoEveryTableAsync(DbContext db, IReadOnlyDictionary<string, HashSet<string>>? present = null)
     {
-        var tables = db.Model.GetRelationalModel().Tables.ToList();
+        var tables = db.Model.GetRelationalModel().Tables.Where(t => Has(present, t)).ToList();
         var rows = new Dictionary<ITable, Dictionary<IColumn, object?>>();
         await db.Database.OpenConnectionAsync();
         try
         {
-            foreach (var table in InDependencyOrder(tables))
+            foreach (var table in InDependencyOrder(tables, present))
             {
-                var row = table.Columns.Where(c => c.PropertyMappings.Count > 0).ToDictionary(c => c, ValueFor);
-                foreach (var foreignKey in table.ForeignKeyConstraints)
+                var row = table.Columns.Where(c => c.PropertyMappings.Count > 0 && Has(present, c)).ToDictionary(c => c, ValueFor);
+                foreach (var foreignKey in ForeignKeysOf(table, present))
                 {
                     var selfReference = foreignKey.PrincipalTable == table;
                     var optional = foreignKey.Columns.All(c => c.IsNullable);
@@ -48,16 +52,18 @@ public static class ModelRows
     }
 
     /// <summary>Every row of every table of the model, as sorted lines of text.</summary>
-    public static async Task<Dictionary<string, List<string>>> ReadAllAsync(DbContext db)
+    /// <param name="present">Only these tables and columns (see <see cref="InsertOneIntoEveryTableAsync"/>); null for all of the model's.</param>
+    public static async Task<Dictionary<string, List<string>>> ReadAllAsync(DbContext db, IReadOnlyDictionary<string, HashSet<string>>? present = null)
     {
         var result = new Dictionary<string, List<string>>();
         await db.Database.OpenConnectionAsync();
         try
         {
-            foreach (var table in db.Model.GetRelationalModel().Tables)
+            foreach (var table in db.Model.GetRelationalModel().Tables.Where(t => Has(present, t)))
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = $"SELECT * FROM \"{table.Name}\"";
+                var columns = present is null ? "*" : string.Join(", ", present[table.Name].Order(StringComparer.Ordinal).Select(c => $"\"{c}\""));
+                command.CommandText = $"SELECT {columns} FROM \"{table.Name}\"";
                 await using var reader = await command.ExecuteReaderAsync();
                 var lines = new List<string>();
                 while (await reader.ReadAsync())
@@ -80,11 +86,13 @@ public static class ModelRows
     }
 
     /// <summary>How many entities of each root entity type the model reads (owned ones come with their owners).</summary>
-    public static async Task<Dictionary<string, int>> CountEntitiesAsync(DbContext db)
+    /// <param name="present">Only the entity types whose table is among these (see <see cref="InsertOneIntoEveryTableAsync"/>); null for all.</param>
+    public static async Task<Dictionary<string, int>> CountEntitiesAsync(DbContext db, IReadOnlyDictionary<string, HashSet<string>>? present = null)
     {
         var counts = new Dictionary<string, int>();
         var read = typeof(ModelRows).GetMethod(nameof(ReadEntitiesAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && !e.HasSharedClrType))
+        foreach (var entityType in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.BaseType is null && !e.HasSharedClrType
+            && (present is null || (e.GetTableName() is { } name && present.ContainsKey(name)))))
         {
             var entities = await (Task<IList>)read.MakeGenericMethod(entityType.ClrType).Invoke(null, [db])!;
             counts[entityType.DisplayName()] = entities.Count;
@@ -96,13 +104,55 @@ public static class ModelRows
     private static async Task<IList> ReadEntitiesAsync<T>(DbContext db)
         where T : class => await db.Set<T>().AsNoTracking().ToListAsync();
 
-    private static IEnumerable<ITable> InDependencyOrder(List<ITable> tables)
+    /// <summary>
+    /// The tables and columns of the model that the database has: an older schema (before later
+    /// migrations) lacks the tables and columns those added, which a test of its data leaves out.
+    /// </summary>
+    public static async Task<Dictionary<string, HashSet<string>>> ColumnsPresentAsync(DbContext db)
+    {
+        var present = new Dictionary<string, HashSet<string>>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            foreach (var table in db.Model.GetRelationalModel().Tables)
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table.Name}\" WHERE 1 = 0";
+                try
+                {
+                    await using var reader = await command.ExecuteReaderAsync();
+                    present[table.Name] = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+                }
+                catch (DbException)
+                {
+                    // The table came with a later migration.
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return present;
+    }
+
+    private static bool Has(IReadOnlyDictionary<string, HashSet<string>>? present, ITable table) =>
+        present is null || present.ContainsKey(table.Name);
+
+    private static bool Has(IReadOnlyDictionary<string, HashSet<string>>? present, IColumn column) =>
+        present is null || (present.TryGetValue(column.Table.Name, out var columns) && columns.Contains(column.Name));
+
+    private static IEnumerable<IForeignKeyConstraint> ForeignKeysOf(ITable table, IReadOnlyDictionary<string, HashSet<string>>? present) =>
+        table.ForeignKeyConstraints.Where(fk => fk.Columns.All(c => Has(present, c)) && Has(present, fk.PrincipalTable));
+
+    private static IEnumerable<ITable> InDependencyOrder(List<ITable> tables, IReadOnlyDictionary<string, HashSet<string>>? present)
     {
         var done = new HashSet<ITable>();
         while (done.Count < tables.Count)
         {
             var ready = tables.Where(t => !done.Contains(t)
-                && t.ForeignKeyConstraints.All(fk => fk.PrincipalTable == t || done.Contains(fk.PrincipalTable))).ToList();
+                && ForeignKeysOf(t, present).All(fk => fk.PrincipalTable == t || done.Contains(fk.PrincipalTable))).ToList();
             if (ready.Count == 0)
             {
                 throw new InvalidOperationException($"Foreign keys form a cycle among: {string.Join(", ", tables.Except(done).Select(t => t.Name))}.");
