@@ -80,7 +80,7 @@ public sealed class DistributedTests : IAsyncLifetime
         await using (var scope = restarted.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegionsDb>();
-            Assert.Equal(41, await db.People.CountAsync(Cancellation));
+            Assert.Equal(seededPeople.Count, await db.People.CountAsync(Cancellation));
             Assert.False(await db.Set<OutboxMessage>().AnyAsync(m => m.DispatchedAt == null, Cancellation), "the restart left nothing to publish");
         }
 
