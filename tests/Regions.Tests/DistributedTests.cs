@@ -73,6 +73,15 @@ public sealed class DistributedTests : IAsyncLifetime
             await Eventually.UntilAsync(
                 () => Task.FromResult(recorder.All<TeamMemberJoined>().Count(e => e.ProgrammeId == SeedTests.DemoProgrammeId && seededPeople.Contains(e.PersonId)) == 37),
                 "every seeded team member was announced over RabbitMQ");
+
+            // The dialogue's and the network's events come after the teams'; all of them go before the restart.
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    await using var scope = first.Services.CreateAsyncScope();
+                    return !await scope.ServiceProvider.GetRequiredService<RegionsDb>().Set<OutboxMessage>().AnyAsync(m => m.DispatchedAt == null, Cancellation);
+                },
+                "every seeded event was published");
         }
 
         await using var restarted = Start(database, seeds: true);
