@@ -44,6 +44,7 @@ public static class RegionsModule
         api.MapOrganisationEndpoints();
         api.MapPeopleEndpoints();
         api.MapProgrammeEndpoints();
+        api.MapExchangeEndpoints();
         api.MapTeamEndpoints();
         api.MapFacilitatorEndpoints();
         api.MapOutboxAdministration<RegionsDb>();

@@ -19,6 +19,12 @@ public sealed class SeedTests : IAsyncLifetime
         ["Region Halland"] = "13",
     };
 
+    /// <summary>Region Blekinge is in the directory for the member network's secretary; it takes no part in the programme.</summary>
+    private static readonly Dictionary<string, string> CountyCodeInDirectory = new(CountyCodeByRegion) { ["Region Blekinge"] = "10" };
+
+    public static readonly Guid DialogueId = Guid.Parse("5a7e0000-0000-4000-8000-000000000508");
+    public static readonly Guid NetworkId = Guid.Parse("5a7e0000-0000-4000-8000-000000000925");
+
     private readonly string _database = Path.Combine(Directory.CreateTempSubdirectory("ku-regions-seed-").FullName, "regions.db");
     private TestTokenIssuer _issuer = null!;
 
@@ -39,7 +45,7 @@ public sealed class SeedTests : IAsyncLifetime
 
         Assert.Equal("Vägar till hållbar utveckling 2021–2022", programme!.Name);
         Assert.Equal((new DateOnly(2021, 1, 1), new DateOnly(2022, 12, 31), 4), (programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials));
-        Assert.Equal(CountyCodeByRegion.OrderBy(r => r.Key), regions!.Items.Select(r => KeyValuePair.Create(r.Name, r.CountyCode)).OrderBy(r => r.Key));
+        Assert.Equal(CountyCodeInDirectory.OrderBy(r => r.Key), regions!.Items.Select(r => KeyValuePair.Create(r.Name, r.CountyCode)).OrderBy(r => r.Key));
         Assert.Equal(CountyCodeByRegion.Keys.Order(), programme.Regions.Select(r => r.RegionName).Order());
         Assert.All(programme.Regions, team =>
         {
@@ -87,7 +93,11 @@ public sealed class SeedTests : IAsyncLifetime
         {
             await WaitUntilDispatchedAsync(service);
             first = await CountAsync(service);
-            Assert.Equal(6, service.Harness.Published.Select<RegionRegistered>(Already()).Count());
+            Assert.Equal(7, service.Harness.Published.Select<RegionRegistered>(Already()).Count());
+            Assert.Equal(8, service.Harness.Published.Select<ExchangeMemberJoined>(Already()).Count());
+            Assert.Equal(20, service.Harness.Published.Select<ExchangeParticipantAdded>(Already()).Count());
+            Assert.Contains(service.Harness.Published.Select<ProgrammeRegistered>(Already()),
+                e => e.Context.Message.ProgrammeId == NetworkId && e.Context.Message.Format == ExchangeFormat.MemberNetwork);
             Assert.Equal(37, service.Harness.Published.Select<TeamMemberJoined>(Already()).Count());
             Assert.Single(service.Harness.Published.Select<ProgrammeRegistered>(Already()), e => e.Context.Message.ProgrammeId == DemoProgrammeId);
             Assert.Single(service.Harness.Published.Select<WorkingGroupChanged>(Already()));
@@ -107,6 +117,52 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(gotland.Id, Assert.Single(restarted.Harness.Published.Select<RegionRegistered>(Already())).Context.Message.RegionId);
         Assert.Empty(restarted.Harness.Published.Select<PersonRegistered>(Already()));
         Assert.Empty(restarted.Harness.Published.Select<TeamMemberJoined>(Already()));
+        Assert.Empty(restarted.Harness.Published.Select<ExchangeParticipantAdded>(Already()));
+        Assert.Empty(restarted.Harness.Published.Select<ExchangeMemberJoined>(Already()));
+    }
+
+    [Fact]
+    public async Task The_strategic_dialogue_of_8_May_2019_is_led_by_the_governor_with_invited_participants()
+    {
+        await using var service = Start();
+        var reader = service.ClientFor(TestUser.TeamMember(Guid.NewGuid()));
+
+        var dialogue = await reader.GetFromJsonAsync<ProgrammeResponse>($"/api/regions/programmes/{DialogueId}", RegionsApp.Json, Cancellation);
+        var participants = (await reader.GetFromJsonAsync<List<ExchangeParticipantResponse>>($"/api/regions/programmes/{DialogueId}/participants", RegionsApp.Json, Cancellation))!;
+
+        Assert.Equal(("Strategiskt samtal om länets naturbetesmarker och ängar", ExchangeFormat.StrategicDialogue), (dialogue!.Name, dialogue.Format));
+        Assert.Equal((new DateOnly(2019, 5, 8), new DateOnly(2019, 5, 8)), (dialogue.StartsOn, dialogue.EndsOn));
+        Assert.Contains("Ett rikt odlingslandskap", dialogue.Question, StringComparison.Ordinal);
+        Assert.Equal(("Ingrid Burman", "Landshövding", "Länsstyrelsen i Kronobergs län"), (dialogue.Leader!.Name, dialogue.Leader.Title, dialogue.Leader.OrganisationName));
+        Assert.Empty(dialogue.Regions);
+
+        // Invited because of the question: municipalities, companies, organisations, authorities, a university and a region.
+        Assert.Equal(
+            [OrganisationKind.Municipality, OrganisationKind.Company, OrganisationKind.University, OrganisationKind.Authority, OrganisationKind.Association],
+            participants.Where(p => p.OrganisationKind is not null).Select(p => p.OrganisationKind!.Value).Distinct().Order().ToArray());
+        Assert.Contains(participants, p => p.RegionName == "Region Kronoberg");
+    }
+
+    [Fact]
+    public async Task The_member_network_has_the_members_and_people_of_the_protocol_of_25_September_2019()
+    {
+        await using var service = Start();
+        var reader = service.ClientFor(TestUser.TeamMember(Guid.NewGuid()));
+
+        var network = await reader.GetFromJsonAsync<ProgrammeResponse>($"/api/regions/programmes/{NetworkId}", RegionsApp.Json, Cancellation);
+        var members = (await reader.GetFromJsonAsync<List<ExchangeMemberResponse>>($"/api/regions/programmes/{NetworkId}/members", RegionsApp.Json, Cancellation))!;
+        var participants = (await reader.GetFromJsonAsync<List<ExchangeParticipantResponse>>($"/api/regions/programmes/{NetworkId}/participants", RegionsApp.Json, Cancellation))!;
+
+        Assert.Equal(("Jämställt Blekinge Nu", ExchangeFormat.MemberNetwork), (network!.Name, network.Format));
+        Assert.Equal(("Johanna Parikka Altenstedt", "Länsstyrelsen Blekinge"), (network.Convener!.Name, network.Convener.OrganisationName));
+        Assert.Equal(("Malin Faraasen", "Region Blekinge"), (network.Secretary!.Name, network.Secretary.OrganisationName));
+        Assert.Equal(
+            ["Arbetsförmedlingen", "Blekinge Idrottsförbund", "Blekinge Tekniska Högskola", "Länsstyrelsen Blekinge", "Olofströms kommun", "Södra Cell", "Sölvesborgs kommun", "Techtank"],
+            members.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.All(members, m => Assert.Equal((new DateOnly(2019, 9, 25), (DateOnly?)null), (m.JoinedOn, m.LeftOn)));
+        Assert.Equal(12, participants.Count);
+        Assert.Contains(participants, p => (p.Name, p.Title, p.OrganisationName) == ("Stefan Sandberg", "Platschef Mörrum", "Södra Cell"));
+        Assert.All(participants, p => Assert.Contains(members, m => m.OrganisationId == p.OrganisationId));
     }
 
     private ServiceFactory<Program> Start()

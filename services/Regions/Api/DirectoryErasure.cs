@@ -1,3 +1,4 @@
+using KollegialtUtbyte.Regions.Application.Events;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 
 namespace KollegialtUtbyte.Regions.Api;
@@ -5,7 +6,8 @@ namespace KollegialtUtbyte.Regions.Api;
 /// <summary>
 /// The directory's part of an erasure, run in the transaction that approves it: the person
 /// becomes the pseudonym, and everything else here that names her goes or stops naming her. Her
-/// team places, working groups and facilitator appointment stay (what she did stays). No
+/// team places, working groups, facilitator appointment and roles in exchanges stay (what she did
+/// stays); she stops taking part in dialogues and networks (<c>ExchangeParticipantRemoved</c>). No
 /// <c>PersonUpdated</c> is published: every service erases its own copy on
 /// <c>PersonalDataErasureDecided</c>.
 /// </summary>
@@ -23,6 +25,16 @@ internal static class DirectoryErasure
         await db.EmailChangeAudits.Where(a => a.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
         await db.EmailChangeAudits.Where(a => a.ChangedBy == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ChangedByName, ErasedPerson.Name), cancellationToken);
+
+        // Taking part in a dialogue or network is about her now, not a record of what she did:
+        // she stops taking part, announced as when an administrator removes her. Roles she held
+        // (leader, convener, secretary) stay, like team places, under the pseudonym.
+        var participations = await db.ExchangeParticipants.Where(p => p.PersonId == person.Id).ToListAsync(cancellationToken);
+        foreach (var participation in participations)
+        {
+            db.ExchangeParticipants.Remove(participation);
+            db.AddEvent(DirectoryEvents.Removed(participation, now));
+        }
 
         // An export is a copy of everything about her.
         var exports = await db.PersonalDataExports.Where(e => e.PersonId == person.Id).ToListAsync(cancellationToken);

@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace KollegialtUtbyte.Regions.Api;
 
 /// <summary>
-/// The programme registry: programmes, their period and expectations, and which regions take
-/// part. The Meetings service builds its programme calendar from the events published here.
+/// The exchange registry: programmes, strategic dialogues and member networks, their period, a
+/// programme's expectations and regions, a dialogue's question and leader, a network's convener
+/// and secretary. The Meetings service builds its calendars from the events published here.
 /// </summary>
 public static class ProgrammeEndpoints
 {
@@ -44,7 +45,8 @@ public static class ProgrammeEndpoints
 
         // The teams of the whole page in one query, not one per programme.
         var teams = (await TeamsOf(db, [.. items.Select(p => p.Id)]).ToListAsync(cancellationToken)).ToLookup(t => t.Team.ProgrammeId);
-        return TypedResults.Ok(items.Select(programme => Describe(programme, teams[programme.Id])).ToList().ToPage(query, total));
+        var people = await ExchangePeople.DescribeAsync(db, items.SelectMany(p => p.Roles.PersonIds), cancellationToken);
+        return TypedResults.Ok(items.Select(programme => Describe(programme, teams[programme.Id], people)).ToList().ToPage(query, total));
     }
 
     private static async Task<Ok<ProgrammeResponse>> GetAsync(Guid programmeId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
@@ -58,12 +60,16 @@ public static class ProgrammeEndpoints
     private static async Task<Created<ProgrammeResponse>> RegisterAsync(RegisterProgrammeRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var roles = new ExchangeRoles(request.Question, request.LeaderPersonId, request.ConvenerPersonId, request.SecretaryPersonId);
         var programme = Programme.Register(
             Guid.CreateVersion7(),
             request.Name,
             request.StartsOn!.Value,
             request.EndsOn!.Value,
             request.ExpectedKeyOfficials ?? Programme.DefaultExpectedKeyOfficials,
+            request.Format ?? ExchangeFormat.Programme,
+            roles,
+            await ExchangePeople.KnownAsync(db, roles, cancellationToken),
             now);
         db.Programmes.Add(programme);
         db.AddEvent(DirectoryEvents.Registered(programme, now));
@@ -85,6 +91,8 @@ public static class ProgrammeEndpoints
             request.EndsOn!.Value,
             request.ExpectedKeyOfficials!.Value,
             teams.Select(t => t.KeyOfficials).DefaultIfEmpty(0).Max());
+        var roles = new ExchangeRoles(request.Question, request.LeaderPersonId, request.ConvenerPersonId, request.SecretaryPersonId);
+        programme.ChangeRoles(roles, await ExchangePeople.KnownAsync(db, roles, cancellationToken));
         db.AddEvent(DirectoryEvents.Updated(programme, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
 
@@ -98,6 +106,7 @@ public static class ProgrammeEndpoints
     {
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
             ?? throw new ResourceNotFoundException("Program", programmeId);
+        programme.EnsureTakesTeams();
         var regionId = request.RegionId!.Value;
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
             ?? throw DirectoryRules.Unknown("region", regionId);
@@ -125,7 +134,10 @@ public static class ProgrammeEndpoints
     }
 
     private static async Task<ProgrammeResponse> DescribeAsync(RegionsDb db, Programme programme, CancellationToken cancellationToken) =>
-        Describe(programme, await TeamsOf(db, [programme.Id]).ToListAsync(cancellationToken));
+        Describe(
+            programme,
+            await TeamsOf(db, [programme.Id]).ToListAsync(cancellationToken),
+            await ExchangePeople.DescribeAsync(db, programme.Roles.PersonIds, cancellationToken));
 
     private static IQueryable<TeamInRegion> TeamsOf(RegionsDb db, IReadOnlyCollection<Guid> programmeIds) =>
         from team in db.Teams.AsNoTracking()
@@ -134,14 +146,24 @@ public static class ProgrammeEndpoints
         orderby region.Name
         select new TeamInRegion(team, region);
 
-    private static ProgrammeResponse Describe(Programme programme, IEnumerable<TeamInRegion> teams) => new(
-        programme.Id,
-        programme.Name,
-        programme.StartsOn,
-        programme.EndsOn,
-        programme.ExpectedKeyOfficials,
-        teams.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList(),
-        programme.Version);
+    private static ProgrammeResponse Describe(Programme programme, IEnumerable<TeamInRegion> teams, IReadOnlyDictionary<Guid, ExchangePersonResponse> people)
+    {
+        return new(
+            programme.Id,
+            programme.Name,
+            programme.StartsOn,
+            programme.EndsOn,
+            programme.ExpectedKeyOfficials,
+            teams.Select(t => TeamResponses.Summary(t.Team, t.Region, programme)).ToList(),
+            programme.Version,
+            programme.Format,
+            programme.Question,
+            Named(programme.LeaderPersonId),
+            Named(programme.ConvenerPersonId),
+            Named(programme.SecretaryPersonId));
+
+        ExchangePersonResponse? Named(Guid? personId) => personId is { } id ? people.GetValueOrDefault(id) : null;
+    }
 
     private sealed record TeamInRegion(Team Team, Region Region);
 }

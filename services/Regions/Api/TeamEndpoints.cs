@@ -65,6 +65,7 @@ public static class TeamEndpoints
             return Problems.Forbidden(OwnTeamOnly);
         }
 
+        await EnsureTakesTeamsAsync(db, programmeId, cancellationToken);
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
         if (request.Version is { } version)
         {
@@ -102,6 +103,7 @@ public static class TeamEndpoints
             return Problems.Forbidden(OwnTeamOnly);
         }
 
+        await EnsureTakesTeamsAsync(db, programmeId, cancellationToken);
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
         db.ExpectVersion(team, request.Version);
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
@@ -137,6 +139,7 @@ public static class TeamEndpoints
             return Problems.Forbidden(OwnTeamOnly);
         }
 
+        await EnsureTakesTeamsAsync(db, programmeId, cancellationToken);
         var team = await FindAsync(db, programmeId, regionId, cancellationToken);
         if (version is { } expected)
         {
@@ -151,6 +154,14 @@ public static class TeamEndpoints
 
         http.Response.SetVersionTag(team.Version);
         return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
+    }
+
+    /// <summary>Only a programme has teams: in a dialogue or network people take part by themselves.</summary>
+    private static async Task EnsureTakesTeamsAsync(RegionsDb db, Guid programmeId, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Program", programmeId);
+        programme.EnsureTakesTeams();
     }
 
     private static async Task<Team> FindAsync(RegionsDb db, Guid programmeId, Guid regionId, CancellationToken cancellationToken) =>

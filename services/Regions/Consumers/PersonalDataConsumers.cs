@@ -5,7 +5,10 @@ using MassTransit;
 
 namespace KollegialtUtbyte.Regions.Consumers;
 
-/// <summary>The directory's part of an export: the person, her places in teams and working groups, her e-mail history.</summary>
+/// <summary>
+/// The directory's part of an export: the person, her places in teams and working groups, the
+/// dialogues and networks she takes part in and the roles she holds in them, her e-mail history.
+/// </summary>
 public sealed class ExportPersonalData(RegionsDb db, TimeProvider time) : PersonalDataExportConsumer<RegionsDb>(db, time)
 {
     protected override string Service => RegionsModule.Name;
@@ -18,6 +21,16 @@ public sealed class ExportPersonalData(RegionsDb db, TimeProvider time) : Person
         var teams = await Db.Teams.AsNoTracking().Where(t => t.Members.Any(m => m.PersonId == personId)).ToListAsync(cancellationToken);
         var groups = await Db.WorkingGroups.AsNoTracking().Where(g => g.Members.Any(m => m.PersonId == personId)).ToListAsync(cancellationToken);
         var facilitator = await Db.Facilitators.AsNoTracking().FirstOrDefaultAsync(f => f.PersonId == personId, cancellationToken);
+        var participations = await (
+            from participant in Db.ExchangeParticipants.AsNoTracking()
+            join programme in Db.Programmes.AsNoTracking() on participant.ProgrammeId equals programme.Id
+            where participant.PersonId == personId
+            orderby participant.AddedAt
+            select new { participant.ProgrammeId, programme.Name, programme.Format, participant.OrganisationId, participant.AddedAt }).ToListAsync(cancellationToken);
+        var roles = await Db.Programmes.AsNoTracking()
+            .Where(p => p.LeaderPersonId == personId || p.ConvenerPersonId == personId || p.SecretaryPersonId == personId)
+            .OrderBy(p => p.StartsOn)
+            .ToListAsync(cancellationToken);
         var emailChanges = await Db.EmailChangeAudits.AsNoTracking().Where(a => a.PersonId == personId).ToListAsync(cancellationToken);
         return new
         {
@@ -39,6 +52,14 @@ public sealed class ExportPersonalData(RegionsDb db, TimeProvider time) : Person
             teams = teams.Select(t => new { t.ProgrammeId, t.RegionId, t.Members.First(m => m.PersonId == personId).Role, t.Members.First(m => m.PersonId == personId).JoinedAt }),
             workingGroups = groups.Select(g => new { g.Id, g.ProgrammeId, g.Topic, g.Disbanded, g.FormedAt }),
             facilitatorSince = facilitator?.AddedAt,
+            exchangeParticipations = participations.Select(p => new { p.ProgrammeId, Exchange = p.Name, Format = p.Format.ToString(), p.OrganisationId, p.AddedAt }),
+            exchangeRoles = roles.Select(p => new
+            {
+                ProgrammeId = p.Id,
+                Exchange = p.Name,
+                Format = p.Format.ToString(),
+                Role = p.LeaderPersonId == personId ? "Leader" : p.ConvenerPersonId == personId ? "Convener" : "Secretary",
+            }),
             emailChanges = emailChanges.OrderBy(a => a.At).Select(a => new { a.Step, a.PreviousEmail, a.NewEmail, a.ChangedByName, a.At }),
         };
     }

@@ -16,6 +16,10 @@ public sealed class RegionsDb(DbContextOptions<RegionsDb> options) : DbContext(o
 
     public DbSet<Team> Teams => Set<Team>();
 
+    public DbSet<ExchangeParticipant> ExchangeParticipants => Set<ExchangeParticipant>();
+
+    public DbSet<ExchangeMember> ExchangeMembers => Set<ExchangeMember>();
+
     public DbSet<Facilitator> Facilitators => Set<Facilitator>();
 
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();

@@ -13,6 +13,8 @@ public static class AuditActions
     public const string TeamMemberAdded = "team.member-added";
     public const string TeamRoleChanged = "team.role-changed";
     public const string TeamMemberRemoved = "team.member-removed";
+    public const string ExchangeParticipantAdded = "exchange.participant-added";
+    public const string ExchangeParticipantRemoved = "exchange.participant-removed";
     public const string FacilitatorAppointed = "facilitator.appointed";
     public const string FacilitatorRemoved = "facilitator.removed";
     public const string PersonalDataExportRequested = "person.personal-data-export-requested";

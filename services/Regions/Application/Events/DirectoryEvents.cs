@@ -59,10 +59,29 @@ public static class DirectoryEvents
         new(facilitator.PersonId, now);
 
     public static ProgrammeRegistered Registered(Programme programme, DateTimeOffset now) =>
-        new(programme.Id, programme.Name, programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials, now);
+        new(programme.Id, programme.Name, programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials, now,
+            programme.Format, programme.Question, programme.LeaderPersonId, programme.ConvenerPersonId, programme.SecretaryPersonId);
 
     public static ProgrammeUpdated Updated(Programme programme, DateTimeOffset now) =>
-        new(programme.Id, programme.Name, programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials, now);
+        new(programme.Id, programme.Name, programme.StartsOn, programme.EndsOn, programme.ExpectedKeyOfficials, now,
+            programme.Format, programme.Question, programme.LeaderPersonId, programme.ConvenerPersonId, programme.SecretaryPersonId);
+
+    /// <summary>
+    /// The participant's employer: her organisation, or her region (then OrganisationId is null,
+    /// the name is the region's and the kind <see cref="OrganisationKind.Region"/>).
+    /// </summary>
+    public static ExchangeParticipantAdded Added(ExchangeParticipant participant, Person person, Organisation? organisation, Region? region, DateTimeOffset now) =>
+        new(participant.ProgrammeId, person.Id, organisation?.Id, organisation?.Name ?? region?.Name,
+            organisation?.Kind ?? (region is null ? null : OrganisationKind.Region), person.RegionId, now);
+
+    public static ExchangeParticipantRemoved Removed(ExchangeParticipant participant, DateTimeOffset now) =>
+        new(participant.ProgrammeId, participant.PersonId, now);
+
+    public static ExchangeMemberJoined Joined(ExchangeMember member, Organisation organisation, DateTimeOffset now) =>
+        new(member.ProgrammeId, organisation.Id, organisation.Name, organisation.Kind, member.JoinedOn, now);
+
+    public static ExchangeMemberLeft Left(ExchangeMember member, DateTimeOffset now) =>
+        new(member.ProgrammeId, member.OrganisationId, member.LeftOn!.Value, now);
 
     public static RegionJoinedProgramme Joined(Team team, Region region, DateTimeOffset now) =>
         new(team.ProgrammeId, region.Id, region.Name, now);

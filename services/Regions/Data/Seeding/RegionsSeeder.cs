@@ -4,8 +4,8 @@ using KollegialtUtbyte.ServiceDefaults.Persistence;
 namespace KollegialtUtbyte.Regions.Data.Seeding;
 
 /// <summary>
-/// Loads the demo programme with its regions, organisations and fictional people from
-/// seeds/regions/. Adds only what is missing (by id) and publishes the same events as the API
+/// Loads the demo programme with its regions, organisations and fictional people, and the
+/// strategic dialogue and member network of 2019 with theirs, from seeds/regions/. Adds only what is missing (by id) and publishes the same events as the API
 /// for what it adds, so the other services' copies fill up too; a second start adds nothing and
 /// publishes nothing. An entry that would clash with data entered since (same e-mail, name or
 /// county code under another id) is skipped with a warning rather than stopping the service.
@@ -32,6 +32,7 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
         await run.PeopleAsync(seed.People, cancellationToken);
         await run.MembershipsAsync(seed.People, cancellationToken);
         await run.WorkingGroupsAsync(seed.WorkingGroups, cancellationToken);
+        await run.ExchangesAsync(seed.Exchanges, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         if (run.Added > 0)
@@ -229,6 +230,88 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
                 db.WorkingGroups.Add(group);
                 db.AddEvent(DirectoryEvents.Changed(group, now));
                 Added++;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        /// <summary>
+        /// The dialogue and the network: registered with their roles, then the network's members,
+        /// then the participants, each announced as the API announces it. Whatever is missing is added.
+        /// </summary>
+        public async Task ExchangesAsync(IReadOnlyList<SeedExchange> exchanges, CancellationToken cancellationToken)
+        {
+            var people = await db.People.ToDictionaryAsync(p => p.Id, cancellationToken);
+            var organisations = await db.Organisations.ToDictionaryAsync(o => o.Id, cancellationToken);
+            var regions = await db.Regions.ToDictionaryAsync(r => r.Id, cancellationToken);
+
+            foreach (var seed in exchanges)
+            {
+                var programme = await db.Programmes.FirstOrDefaultAsync(p => p.Id == seed.Id, cancellationToken);
+                if (programme is null)
+                {
+                    var roles = new ExchangeRoles(seed.Question, seed.LeaderPersonId, seed.ConvenerPersonId, seed.SecretaryPersonId);
+                    var known = roles.PersonIds.Where(id => people.TryGetValue(id, out var person) && !person.IsErased).ToHashSet();
+                    if (known.Count != roles.PersonIds.Count())
+                    {
+                        logger.LogWarning("Seed exchange {Exchange} names people in its roles who are not in the directory; skipped", seed.Name);
+                        continue;
+                    }
+
+                    programme = Programme.Register(seed.Id, seed.Name, seed.StartsOn, seed.EndsOn, Programme.DefaultExpectedKeyOfficials, seed.Format, roles, known, now);
+                    db.Programmes.Add(programme);
+                    db.AddEvent(DirectoryEvents.Registered(programme, now));
+                    Added++;
+                }
+
+                var members = await db.ExchangeMembers.Where(m => m.ProgrammeId == seed.Id).ToListAsync(cancellationToken);
+                foreach (var seedMember in seed.Members ?? [])
+                {
+                    if (members.Any(m => m.OrganisationId == seedMember.OrganisationId))
+                    {
+                        continue;
+                    }
+
+                    if (!organisations.TryGetValue(seedMember.OrganisationId, out var organisation))
+                    {
+                        logger.LogWarning("Seed exchange {Exchange} names member {Organisation}, which is not in the directory; skipped", seed.Name, seedMember.OrganisationId);
+                        continue;
+                    }
+
+                    var member = programme.Join(organisation, earlier: null, seedMember.JoinedOn);
+                    db.ExchangeMembers.Add(member);
+                    db.AddEvent(DirectoryEvents.Joined(member, organisation, now));
+                    members.Add(member);
+                    Added++;
+                }
+
+                var participating = await db.ExchangeParticipants.Where(p => p.ProgrammeId == seed.Id).Select(p => p.PersonId).ToListAsync(cancellationToken);
+                foreach (var personId in (seed.ParticipantIds ?? []).Except(participating))
+                {
+                    // An erased person stays erased, whatever the demo data says about her.
+                    if (!people.TryGetValue(personId, out var person) || person.IsErased)
+                    {
+                        continue;
+                    }
+
+                    var isMember = members.Any(m => m.IsCurrent && m.OrganisationId == person.OrganisationId);
+                    ExchangeParticipant participant;
+                    try
+                    {
+                        participant = programme.AddParticipant(person, alreadyParticipant: false, isMember, now);
+                    }
+                    catch (RuleViolationException refused)
+                    {
+                        logger.LogWarning("Seed exchange {Exchange} cannot have {Person} as participant ({Rule}); skipped", seed.Name, person.Name, refused.Rule);
+                        continue;
+                    }
+
+                    var organisation = person.OrganisationId is { } organisationId ? organisations.GetValueOrDefault(organisationId) : null;
+                    var region = person.RegionId is { } regionId ? regions.GetValueOrDefault(regionId) : null;
+                    db.ExchangeParticipants.Add(participant);
+                    db.AddEvent(DirectoryEvents.Added(participant, person, organisation, region, now));
+                    Added++;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

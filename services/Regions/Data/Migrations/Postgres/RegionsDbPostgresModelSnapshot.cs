@@ -84,6 +84,52 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Postgres
                     b.ToTable("EmailChangeAudits", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeMember", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("ProgrammeId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ExchangeMembers", (string)null);
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeParticipant", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProgrammeId", "PersonId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProgrammeId", "OrganisationId");
+
+                    b.ToTable("ExchangeParticipants", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Facilitator", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -303,16 +349,33 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ConvenerPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
                     b.Property<int>("ExpectedKeyOfficials")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("Programme");
+
+                    b.Property<Guid?>("LeaderPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -322,6 +385,9 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Postgres
                         .HasMaxLength(800)
                         .HasColumnType("character varying(800)");
 
+                    b.Property<Guid?>("SecretaryPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
@@ -330,6 +396,12 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConvenerPersonId");
+
+                    b.HasIndex("LeaderPersonId");
+
+                    b.HasIndex("SecretaryPersonId");
 
                     b.ToTable("Programmes", (string)null);
                 });
@@ -542,6 +614,41 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeMember", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeParticipant", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Facilitator", b =>
                 {
                     b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
@@ -616,6 +723,24 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Programme", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConvenerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaryPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Team", b =>

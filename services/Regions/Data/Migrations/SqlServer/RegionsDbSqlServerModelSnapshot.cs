@@ -84,6 +84,52 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                     b.ToTable("EmailChangeAudits", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeMember", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("ProgrammeId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ExchangeMembers", (string)null);
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeParticipant", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ProgrammeId", "PersonId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProgrammeId", "OrganisationId");
+
+                    b.ToTable("ExchangeParticipants", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Facilitator", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -305,16 +351,33 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ConvenerPersonId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
                     b.Property<int>("ExpectedKeyOfficials")
                         .HasColumnType("int");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasDefaultValue("Programme");
+
+                    b.Property<Guid?>("LeaderPersonId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("datetime2");
@@ -324,6 +387,9 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                         .HasMaxLength(800)
                         .HasColumnType("nvarchar(800)");
 
+                    b.Property<Guid?>("SecretaryPersonId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
@@ -332,6 +398,12 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConvenerPersonId");
+
+                    b.HasIndex("LeaderPersonId");
+
+                    b.HasIndex("SecretaryPersonId");
 
                     b.ToTable("Programmes", (string)null);
                 });
@@ -544,6 +616,41 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeMember", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeParticipant", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Facilitator", b =>
                 {
                     b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
@@ -618,6 +725,24 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Programme", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConvenerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaryPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Team", b =>

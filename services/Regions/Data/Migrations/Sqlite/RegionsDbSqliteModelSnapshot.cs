@@ -79,6 +79,52 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Sqlite
                     b.ToTable("EmailChangeAudits", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeMember", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ExchangeMembers", (string)null);
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeParticipant", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "PersonId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProgrammeId", "OrganisationId");
+
+                    b.ToTable("ExchangeParticipants", (string)null);
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Facilitator", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -298,15 +344,32 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ConvenerPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExpectedKeyOfficials")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Programme");
+
+                    b.Property<Guid?>("LeaderPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RegisteredAt")
@@ -317,6 +380,9 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Sqlite
                         .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SecretaryPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -325,6 +391,12 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConvenerPersonId");
+
+                    b.HasIndex("LeaderPersonId");
+
+                    b.HasIndex("SecretaryPersonId");
 
                     b.ToTable("Programmes", (string)null);
                 });
@@ -533,6 +605,41 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeMember", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.ExchangeParticipant", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Facilitator", b =>
                 {
                     b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
@@ -607,6 +714,24 @@ namespace KollegialtUtbyte.Regions.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Programme", b =>
+                {
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConvenerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KollegialtUtbyte.Regions.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaryPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("KollegialtUtbyte.Regions.Domain.Team", b =>
