@@ -12,7 +12,7 @@ public sealed class ExchangeParticipantProvisioningTests(IdentityFixture fixture
     [Fact]
     public async Task An_invited_participant_gets_an_account_with_the_participant_role_and_loses_it_when_removed()
     {
-        var (person, programmeId) = (await RegisteredPersonAsync("Ingela Håkansson", "techtank.example"), Guid.NewGuid());
+        var (person, programmeId) = (await RegisteredPersonAsync("Ingela Hammar", "techtank.example"), Guid.NewGuid());
 
         await _host.PublishAsync(new ExchangeParticipantAdded(programmeId, person.PersonId, Guid.NewGuid(), "Techtank", OrganisationKind.Company, null, person.OccurredAt.AddMinutes(1)));
 
@@ -29,9 +29,9 @@ public sealed class ExchangeParticipantProvisioningTests(IdentityFixture fixture
     [Fact]
     public async Task The_convener_and_the_secretary_of_a_network_get_the_participant_role_and_a_replaced_secretary_loses_it()
     {
-        var convener = await RegisteredPersonAsync("Johanna Parikka Altenstedt", "lansstyrelsen.example");
-        var secretary = await RegisteredPersonAsync("Malin Faraasen", "regionblekinge.example");
-        var successor = await RegisteredPersonAsync("Lea Swebilius", "arbetsformedlingen.example");
+        var convener = await RegisteredPersonAsync("Johanna Sammelin", "lansstyrelsen.example");
+        var secretary = await RegisteredPersonAsync("Malin Fredriksberg", "regionblekinge.example");
+        var successor = await RegisteredPersonAsync("Lea Swärd", "arbetsformedlingen.example");
         var networkId = Guid.NewGuid();
         var registeredAt = DateTimeOffset.UtcNow;
 

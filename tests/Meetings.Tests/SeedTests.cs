@@ -82,11 +82,11 @@ public sealed class SeedTests : IAsyncLifetime
 
         Assert.Equal((ExchangeFormat.MemberNetwork, 0), (network.Format, network.PlannedMeetings));
         Assert.Equal(("800-4609-2019", DocumentationStatus.Approved), (protocol.RegistryNumber, protocol.Status));
-        Assert.Equal(["Johanna Parikka Altenstedt", "Malin Faraasen"], protocol.Signatures!.Select(s => s.Name));
+        Assert.Equal(["Johanna Sammelin", "Malin Fredriksberg"], protocol.Signatures!.Select(s => s.Name));
         Assert.Equal(protocol.Signatures![1].SignedAt, protocol.ApprovedAt);
         Assert.Equal(["1", "2", "3", "4"], protocol.Points.Where(p => p.Level == 1).Select(p => p.Number));
         Assert.Contains(protocol.Points, p => p.Number == "4.8");
-        Assert.Contains(protocol.Participants, p => p is { Name: "Engla Westlund", Organisation: "Sölvesborgs kommun", Role: "strateg" });
+        Assert.Contains(protocol.Participants, p => p is { Name: "Engla Västerholm", Organisation: "Sölvesborgs kommun", Role: "strateg" });
         Assert.Equal(14, protocol.Participants.Count);
     }
 }

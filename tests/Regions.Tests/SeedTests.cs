@@ -133,7 +133,7 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(("Strategiskt samtal om länets naturbetesmarker och ängar", ExchangeFormat.StrategicDialogue), (dialogue!.Name, dialogue.Format));
         Assert.Equal((new DateOnly(2019, 5, 8), new DateOnly(2019, 5, 8)), (dialogue.StartsOn, dialogue.EndsOn));
         Assert.Contains("Ett rikt odlingslandskap", dialogue.Question, StringComparison.Ordinal);
-        Assert.Equal(("Ingrid Burman", "Landshövding", "Länsstyrelsen i Kronobergs län"), (dialogue.Leader!.Name, dialogue.Leader.Title, dialogue.Leader.OrganisationName));
+        Assert.Equal(("Birgitta Landberg", "Landshövding", "Länsstyrelsen i Kronobergs län"), (dialogue.Leader!.Name, dialogue.Leader.Title, dialogue.Leader.OrganisationName));
         Assert.Empty(dialogue.Regions);
 
         // Invited because of the question: municipalities, companies, organisations, authorities, a university and a region.
@@ -154,14 +154,14 @@ public sealed class SeedTests : IAsyncLifetime
         var participants = (await reader.GetFromJsonAsync<List<ExchangeParticipantResponse>>($"/api/regions/programmes/{NetworkId}/participants", RegionsApp.Json, Cancellation))!;
 
         Assert.Equal(("Jämställt Blekinge Nu", ExchangeFormat.MemberNetwork), (network!.Name, network.Format));
-        Assert.Equal(("Johanna Parikka Altenstedt", "Länsstyrelsen Blekinge"), (network.Convener!.Name, network.Convener.OrganisationName));
-        Assert.Equal(("Malin Faraasen", "Region Blekinge"), (network.Secretary!.Name, network.Secretary.OrganisationName));
+        Assert.Equal(("Johanna Sammelin", "Länsstyrelsen Blekinge"), (network.Convener!.Name, network.Convener.OrganisationName));
+        Assert.Equal(("Malin Fredriksberg", "Region Blekinge"), (network.Secretary!.Name, network.Secretary.OrganisationName));
         Assert.Equal(
             ["Arbetsförmedlingen", "Blekinge Idrottsförbund", "Blekinge Tekniska Högskola", "Länsstyrelsen Blekinge", "Olofströms kommun", "Södra Cell", "Sölvesborgs kommun", "Techtank"],
             members.Select(m => m.Name).Order(StringComparer.Ordinal));
         Assert.All(members, m => Assert.Equal((new DateOnly(2019, 9, 25), (DateOnly?)null), (m.JoinedOn, m.LeftOn)));
         Assert.Equal(12, participants.Count);
-        Assert.Contains(participants, p => (p.Name, p.Title, p.OrganisationName) == ("Stefan Sandberg", "Platschef Mörrum", "Södra Cell"));
+        Assert.Contains(participants, p => (p.Name, p.Title, p.OrganisationName) == ("Stefan Sandhed", "Platschef Mörrum", "Södra Cell"));
         Assert.All(participants, p => Assert.Contains(members, m => m.OrganisationId == p.OrganisationId));
     }
 

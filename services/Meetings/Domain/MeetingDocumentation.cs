@@ -15,7 +15,7 @@ public sealed record DocumentationDraft(
     IReadOnlyList<WorkshopOutcomeDraft> WorkshopOutcomes,
     IReadOnlyList<AttachmentDraft> Attachments);
 
-/// <summary>Someone who took part, as the protocol lists them (seed 004: "Engla Westlund, Sölvesborgs kommun, strateg").</summary>
+/// <summary>Someone who took part, as the protocol lists them (seed 004: "Engla Västerholm, Sölvesborgs kommun, strateg").</summary>
 public sealed record ParticipantEntry(string Name, string? Organisation, string? Role);
 
 /// <summary>

@@ -35,7 +35,7 @@ public sealed class DocumentationTests
         var documentation = Draft();
         documentation.Edit(Protocol(), TestMeetings.Now);
 
-        documentation.Approve([new ParticipantEntry("Engla Westlund", "Sölvesborgs kommun", "strateg")], Approver, "Johanna Administratör", "KU-2021-001", TestMeetings.Now);
+        documentation.Approve([new ParticipantEntry("Engla Västerholm", "Sölvesborgs kommun", "strateg")], Approver, "Johanna Administratör", "KU-2021-001", TestMeetings.Now);
 
         Assert.Equal((DocumentationStatus.Approved, "Johanna Administratör", TestMeetings.Now, "KU-2021-001"), (documentation.Status, documentation.ApprovedByName, documentation.ApprovedAt, documentation.RegistryNumber));
         Assert.Equal("Sölvesborgs kommun", documentation.Participants.Single().Organisation);
@@ -49,7 +49,7 @@ public sealed class DocumentationTests
     {
         var documentation = Draft();
         documentation.Edit(Protocol(), TestMeetings.Now);
-        documentation.Approve([new ParticipantEntry("Engla Westlund", "Sölvesborgs kommun", "strateg")], Approver, "Johanna Administratör", "KU-2021-001", TestMeetings.Now);
+        documentation.Approve([new ParticipantEntry("Engla Västerholm", "Sölvesborgs kommun", "strateg")], Approver, "Johanna Administratör", "KU-2021-001", TestMeetings.Now);
         var approvedPoints = documentation.Points.Select(p => (p.Number, p.Text, p.Decision)).ToList();
 
         // What the type exposes is a view: casting it back to a list does not open a way around approval.
@@ -61,10 +61,10 @@ public sealed class DocumentationTests
 
         // The only ways to change them refuse approved documentation.
         AssertRule("documentation.approved-is-immutable", () => documentation.Edit(Protocol() with { Points = [new PointDraft("Ny punkt", null, null)] }, TestMeetings.Now));
-        Assert.False(documentation.ForgetName("Engla Westlund", TestMeetings.Now));
+        Assert.False(documentation.ForgetName("Engla Västerholm", TestMeetings.Now));
 
         Assert.Equal(approvedPoints, documentation.Points.Select(p => (p.Number, p.Text, p.Decision)));
-        Assert.Equal("Engla Westlund", documentation.Participants.Single().Name);
+        Assert.Equal("Engla Västerholm", documentation.Participants.Single().Name);
     }
 
     [Fact]

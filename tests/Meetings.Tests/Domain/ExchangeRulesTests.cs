@@ -94,19 +94,19 @@ public sealed class ExchangeRulesTests
     {
         var protocol = NetworkProtocol();
 
-        Assert.False(protocol.Sign(Convener, "Johanna Parikka Altenstedt", ProtocolSignerRole.Convener, TestMeetings.Now));
-        AssertRule("protocol.already-signed", () => protocol.Sign(Convener, "Johanna Parikka Altenstedt", ProtocolSignerRole.Convener, TestMeetings.Now));
+        Assert.False(protocol.Sign(Convener, "Johanna Sammelin", ProtocolSignerRole.Convener, TestMeetings.Now));
+        AssertRule("protocol.already-signed", () => protocol.Sign(Convener, "Johanna Sammelin", ProtocolSignerRole.Convener, TestMeetings.Now));
         AssertRule("protocol.signature-required", () => protocol.ApproveSigned([], "800-4609-2019", TestMeetings.Now));
         protocol.Edit(protocol.ToDraft() with { Summary = "Ändrad" }, TestMeetings.Now);
         Assert.Empty(protocol.Signatures);
 
         var second = TestMeetings.Now.AddDays(12);
-        protocol.Sign(Convener, "Johanna Parikka Altenstedt", ProtocolSignerRole.Convener, TestMeetings.Now.AddDays(11));
-        Assert.True(protocol.Sign(Secretary, "Malin Faraasen", ProtocolSignerRole.Secretary, second));
-        protocol.ApproveSigned([new ParticipantEntry("Malin Faraasen", "Region Blekinge", "strateg")], "800-4609-2019", second);
+        protocol.Sign(Convener, "Johanna Sammelin", ProtocolSignerRole.Convener, TestMeetings.Now.AddDays(11));
+        Assert.True(protocol.Sign(Secretary, "Malin Fredriksberg", ProtocolSignerRole.Secretary, second));
+        protocol.ApproveSigned([new ParticipantEntry("Malin Fredriksberg", "Region Blekinge", "strateg")], "800-4609-2019", second);
 
         Assert.Equal((DocumentationStatus.Approved, second, "800-4609-2019", Secretary), (protocol.Status, protocol.ApprovedAt, protocol.RegistryNumber, protocol.ApprovedByPersonId));
-        Assert.Equal("Johanna Parikka Altenstedt och Malin Faraasen", protocol.ApprovedByName);
+        Assert.Equal("Johanna Sammelin och Malin Fredriksberg", protocol.ApprovedByName);
         Assert.Null(ExchangeRules.PublishedAt(Network(), protocol));
     }
 

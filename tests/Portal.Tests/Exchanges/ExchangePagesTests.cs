@@ -166,8 +166,8 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
         var html = await PageAsync(client, $"/admin/utbyten/{ExchangeServices.NetworkId}");
 
         Assert.Contains("Sölvesborgs kommun", html, StringComparison.Ordinal);
-        Assert.Contains("Johanna Parikka Altenstedt, jämställdhetsexpert, Länsstyrelsen Blekinge", html, StringComparison.Ordinal);
-        Assert.Contains("Malin Faraasen, utvecklingsledare, Region Blekinge", html, StringComparison.Ordinal);
+        Assert.Contains("Johanna Sammelin, jämställdhetsexpert, Länsstyrelsen Blekinge", html, StringComparison.Ordinal);
+        Assert.Contains("Malin Fredriksberg, utvecklingsledare, Region Blekinge", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"doc-points__number\">1.1</span>", html, StringComparison.Ordinal);
         Assert.Contains("Väntar på signatur av sammankallande.", html, StringComparison.Ordinal);
         // The organisation form offers the new kinds by their Swedish names.

@@ -23,8 +23,8 @@ public sealed class ExchangeServices
     public static readonly Guid NetworkMeetingId = Guid.Parse("5a7e0000-0000-4000-8000-0000000009a1");
 
     public static readonly PersonResponse Governor = Person("Berit Andnor Bylund", "landshövding", "Länsstyrelsen Västerbotten");
-    public static readonly PersonResponse Convener = Person("Johanna Parikka Altenstedt", "jämställdhetsexpert", "Länsstyrelsen Blekinge");
-    public static readonly PersonResponse Secretary = Person("Malin Faraasen", "utvecklingsledare", null, "Region Blekinge");
+    public static readonly PersonResponse Convener = Person("Johanna Sammelin", "jämställdhetsexpert", "Länsstyrelsen Blekinge");
+    public static readonly PersonResponse Secretary = Person("Malin Fredriksberg", "utvecklingsledare", null, "Region Blekinge");
     public static readonly PersonResponse Participant = Person("Per Persson", "kommunekolog", "Umeå kommun");
 
     private static readonly Guid MunicipalityId = Guid.NewGuid();

@@ -18,12 +18,12 @@ public sealed class ExchangeApiTests(RegionsApp app) : IClassFixture<RegionsApp>
     public async Task A_dialogue_is_registered_with_its_question_and_leader_and_published_with_them()
     {
         var länsstyrelsen = await OrganisationAsync(OrganisationKind.Authority);
-        var governor = await app.RegisterPersonAsync(organisationId: länsstyrelsen.Id, name: "Ingrid Burman");
+        var governor = await app.RegisterPersonAsync(organisationId: länsstyrelsen.Id, name: "Birgitta Landberg");
 
         var dialogue = await RegisterAsync(new { format = "StrategicDialogue", question = Question, leaderPersonId = governor.Id });
 
         Assert.Equal((ExchangeFormat.StrategicDialogue, Question), (dialogue.Format, dialogue.Question));
-        Assert.Equal(new ExchangePersonResponse(governor.Id, "Ingrid Burman", "Tjänsteperson", länsstyrelsen.Name), dialogue.Leader);
+        Assert.Equal(new ExchangePersonResponse(governor.Id, "Birgitta Landberg", "Tjänsteperson", länsstyrelsen.Name), dialogue.Leader);
         Assert.Null(dialogue.Convener);
         Assert.Empty(dialogue.Regions);
         var registered = await app.PublishedAsync<ProgrammeRegistered>(e => e.ProgrammeId == dialogue.Id);
@@ -71,8 +71,8 @@ public sealed class ExchangeApiTests(RegionsApp app) : IClassFixture<RegionsApp>
     {
         var länsstyrelsen = await OrganisationAsync(OrganisationKind.Authority);
         var blekinge = await app.RegionAsync("10");
-        var convener = await app.RegisterPersonAsync(organisationId: länsstyrelsen.Id, name: "Johanna Parikka Altenstedt");
-        var secretary = await app.RegisterPersonAsync(regionId: blekinge.Id, name: "Malin Faraasen");
+        var convener = await app.RegisterPersonAsync(organisationId: länsstyrelsen.Id, name: "Johanna Sammelin");
+        var secretary = await app.RegisterPersonAsync(regionId: blekinge.Id, name: "Malin Fredriksberg");
 
         var network = await RegisterAsync(new { format = "MemberNetwork", convenerPersonId = convener.Id, secretaryPersonId = secretary.Id });
 
@@ -189,7 +189,7 @@ public sealed class ExchangeApiTests(RegionsApp app) : IClassFixture<RegionsApp>
         var network = await RegisterAsync(new { format = "MemberNetwork", convenerPersonId = convener.Id, secretaryPersonId = secretary.Id });
         var kommun = await OrganisationAsync(OrganisationKind.Municipality);
         var stranger = await OrganisationAsync(OrganisationKind.Association);
-        var hrChief = await app.RegisterPersonAsync(organisationId: kommun.Id, name: "Camilla Krantz");
+        var hrChief = await app.RegisterPersonAsync(organisationId: kommun.Id, name: "Camilla Kransell");
         var outsider = await app.RegisterPersonAsync(organisationId: stranger.Id);
         var members = $"/api/regions/programmes/{network.Id}/members";
         var participants = $"/api/regions/programmes/{network.Id}/participants";

@@ -12,9 +12,9 @@ public sealed class ExchangeTests
     private const string Question = "Hur når vi miljökvalitetsmålet Ett rikt odlingslandskap i länets betesmarker och ängar?";
 
     private static readonly Organisation Municipality = Organisation.Register(Guid.NewGuid(), "Sölvesborgs kommun", OrganisationKind.Municipality, Now);
-    private static readonly Person Governor = PersonOf(Municipality.Id, "Ingrid Burman");
-    private static readonly Person Convener = PersonOf(Municipality.Id, "Johanna Parikka Altenstedt");
-    private static readonly Person Secretary = PersonOf(Municipality.Id, "Malin Faraasen");
+    private static readonly Person Governor = PersonOf(Municipality.Id, "Birgitta Landberg");
+    private static readonly Person Convener = PersonOf(Municipality.Id, "Johanna Sammelin");
+    private static readonly Person Secretary = PersonOf(Municipality.Id, "Malin Fredriksberg");
     private static readonly HashSet<Guid> Known = [Governor.Id, Convener.Id, Secretary.Id];
 
     private static Person PersonOf(Guid organisationId, string name = "Testa Person") =>
