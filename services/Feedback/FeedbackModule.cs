@@ -2,10 +2,7 @@ using KollegialtUtbyte.Feedback.Api;
 using KollegialtUtbyte.Feedback.Application.Retention;
 using KollegialtUtbyte.Feedback.Application.Rounds;
 using KollegialtUtbyte.Feedback.Application.Storage;
-using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -23,11 +20,8 @@ public static class FeedbackModule
 
     public static IHostApplicationBuilder AddFeedbackModule(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<FeedbackDb>(Name);
-        builder.AddServiceOpenApi(Name);
-        builder.AcceptAccessTokensFor(TokenAudiences.Feedback);
+        builder.AddServiceModule<FeedbackDb>(Name, TokenAudiences.Feedback);
         builder.AddDatabaseSeeder<FeedbackDb, LensCatalogueSeeder>();
-        builder.AddConsumersOf<FeedbackDb>(Name);
         builder.Services.AddValidation();
         builder.AddUploadOptions();
         builder.Services.AddOptions<FeedbackOptions>()
@@ -55,8 +49,7 @@ public static class FeedbackModule
         api.MapLearningLogEndpoints();
         api.MapPriorityEndpoints();
         api.MapEffectsEndpoints();
-        api.MapOutboxAdministration<FeedbackDb>();
-        api.MapAuditLog<FeedbackDb>();
+        api.MapServiceAdministration<FeedbackDb>();
         return app;
     }
 }

@@ -2,10 +2,7 @@ using KollegialtUtbyte.Identity.Api;
 using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Application.OpenId;
 using KollegialtUtbyte.Identity.Application.Retention;
-using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -22,10 +19,7 @@ public static class IdentityModule
 
     public static IHostApplicationBuilder AddIdentityModule(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<IdentityDb>(Name);
-        builder.AddServiceOpenApi(Name);
-        builder.AcceptAccessTokensFor(TokenAudiences.Identity);
-        builder.AddConsumersOf<IdentityDb>(Name);
+        builder.AddServiceModule<IdentityDb>(Name, TokenAudiences.Identity);
         builder.AddDatabaseSeeder<IdentityDb, IdentityBootstrap>();
         builder.Services.AddValidation();
 
@@ -93,8 +87,7 @@ public static class IdentityModule
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapAccountAdministration()
             .MapMyAccount()
-            .MapOutboxAdministration<IdentityDb>()
-            .MapAuditLog<IdentityDb>();
+            .MapServiceAdministration<IdentityDb>();
         return app;
     }
 }

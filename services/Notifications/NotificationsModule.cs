@@ -4,10 +4,7 @@ using KollegialtUtbyte.Notifications.Application.Delivery;
 using KollegialtUtbyte.Notifications.Application.Mailing;
 using KollegialtUtbyte.Notifications.Application.Retention;
 using KollegialtUtbyte.Notifications.Application.Scheduling;
-using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Outbox;
+using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 using KollegialtUtbyte.ServiceDefaults.Security;
@@ -26,10 +23,7 @@ public static class NotificationsModule
 
     public static IHostApplicationBuilder AddNotificationsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<NotificationsDb>(Name);
-        builder.AddServiceOpenApi(Name);
-        builder.AcceptAccessTokensFor(TokenAudiences.Notifications);
-        builder.AddConsumersOf<NotificationsDb>(Name);
+        builder.AddServiceModule<NotificationsDb>(Name, TokenAudiences.Notifications);
         builder.Services.AddValidation();
 
         builder.Services.AddOptions<NotificationsOptions>()
@@ -70,8 +64,7 @@ public static class NotificationsModule
     {
         var api = app.MapGroup(NotificationsRoutes.Prefix);
         api.MapFailedMails();
-        api.MapOutboxAdministration<NotificationsDb>();
-        api.MapAuditLog<NotificationsDb>();
+        api.MapServiceAdministration<NotificationsDb>();
         return app;
     }
 }

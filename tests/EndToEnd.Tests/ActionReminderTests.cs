@@ -25,26 +25,7 @@ public sealed class ActionReminderTests(DistributedSuite suite)
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Stockholm).DateTime);
 
         // A programme of the test's own: publishing its plan invites no team, so no other test's mail changes.
-        var registered = await (await admin.PostJsonAsync("/api/regions/programmes", new
-        {
-            name = $"Uppföljning av beslut {Guid.NewGuid():N}"[..40],
-            startsOn = today.AddDays(-1),
-            endsOn = today.AddDays(90),
-            expectedKeyOfficials = (int?)null,
-        })).ReadAsync(HttpStatusCode.Created);
-        var programmeId = registered.GetProperty("id").GetGuid();
-        var calendar = await Eventually.UntilAsync(
-            async () => await admin.GetAsync($"/api/meetings/programmes/{programmeId}", Ct),
-            response => response.StatusCode == HttpStatusCode.OK,
-            "Meetings knows the new programme");
-        await (await admin.PutAsJsonAsync($"/api/meetings/programmes/{programmeId}", new
-        {
-            timeZone = "Europe/Stockholm",
-            themes = new[] { Theme },
-            plannedMeetings = 2,
-            politicianShare = 0.5m,
-            version = (await calendar.ReadAsync()).GetProperty("version").GetInt64(),
-        }, Ct)).ReadAsync();
+        var programmeId = await TestProgramme.RegisterAsync(admin, $"Uppföljning av beslut {Guid.NewGuid():N}"[..40], Theme, today);
 
         // Two meetings just ahead (time enough to publish them on a busy machine), published, then held once both have begun.
         var start = DateTimeOffset.UtcNow.AddSeconds(30);
@@ -53,17 +34,7 @@ public sealed class ActionReminderTests(DistributedSuite suite)
         var plan = await admin.GetJsonAsync($"/api/meetings/programmes/{programmeId}");
         var published = await (await admin.PostJsonAsync($"/api/meetings/programmes/{programmeId}/publish", new { version = plan.GetProperty("version").GetInt64() })).ReadAsync();
         Assert.Equal(0, published.GetProperty("invitationsIssued").GetInt32());
-        foreach (var meetingId in new[] { first, second })
-        {
-            await Eventually.UntilAsync(
-                async () =>
-                {
-                    var meeting = await admin.GetJsonAsync($"/api/meetings/{meetingId}");
-                    var held = await admin.PostJsonAsync($"/api/meetings/{meetingId}/held", new { version = meeting.GetProperty("version").GetInt64() });
-                    return held.StatusCode == HttpStatusCode.OK;
-                },
-                $"meeting {meetingId} has begun and is marked held", TimeSpan.FromSeconds(90));
-        }
+        await TestProgramme.HoldAsync(admin, [first, second], TimeSpan.FromSeconds(90));
 
         // The owner: a new person in Kronoberg's team of the programme, known to Meetings and the mail
         // service over the bus. The meetings have begun, so joining invites to none of them.
@@ -141,18 +112,8 @@ public sealed class ActionReminderTests(DistributedSuite suite)
         public string DueText => DueOn.ToString("d MMMM yyyy", Swedish);
     }
 
-    private static async Task<Guid> ScheduleAsync(HttpClient admin, Guid programmeId, int number, DateTimeOffset startsAt, DateTimeOffset endsAt) =>
-        (await (await admin.PostJsonAsync($"/api/meetings/programmes/{programmeId}/meetings", new
-        {
-            number,
-            title = (string?)null,
-            theme = Theme,
-            startsAt,
-            endsAt,
-            venue = "Växjö",
-            onlineLink = (string?)null,
-            facilitatorIds = (Guid[]?)null,
-        })).ReadAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    private static Task<Guid> ScheduleAsync(HttpClient admin, Guid programmeId, int number, DateTimeOffset startsAt, DateTimeOffset endsAt) =>
+        TestProgramme.ScheduleAsync(admin, programmeId, number, Theme, "Växjö", startsAt, endsAt);
 
     /// <summary>Writes the documentation with one decision, gives it the action, approves it and returns the registry number.</summary>
     private static async Task<string> DocumentWithActionAsync(HttpClient admin, Guid meetingId, string decision, Action action, Guid ownerId)

@@ -57,17 +57,7 @@ public sealed class PersonalDataErasureTests(DistributedSuite suite)
             "the plan was published with her invitations (her team reaches Meetings over the bus)",
             TimeSpan.FromSeconds(90));
         await suite.Mail.WaitForAsync(2, m => string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase) && m.CalendarPart is not null, "invitation mails to her");
-        foreach (var meetingId in new[] { first, second })
-        {
-            await Eventually.UntilAsync(
-                async () =>
-                {
-                    var meeting = await admin.GetJsonAsync($"/api/meetings/{meetingId}");
-                    var held = await admin.PostJsonAsync($"/api/meetings/{meetingId}/held", new { version = meeting.GetProperty("version").GetInt64() });
-                    return held.StatusCode == HttpStatusCode.OK;
-                },
-                $"meeting {meetingId} has begun and is marked held", TimeSpan.FromSeconds(120));
-        }
+        await TestProgramme.HoldAsync(admin, [first, second], TimeSpan.FromSeconds(120));
 
         // She took part in the first meeting, which is documented and approved with her among the
         // participants and owning an action; the second one's documentation is still a draft naming her.
@@ -161,44 +151,11 @@ public sealed class PersonalDataErasureTests(DistributedSuite suite)
         Assert.False(text.Contains(Phone, StringComparison.Ordinal), $"{where} still holds her phone: {text}");
     }
 
-    private static async Task<Guid> ProgrammeAsync(HttpClient admin)
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var registered = await (await admin.PostJsonAsync("/api/regions/programmes", new
-        {
-            name = $"Radering {Guid.NewGuid():N}"[..30],
-            startsOn = today.AddDays(-1),
-            endsOn = today.AddDays(90),
-            expectedKeyOfficials = (int?)null,
-        })).ReadAsync(HttpStatusCode.Created);
-        var programmeId = registered.GetProperty("id").GetGuid();
-        var calendar = await Eventually.UntilAsync(
-            async () => await admin.GetAsync($"/api/meetings/programmes/{programmeId}", Ct),
-            response => response.StatusCode == HttpStatusCode.OK,
-            "Meetings knows the new programme");
-        await (await admin.PutAsJsonAsync($"/api/meetings/programmes/{programmeId}", new
-        {
-            timeZone = "Europe/Stockholm",
-            themes = new[] { Theme },
-            plannedMeetings = 2,
-            politicianShare = 0.5m,
-            version = (await calendar.ReadAsync()).GetProperty("version").GetInt64(),
-        }, Ct)).ReadAsync();
-        return programmeId;
-    }
+    private static Task<Guid> ProgrammeAsync(HttpClient admin) =>
+        TestProgramme.RegisterAsync(admin, $"Radering {Guid.NewGuid():N}"[..30], Theme, DateOnly.FromDateTime(DateTime.UtcNow));
 
-    private static async Task<Guid> ScheduleAsync(HttpClient admin, Guid programmeId, int number, DateTimeOffset startsAt, DateTimeOffset endsAt) =>
-        (await (await admin.PostJsonAsync($"/api/meetings/programmes/{programmeId}/meetings", new
-        {
-            number,
-            title = (string?)null,
-            theme = Theme,
-            startsAt,
-            endsAt,
-            venue = "Umeå",
-            onlineLink = (string?)null,
-            facilitatorIds = (Guid[]?)null,
-        })).ReadAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    private static Task<Guid> ScheduleAsync(HttpClient admin, Guid programmeId, int number, DateTimeOffset startsAt, DateTimeOffset endsAt) =>
+        TestProgramme.ScheduleAsync(admin, programmeId, number, Theme, "Umeå", startsAt, endsAt);
 
     private static async Task RecordPresentAsync(HttpClient admin, Guid meetingId, Guid personId) =>
         await Eventually.UntilAsync(

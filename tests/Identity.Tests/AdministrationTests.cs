@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Identity.ApiContracts;
 
 namespace KollegialtUtbyte.Identity.Tests;
@@ -188,11 +189,11 @@ public sealed class AdministrationTests(IdentityFixture fixture) : IClassFixture
         return (await response.Content.ReadFromJsonAsync<AccountDetails>(Json, Cancel))!;
     }
 
-    private async Task<AccountList> ListAsync(string query)
+    private async Task<PagedList<AccountSummary>> ListAsync(string query)
     {
         var response = await _administrator.GetAsync("/api/identity/accounts" + query, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<AccountList>(Json, Cancel))!;
+        return (await response.Content.ReadFromJsonAsync<PagedList<AccountSummary>>(Json, Cancel))!;
     }
 
     private async Task<Guid> AdministratorPersonAsync() =>

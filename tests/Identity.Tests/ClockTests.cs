@@ -1,33 +1,12 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace KollegialtUtbyte.Identity.Tests;
 
 /// <summary>What time does to accounts and tokens: lockout ends, links and refresh tokens expire. The clock is the test's.</summary>
-public sealed class ClockTests : IAsyncLifetime
+public sealed class ClockTests : IdentityOnTestClock
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private TestTokenIssuer _issuer = null!;
-    private IdentityHost _host = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _issuer = await TestTokenIssuer.StartAsync();
-        _host = IdentityHost.InProcess(_issuer, time: _clock);
-        _ = _host.Services;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_for_the_right_password()
     {
-        var (joined, _) = await _host.ActiveTeamMemberAsync();
+        var (joined, _) = await Host.ActiveTeamMemberAsync();
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -37,38 +16,38 @@ public sealed class ClockTests : IAsyncLifetime
         // Refused with the very answer a wrong password gets: the lockout is not told.
         Assert.Equal(await CodeFlowSignIn.RefusalOf(await SignInAsync(joined.Email, "fel-igen")), await CodeFlowSignIn.RefusalOf(await SignInAsync(joined.Email, IdentityHost.Password)));
 
-        _clock.Advance(TimeSpan.FromMinutes(14));
+        Clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
 
-        _clock.Advance(TimeSpan.FromMinutes(2));
+        Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.Found, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
     }
 
     [Fact]
     public async Task Each_further_lockout_lasts_twice_as_long_until_a_successful_sign_in()
     {
-        var (joined, _) = await _host.ActiveTeamMemberAsync();
+        var (joined, _) = await Host.ActiveTeamMemberAsync();
 
         // First lockout: 15 minutes; when it ends, the count of lockouts stays.
         await FiveWrongPasswordsAsync(joined.Email);
-        _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
 
         // Second: 30 minutes.
         await FiveWrongPasswordsAsync(joined.Email);
-        _clock.Advance(TimeSpan.FromMinutes(29));
+        Clock.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
-        _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
 
         // Third: 60 minutes.
         await FiveWrongPasswordsAsync(joined.Email);
-        _clock.Advance(TimeSpan.FromMinutes(59));
+        Clock.Advance(TimeSpan.FromMinutes(59));
         Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
-        _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Found, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
 
         // The successful sign-in started the lockouts over: 15 minutes again.
         await FiveWrongPasswordsAsync(joined.Email);
-        _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Found, (await SignInAsync(joined.Email, IdentityHost.Password)).StatusCode);
     }
 
@@ -86,7 +65,7 @@ public sealed class ClockTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_passwords_sent_in_parallel_all_count_toward_the_lockout()
     {
-        var (joined, _) = await _host.ActiveTeamMemberAsync();
+        var (joined, _) = await Host.ActiveTeamMemberAsync();
 
         var guesses = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => SignInAsync(joined.Email, "gissning-nummer-" + i)));
 
@@ -97,7 +76,7 @@ public sealed class ClockTests : IAsyncLifetime
     [Fact]
     public async Task A_successful_sign_in_starts_the_count_of_failures_afresh()
     {
-        var (joined, _) = await _host.ActiveTeamMemberAsync();
+        var (joined, _) = await Host.ActiveTeamMemberAsync();
 
         for (var round = 0; round < 3; round++)
         {
@@ -113,37 +92,37 @@ public sealed class ClockTests : IAsyncLifetime
     [Fact]
     public async Task An_activation_link_expires_after_seven_days()
     {
-        var (_, early) = await _host.AddTeamMemberAsync(TeamRole.KeyOfficial);
-        var (_, late) = await _host.AddTeamMemberAsync(TeamRole.KeyOfficial);
+        var (_, early) = await Host.AddTeamMemberAsync(TeamRole.KeyOfficial);
+        var (_, late) = await Host.AddTeamMemberAsync(TeamRole.KeyOfficial);
 
-        _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
-        Assert.Equal(HttpStatusCode.OK, (await _host.ActivateAsync(early.Token, IdentityHost.Password)).StatusCode);
+        Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await Host.ActivateAsync(early.Token, IdentityHost.Password)).StatusCode);
 
-        _clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(HttpStatusCode.BadRequest, (await _host.ActivateAsync(late.Token, IdentityHost.Password)).StatusCode);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.ActivateAsync(late.Token, IdentityHost.Password)).StatusCode);
     }
 
     [Fact]
     public async Task A_refresh_token_left_unused_for_fourteen_days_expires_and_each_use_gives_fourteen_more()
     {
-        var (joined, _) = await _host.ActiveTeamMemberAsync();
-        var session = await _host.SignInAsync(joined.Email, IdentityHost.Password);
+        var (joined, _) = await Host.ActiveTeamMemberAsync();
+        var session = await Host.SignInAsync(joined.Email, IdentityHost.Password);
 
-        _clock.Advance(TimeSpan.FromDays(13));
-        var refreshed = await _host.RefreshAsync(session.RefreshToken!);
+        Clock.Advance(TimeSpan.FromDays(13));
+        var refreshed = await Host.RefreshAsync(session.RefreshToken!);
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         var next = TokenSet.From(await refreshed.Content.ReadFromJsonAsync<JsonElement>(Cancel));
 
-        _clock.Advance(TimeSpan.FromDays(13));
-        var again = await _host.RefreshAsync(next.RefreshToken!);
+        Clock.Advance(TimeSpan.FromDays(13));
+        var again = await Host.RefreshAsync(next.RefreshToken!);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var last = TokenSet.From(await again.Content.ReadFromJsonAsync<JsonElement>(Cancel));
 
-        _clock.Advance(TimeSpan.FromDays(14));
-        Assert.NotEmpty(await DescriptionOf(await _host.RefreshAsync(last.RefreshToken!)));
+        Clock.Advance(TimeSpan.FromDays(14));
+        Assert.NotEmpty(await DescriptionOf(await Host.RefreshAsync(last.RefreshToken!)));
     }
 
-    private Task<HttpResponseMessage> SignInAsync(string email, string password) => _host.TrySignInAsync(email, password);
+    private Task<HttpResponseMessage> SignInAsync(string email, string password) => Host.TrySignInAsync(email, password);
 
 
     private static async Task<string> DescriptionOf(HttpResponseMessage response)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KollegialtUtbyte.ApiContracts;
 using KollegialtUtbyte.Identity.ApiContracts;
 using KollegialtUtbyte.Identity.Application.Audit;
 using KollegialtUtbyte.ServiceDefaults.Audit;
@@ -47,7 +48,7 @@ public static class AccountAdministrationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<AccountList>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<PagedList<AccountSummary>>, ValidationProblem>> ListAsync(
         IdentityDb db,
         TimeProvider time,
         [AsParameters] PageQuery paging,
@@ -83,7 +84,7 @@ public static class AccountAdministrationEndpoints
         };
 
         var (items, total) = await query.OrderBy(a => a.Name).ThenBy(a => a.NormalizedEmail).PageAsync(paging, cancellationToken);
-        return TypedResults.Ok(new AccountList(items.Select(a => AccountViews.Summary(a, now)).ToList(), total, paging.PageNumber(), paging.Size()));
+        return TypedResults.Ok(items.Select(a => AccountViews.Summary(a, now)).ToList().ToPage(paging, total));
     }
 
     private static async Task<Ok<AccountDetails>> GetAsync(Guid id, HttpContext http, IdentityDb db, AccountAccess access, TimeProvider time, CancellationToken cancellationToken)

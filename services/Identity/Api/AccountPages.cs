@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using KollegialtUtbyte.Identity.Application.OpenId;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Identity.Api;
@@ -41,29 +42,15 @@ public static class AccountPages
 
     private static async Task<ContentHttpResult> ActivateAsync(HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, IOptions<IdentityOptions> settings)
     {
-        var form = await ReadFormAsync(http);
+        var form = await http.Request.ReadFormOrNullAsync();
         if (form is null)
         {
             return BadFormPage(http);
         }
 
         var texts = HtmlPage.TextsFor(http.Request, HtmlPage.Single(form, "lang"));
-        var token = HtmlPage.Single(form, "token");
-        var found = await links.FindUsableAsync(token, AccountLinkPurpose.Activation, http.RequestAborted);
-        if (found is not { Link: var link, Account: var account })
-        {
-            return InvalidLinkPage(http, texts);
-        }
-
-        var (password, errors) = await CheckNewPasswordAsync(form, texts, account, passwords, settings.Value);
-        if (errors.Count > 0)
-        {
-            return NewPasswordPage(http, texts, settings.Value, ActivatePath, token!, account, errors, StatusCodes.Status400BadRequest);
-        }
-
-        await redemption.RedeemAsync(link, account, password, http.RequestAborted);
-        return HtmlPage.Render(http, texts, texts.ActivatedTitle,
-            HtmlPage.Paragraph(texts.ActivatedText) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
+        return await RedeemWithNewPasswordAsync(
+            http, form, texts, AccountLinkPurpose.Activation, ActivatePath, texts.ActivatedTitle, texts.ActivatedText, links, passwords, redemption, settings.Value);
     }
 
     private static async Task<ContentHttpResult> ShowPasswordResetAsync(HttpContext http, AccountLinks links, IOptions<IdentityOptions> settings)
@@ -86,7 +73,7 @@ public static class AccountPages
         HttpContext http, AccountLinks links, Passwords passwords, LinkRedemption redemption, UserManager<Account> users, IdentityDb db, IOptions<IdentityOptions> settings,
         SignInThrottle throttle, TrustedProxyHeaders proxies)
     {
-        var form = await ReadFormAsync(http);
+        var form = await http.Request.ReadFormOrNullAsync();
         if (form is null)
         {
             return BadFormPage(http);
@@ -104,22 +91,34 @@ public static class AccountPages
             return await RequestResetAsync(http, texts, HtmlPage.Single(form, "email")?.Trim(), links, users, db, settings.Value, throttle);
         }
 
+        return await RedeemWithNewPasswordAsync(
+            http, form, texts, AccountLinkPurpose.PasswordReset, ResetPasswordPath, texts.ResetDoneTitle, texts.ResetDoneText, links, passwords, redemption, settings.Value);
+    }
+
+    /// <summary>
+    /// Sets the password chosen on the page of an activation or reset link: an unusable link gets
+    /// the invalid-link page, a password against the rules the same page again with its errors.
+    /// </summary>
+    private static async Task<ContentHttpResult> RedeemWithNewPasswordAsync(
+        HttpContext http, IFormCollection form, PageTexts texts, AccountLinkPurpose purpose, string path, string doneTitle, string doneText,
+        AccountLinks links, Passwords passwords, LinkRedemption redemption, IdentityOptions settings)
+    {
         var token = HtmlPage.Single(form, "token");
-        var found = await links.FindUsableAsync(token, AccountLinkPurpose.PasswordReset, http.RequestAborted);
+        var found = await links.FindUsableAsync(token, purpose, http.RequestAborted);
         if (found is not { Link: var link, Account: var account })
         {
             return InvalidLinkPage(http, texts);
         }
 
-        var (password, errors) = await CheckNewPasswordAsync(form, texts, account, passwords, settings.Value);
+        var (password, errors) = await CheckNewPasswordAsync(form, texts, account, passwords, settings);
         if (errors.Count > 0)
         {
-            return NewPasswordPage(http, texts, settings.Value, ResetPasswordPath, token!, account, errors, StatusCodes.Status400BadRequest);
+            return NewPasswordPage(http, texts, settings, path, token!, account, errors, StatusCodes.Status400BadRequest);
         }
 
         await redemption.RedeemAsync(link, account, password, http.RequestAborted);
-        return HtmlPage.Render(http, texts, texts.ResetDoneTitle,
-            HtmlPage.Paragraph(texts.ResetDoneText) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
+        return HtmlPage.Render(http, texts, doneTitle,
+            HtmlPage.Paragraph(doneText) + HtmlPage.Link(http.Request.PathBase + SignInPath, texts.SignInLink), StatusCodes.Status200OK);
     }
 
     /// <summary>
@@ -217,22 +216,5 @@ public static class AccountPages
         var texts = HtmlPage.TextsFor(http.Request);
         var status = http.Request.HasFormContentType ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType;
         return HtmlPage.Render(http, texts, texts.BadFormTitle, HtmlPage.Paragraph(texts.BadFormText), status);
-    }
-
-    internal static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
-    {
-        if (!http.Request.HasFormContentType)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or System.Text.DecoderFallbackException)
-        {
-            return null;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KollegialtUtbyte.Identity.Api;
@@ -40,7 +41,7 @@ public static class EmailChangePages
 
     private static async Task<ContentHttpResult> ConfirmAsync(HttpContext http, EmailChanges changes, UserManager<Account> users)
     {
-        var form = await AccountPages.ReadFormAsync(http);
+        var form = await http.Request.ReadFormOrNullAsync();
         if (form is null)
         {
             return AccountPages.BadFormPage(http);
@@ -93,7 +94,7 @@ public static class EmailChangePages
 
     private static async Task<ContentHttpResult> StopAsync(HttpContext http, EmailChanges changes)
     {
-        var form = await AccountPages.ReadFormAsync(http);
+        var form = await http.Request.ReadFormOrNullAsync();
         if (form is null)
         {
             return AccountPages.BadFormPage(http);

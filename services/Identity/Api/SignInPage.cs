@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using KollegialtUtbyte.Identity.Application.OpenId;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,7 +62,7 @@ public static class SignInPage
     private static async Task<Results<ContentHttpResult, ChallengeHttpResult, RedirectHttpResult>> SignInAsync(
         HttpContext http, IAntiforgery antiforgery, Passwords passwords, SignInThrottle throttle, TrustedProxyHeaders proxies, ExternalProviders providers)
     {
-        var form = await AccountPages.ReadFormAsync(http);
+        var form = await http.Request.ReadFormOrNullAsync();
         if (form is null)
         {
             return AccountPages.BadFormPage(http);
@@ -109,7 +110,7 @@ public static class SignInPage
     /// <summary>"Sign in with your organisation's account": the address decides which organisation's provider.</summary>
     private static async Task<Results<ContentHttpResult, ChallengeHttpResult>> OrganisationAsync(HttpContext http, IAntiforgery antiforgery, ExternalProviders providers)
     {
-        var form = await AccountPages.ReadFormAsync(http);
+        var form = await http.Request.ReadFormOrNullAsync();
         if (form is null)
         {
             return AccountPages.BadFormPage(http);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.ServiceDefaults.Http;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
@@ -71,7 +72,7 @@ public static class OneClickAnswerEndpoints
 
     private static async Task<ContentHttpResult> ConfirmAsync(HttpContext http, MeetingsDb db, PoliticianQuotas quotas, TimeProvider time, CancellationToken ct)
     {
-        var form = await ReadFormAsync(http);
+        var form = await http.Request.ReadFormOrNullAsync();
         var result = await AnswerAsync(Single(form, "token"), Single(form, "answer"), null, db, quotas, time, ct);
         return AnswerPage.Render(http, result);
     }
@@ -157,23 +158,6 @@ public static class OneClickAnswerEndpoints
             && !text.Any(char.IsDigit)
             && Enum.TryParse(text, ignoreCase: true, out answer)
             && answer != InvitationAnswer.Pending;
-    }
-
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
-    {
-        if (!http.Request.HasFormContentType)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or System.Text.DecoderFallbackException)
-        {
-            return null;
-        }
     }
 
     private static string? Single(IFormCollection? form, string name) => form?[name] is { Count: 1 } values ? values[0] : null;

@@ -1,3 +1,4 @@
+using KollegialtUtbyte.ServiceDefaults.Hosting;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -19,36 +20,24 @@ public sealed class ActionReminderOptions
 /// Publishes <see cref="DecisionActionReminderTriggered"/> for open actions of approved decisions
 /// that are due soon or overdue (dates in the programme's time zone). The reminder is marked on
 /// the action in the same transaction as the event goes into the outbox, so each action is
-/// reminded once per kind and due date. Sleeps on the injected <see cref="TimeProvider"/>, real or fake.
+/// reminded once per kind and due date.
 /// </summary>
 internal sealed class ActionReminderWatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<ActionReminderOptions> options,
-    ILogger<ActionReminderWatcher> logger) : BackgroundService
+    ILogger<ActionReminderWatcher> logger) : WatcherService(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wakeAt = time.GetUtcNow() + options.Value.CheckInterval;
-            try
-            {
-                await RemindAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The database may be restarting; the next pass tries again.
-                logger.LogError(exception, "Reminding the owners of decisions' actions failed; retrying");
-            }
+    protected override TimeSpan CheckInterval => options.Value.CheckInterval;
 
-            await SleepUntilAsync(wakeAt, stoppingToken);
-        }
+    protected override async Task<DateTimeOffset?> RunPassAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await RemindAsync(now, cancellationToken);
+        return null;
     }
+
+    protected override void OnPassFailed(Exception exception) =>
+        logger.LogError(exception, "Reminding the owners of decisions' actions failed; retrying");
 
     internal async Task RemindAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -88,26 +77,5 @@ internal sealed class ActionReminderWatcher(
                 // Changed by its owner meanwhile; the next pass judges its new state.
             }
         }
-    }
-
-    private async Task SleepUntilAsync(DateTimeOffset wakeAt, CancellationToken stoppingToken)
-    {
-        var delay = wakeAt - time.GetUtcNow();
-        if (delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var timer = Task.Delay(delay, time, wake.Token);
-
-        // The clock may have moved between reading it and arming the timer.
-        if (time.GetUtcNow() >= wakeAt)
-        {
-            await wake.CancelAsync();
-            return;
-        }
-
-        await timer;
     }
 }

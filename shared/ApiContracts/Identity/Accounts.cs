@@ -24,8 +24,6 @@ public sealed record AccountSummary(
     IReadOnlyList<Guid> RegionIds,
     long Version);
 
-public sealed record AccountList(IReadOnlyList<AccountSummary> Items, int Total, int Page, int PageSize);
-
 public sealed record TeamPlace(Guid ProgrammeId, Guid RegionId, string RegionName, TeamRole Role);
 
 /// <summary>An account with where its roles come from: granted by an administrator, or from the directory.</summary>

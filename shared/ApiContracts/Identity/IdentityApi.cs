@@ -11,9 +11,9 @@ namespace KollegialtUtbyte.Identity.ApiContracts;
 public sealed class IdentityApi(HttpClient http) : ApiClient(http)
 {
     /// <summary>Accounts whose name or e-mail address contains <paramref name="search"/>, narrowed to a role and a state.</summary>
-    public Task<ApiResult<AccountList>> AccountsAsync(
+    public Task<ApiResult<PagedList<AccountSummary>>> AccountsAsync(
         string? search = null, string? role = null, AccountState? state = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
-        GetAsync<AccountList>(
+        GetAsync<PagedList<AccountSummary>>(
             RouteTemplate.Query(PathOf(Accounts), ("search", search), ("role", role), ("state", state), ("page", page), ("pageSize", pageSize)),
             cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using KollegialtUtbyte.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Feedback.Application.Rounds;
@@ -15,44 +16,25 @@ public sealed class RoundDeadlineSignal
 
 /// <summary>
 /// Closes rounds whose deadline has passed, which releases their feedback to the author region.
-/// Sleeps on the injected <see cref="TimeProvider"/> until the nearest deadline (or the check
-/// interval, whichever is sooner) and wakes early when a round is opened, so it reacts to the
-/// clock as it is, real or fake.
+/// Sleeps until the nearest deadline (or the check interval, whichever is sooner) and wakes early
+/// when a round is opened.
 /// </summary>
 internal sealed class RoundDeadlineWatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,
     RoundDeadlineSignal signal,
     IOptions<FeedbackOptions> options,
-    ILogger<RoundDeadlineWatcher> logger) : BackgroundService
+    ILogger<RoundDeadlineWatcher> logger) : WatcherService(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = time.GetUtcNow();
-            var wakeAt = now + options.Value.Rounds.CheckInterval;
-            try
-            {
-                var nextDeadline = await CloseDueRoundsAsync(now, stoppingToken);
-                if (nextDeadline < wakeAt)
-                {
-                    wakeAt = nextDeadline.Value;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The database may be restarting; the next pass tries again.
-                logger.LogError(exception, "Closing feedback rounds past their deadline failed; retrying");
-            }
+    protected override TimeSpan CheckInterval => options.Value.Rounds.CheckInterval;
 
-            await SleepUntilAsync(wakeAt, stoppingToken);
-        }
-    }
+    protected override Task<DateTimeOffset?> RunPassAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        CloseDueRoundsAsync(now, cancellationToken);
+
+    protected override void OnPassFailed(Exception exception) =>
+        logger.LogError(exception, "Closing feedback rounds past their deadline failed; retrying");
+
+    protected override Task WaitForWakeAsync(CancellationToken cancellationToken) => signal.WaitAsync(cancellationToken);
 
     /// <summary>Closes every round due at <paramref name="now"/> and returns the next deadline still ahead.</summary>
     internal async Task<DateTimeOffset?> CloseDueRoundsAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -88,27 +70,5 @@ internal sealed class RoundDeadlineWatcher(
 
         var open = await db.Rounds.Where(r => r.Status != RoundStatus.Closed).Select(r => r.Deadline).ToListAsync(cancellationToken);
         return open.Count == 0 ? null : open.Min();
-    }
-
-    private async Task SleepUntilAsync(DateTimeOffset wakeAt, CancellationToken stoppingToken)
-    {
-        var delay = wakeAt - time.GetUtcNow();
-        if (delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var timer = Task.Delay(delay, time, wake.Token);
-
-        // The clock may have moved between reading it and arming the timer.
-        if (time.GetUtcNow() >= wakeAt)
-        {
-            await wake.CancelAsync();
-            return;
-        }
-
-        await Task.WhenAny(timer, signal.WaitAsync(wake.Token));
-        await wake.CancelAsync();
     }
 }

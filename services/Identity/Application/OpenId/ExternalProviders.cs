@@ -138,17 +138,8 @@ public sealed partial class ExternalProviders
     private static void Configure(OpenIddictClientOptions options, SigningKeyRing keys, IOptions<IdentityOptions> settings)
     {
         // The state sent to a provider is signed and encrypted with the provider's own keys.
-        foreach (var key in keys.Published.Where(k => k.CanSign).OrderByDescending(k => k == keys.Active))
-        {
-            options.SigningCredentials.Add(key.Credentials);
-        }
-
-        foreach (var key in keys.Encryption)
-        {
-            options.EncryptionCredentials.Add(key is SymmetricSecurityKey
-                ? new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512)
-                : new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
-        }
+        options.SigningCredentials.AddRange(keys.SigningCredentials);
+        options.EncryptionCredentials.AddRange(keys.EncryptingCredentials);
 
         foreach (var provider in settings.Value.ExternalProviders)
         {

@@ -96,17 +96,8 @@ public static class OpenIdServer
         options.Scopes.UnionWith(clients.ClientScopes);
 
         // The active key signs; the others are published for tokens they signed before a rotation.
-        foreach (var key in keys.Published.Where(k => k.CanSign).OrderByDescending(k => k == keys.Active))
-        {
-            options.SigningCredentials.Add(key.Credentials);
-        }
-
-        foreach (var key in keys.Encryption)
-        {
-            options.EncryptionCredentials.Add(key is SymmetricSecurityKey
-                ? new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512)
-                : new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
-        }
+        options.SigningCredentials.AddRange(keys.SigningCredentials);
+        options.EncryptionCredentials.AddRange(keys.EncryptingCredentials);
 
         // PKCE with S256 only: "plain" would hand the verifier to whoever sees the request.
         options.CodeChallengeMethods.Clear();

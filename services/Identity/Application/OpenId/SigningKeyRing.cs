@@ -67,6 +67,16 @@ public sealed class SigningKeyRing
     /// <summary>Encrypt codes and refresh tokens (the first; the others still decrypt); never published.</summary>
     public IReadOnlyList<SecurityKey> Encryption { get; }
 
+    /// <summary>What signs, the active key first; the others are kept for what they signed before a rotation.</summary>
+    public IEnumerable<SigningCredentials> SigningCredentials =>
+        Published.Where(k => k.CanSign).OrderByDescending(k => k == Active).Select(k => k.Credentials);
+
+    /// <summary>What encrypts, in the order of <see cref="Encryption"/>.</summary>
+    public IEnumerable<EncryptingCredentials> EncryptingCredentials =>
+        Encryption.Select(key => key is SymmetricSecurityKey
+            ? new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512)
+            : new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+
     /// <summary>
     /// Without a configured encryption key: an AES-256 key derived (HKDF) from a signing key's
     /// private half, under a label of its own, so the keys used for signing and for encrypting
