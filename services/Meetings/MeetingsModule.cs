@@ -1,11 +1,8 @@
 using KollegialtUtbyte.Meetings.Api;
-using KollegialtUtbyte.Meetings.Application;
+using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Meetings;
 
@@ -19,11 +16,8 @@ public static class MeetingsModule
 
     public static IHostApplicationBuilder AddMeetingsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<MeetingsDb>(Name);
-        builder.AddServiceOpenApi(Name);
-        builder.AcceptAccessTokensFor(TokenAudiences.Meetings);
+        builder.AddServiceModule<MeetingsDb>(Name, TokenAudiences.Meetings);
         builder.AddDatabaseSeeder<MeetingsDb, MeetingsSeeder>();
-        builder.AddConsumersOf<MeetingsDb>(Name);
         builder.Services.AddValidation();
         builder.Services.AddOptions<MeetingsOptions>()
             .BindConfiguration(MeetingsOptions.SectionName)
@@ -52,8 +46,7 @@ public static class MeetingsModule
         api.MapCalendar();
         api.MapStatistics();
         api.MapEffects();
-        api.MapOutboxAdministration<MeetingsDb>();
-        api.MapAuditLog<MeetingsDb>();
+        api.MapServiceAdministration<MeetingsDb>();
 
         // Last, so the OpenAPI document lists its tags in the order it always has (the order of mapping).
         api.MapQuota();

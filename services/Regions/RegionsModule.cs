@@ -1,12 +1,8 @@
 using KollegialtUtbyte.Regions.Api;
-using KollegialtUtbyte.Regions.Application.Audit;
 using KollegialtUtbyte.Regions.Data.Seeding;
-using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.Retention;
-using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Regions;
 
@@ -20,13 +16,10 @@ public static class RegionsModule
 
     public static IHostApplicationBuilder AddRegionsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<RegionsDb>(Name);
+        builder.AddServiceModule<RegionsDb>(Name, TokenAudiences.Regions);
         builder.AddRetention<EmailChangeAuditRetention>();
         builder.AddRetention<PersonalDataExportRetention>();
-        builder.AddServiceOpenApi(Name);
-        builder.AcceptAccessTokensFor(TokenAudiences.Regions);
         builder.AddDatabaseSeeder<RegionsDb, RegionsSeeder>();
-        builder.AddConsumersOf<RegionsDb>(Name);
         builder.Services.AddValidation();
         builder.Services.AddOptions<PersonalDataExportOptions>().BindConfiguration(PersonalDataExportOptions.SectionName);
         return builder;

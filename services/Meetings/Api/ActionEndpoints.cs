@@ -1,10 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.ServiceDefaults.Http;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Meetings.Api;
 

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using System.Text;
 using KollegialtUtbyte.Calendar;
-using KollegialtUtbyte.ServiceDefaults.Http;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Meetings.Api;

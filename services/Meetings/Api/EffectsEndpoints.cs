@@ -1,7 +1,3 @@
-using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Security;
-
 namespace KollegialtUtbyte.Meetings.Api;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using KollegialtUtbyte.ServiceDefaults.Security;
-
 namespace KollegialtUtbyte.Meetings.Api;
 
 /// <summary>Who may do what with a meeting, beyond the role policies.</summary>

@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.ServiceDefaults.Http;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KollegialtUtbyte.Meetings.Api;

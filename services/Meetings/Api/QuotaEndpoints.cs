@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Security;
-
 namespace KollegialtUtbyte.Meetings.Api;
 
 public static class QuotaEndpoints

@@ -1,8 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using KollegialtUtbyte.Meetings.Application;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Security;
 
 namespace KollegialtUtbyte.Meetings.Api;
 

@@ -1,4 +1,3 @@
-using KollegialtUtbyte.Meetings.Application;
 using KollegialtUtbyte.ServiceDefaults.Messaging;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;

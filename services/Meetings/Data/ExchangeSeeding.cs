@@ -1,5 +1,4 @@
 using System.Globalization;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Meetings.Data;
 

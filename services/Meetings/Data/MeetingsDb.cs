@@ -1,6 +1,5 @@
 using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KollegialtUtbyte.Meetings.Data;

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace KollegialtUtbyte.Regions.Api;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Regions.Application.Events;
-using KollegialtUtbyte.ServiceDefaults.Audit;
-
 namespace KollegialtUtbyte.Regions.Api;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Regions.Application.Events;
-using KollegialtUtbyte.ServiceDefaults.Http;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Paging;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace KollegialtUtbyte.Regions.Api;
 
 /// <summary>Organisations that are not regions: the agency, the consultancy, others.</summary>

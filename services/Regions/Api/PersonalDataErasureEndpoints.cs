@@ -1,13 +1,4 @@
-using System.Security.Claims;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Regions.Application.Audit;
-using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Http;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Paging;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KollegialtUtbyte.Regions.Api;

@@ -1,14 +1,7 @@
 using System.IO.Compression;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using KollegialtUtbyte.Regions.Application.Audit;
-using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Http;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
-using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace KollegialtUtbyte.Regions.Api;

@@ -1,15 +1,3 @@
-using System.Security.Claims;
-using KollegialtUtbyte.ApiContracts;
-using KollegialtUtbyte.Regions.Application.Audit;
-using KollegialtUtbyte.Regions.Application.Events;
-using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Http;
-using KollegialtUtbyte.ServiceDefaults.OpenApi;
-using KollegialtUtbyte.ServiceDefaults.Paging;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace KollegialtUtbyte.Regions.Api;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace KollegialtUtbyte.Regions.Api;
 
 internal static class TeamResponses

@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Regions.Application.Audit;
-using KollegialtUtbyte.Regions.Application.Events;
-using KollegialtUtbyte.ServiceDefaults.Audit;
 using MassTransit;
 
 namespace KollegialtUtbyte.Regions.Consumers;

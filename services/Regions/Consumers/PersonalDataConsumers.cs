@@ -1,5 +1,3 @@
-using KollegialtUtbyte.Regions.Application.Audit;
-using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using MassTransit;
 

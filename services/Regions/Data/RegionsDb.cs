@@ -1,6 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Audit;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-
 namespace KollegialtUtbyte.Regions.Data;
 
 /// <summary>The regions service's own database. No other service reads it.</summary>

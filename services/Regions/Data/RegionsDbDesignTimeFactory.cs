@@ -1,5 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-
 namespace KollegialtUtbyte.Regions.Data;
 
 /// <summary>Builds the context for <c>dotnet ef migrations add</c> (see CONTRIBUTING.md).</summary>

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-
 namespace KollegialtUtbyte.Regions.Data;
 
 internal static class UniqueViolations

@@ -1,4 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Retention;
 
 namespace KollegialtUtbyte.Regions.Application.Audit;

@@ -1,5 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-
 namespace KollegialtUtbyte.Regions.Data.Seeding;
 
 // The shape of the files in seeds/regions/ (JSON, camelCase, enums by name).

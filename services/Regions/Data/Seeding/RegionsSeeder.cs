@@ -1,6 +1,3 @@
-using KollegialtUtbyte.Regions.Application.Events;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-
 namespace KollegialtUtbyte.Regions.Data.Seeding;
 
 /// <summary>
