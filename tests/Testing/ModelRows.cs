@@ -60,7 +60,9 @@ public static class ModelRows
             foreach (var table in InDependencyOrder(tables))
             {
                 var row = table.Columns.Where(c => c.PropertyMappings.Count > 0 && existing[table.Name].Contains(c.Name)).ToDictionary(c => c, ValueFor);
-                foreach (var foreignKey in table.ForeignKeyConstraints.Where(fk => existing.ContainsKey(fk.PrincipalTable.Name)))
+                // A foreign key added since (its column or its principal table missing) is not the old schema's.
+                foreach (var foreignKey in table.ForeignKeyConstraints.Where(fk => existing.ContainsKey(fk.PrincipalTable.Name)
+                    && fk.Columns.All(c => existing[table.Name].Contains(c.Name))))
                 {
                     var selfReference = foreignKey.PrincipalTable == table;
                     var optional = foreignKey.Columns.All(c => c.IsNullable);
@@ -143,7 +145,7 @@ public static class ModelRows
         while (done.Count < tables.Count)
         {
             var ready = tables.Where(t => !done.Contains(t)
-                && t.ForeignKeyConstraints.All(fk => fk.PrincipalTable == t || done.Contains(fk.PrincipalTable))).ToList();
+                && t.ForeignKeyConstraints.All(fk => fk.PrincipalTable == t || done.Contains(fk.PrincipalTable) || !tables.Contains(fk.PrincipalTable))).ToList();
             if (ready.Count == 0)
             {
                 throw new InvalidOperationException($"Foreign keys form a cycle among: {string.Join(", ", tables.Except(done).Select(t => t.Name))}.");

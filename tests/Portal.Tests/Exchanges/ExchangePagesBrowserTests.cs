@@ -3,24 +3,8 @@ using KollegialtUtbyte.Portal.Tests.Security;
 namespace KollegialtUtbyte.Portal.Tests.Exchanges;
 
 /// <summary>The exchange pages in a real browser: accessible (WCAG 2.1 AA) with every section their format has.</summary>
-public sealed class ExchangePagesBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class ExchangePagesBrowserTests(Browser browser) : ExchangePortalTest, IClassFixture<Browser>
 {
-    private readonly ExchangeServices _services = new();
-    private IdentityStandIn _gateway = null!;
-    private PortalInstance _portal = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _gateway = await IdentityStandIn.StartAsync(_services.Map);
-        _portal = PortalInstance.Start(_gateway, "Testing");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _gateway.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_new_exchange_form_and_a_dialogues_and_a_networks_pages_are_accessible()
     {
@@ -53,17 +37,17 @@ public sealed class ExchangePagesBrowserTests(Browser browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Signera protokollet" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Du har signerat protokollet.");
-        Assert.Single(_services.Signed);
+        Assert.Single(Services.Signed);
     }
 
     /// <summary>Signed in over HTTP (the stand-in signs in without its own page), the session cookie carried into the browser.</summary>
     private async Task<IPage> SignedInPageAsync(TestUser user)
     {
-        _gateway.User = user;
-        using var client = _portal.Client();
+        Gateway.User = user;
+        using var client = Site.Client();
         using var response = await client.SignInAsync(user.Email, IdentityStandIn.Password);
-        var page = await browser.NewPageAsync(_portal.Address);
-        await page.Context.AddCookiesAsync(client.Cookies.Select(c => new Cookie { Name = c.Key, Value = c.Value, Url = _portal.Address.ToString() }));
+        var page = await browser.NewPageAsync(Site.Address);
+        await page.Context.AddCookiesAsync(client.Cookies.Select(c => new Cookie { Name = c.Key, Value = c.Value, Url = Site.Address.ToString() }));
         return page;
     }
 }

@@ -9,24 +9,8 @@ namespace KollegialtUtbyte.Portal.Tests.Exchanges;
 /// its format has; a network's convener signs its protocol. The services answer from a stand-in
 /// (<see cref="ExchangeServices"/>), so these pages are tested on their own.
 /// </summary>
-public sealed partial class ExchangePagesTests : IAsyncLifetime
+public sealed partial class ExchangePagesTests : ExchangePortalTest
 {
-    private readonly ExchangeServices _services = new();
-    private IdentityStandIn _gateway = null!;
-    private PortalInstance _portal = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _gateway = await IdentityStandIn.StartAsync(_services.Map);
-        _portal = PortalInstance.Start(_gateway, "Testing");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        await _gateway.DisposeAsync();
-    }
-
     [Fact]
     public async Task Creating_a_strategic_dialogue_sends_its_question_and_its_leader()
     {
@@ -44,7 +28,7 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/admin/utbyten/", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        var sent = Assert.Single(_services.Registered);
+        var sent = Assert.Single(Services.Registered);
         Assert.Equal(ExchangeFormat.StrategicDialogue, sent.Format);
         Assert.Equal("Hur når vi ett rikt odlingslandskap?", sent.Question);
         Assert.Equal(ExchangeServices.Governor.Id, sent.LeaderPersonId);
@@ -58,18 +42,10 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
     {
         using var client = await SignedInAsync(TestUser.Administrator());
 
-        using var response = await PostAsync(client, "/admin/utbyten/nytt?format=MemberNetwork", "exchange", new()
-        {
-            ["format"] = "MemberNetwork",
-            ["name"] = "Jämställt Blekinge Nu",
-            ["startsOn"] = "2027-01-01",
-            ["endsOn"] = "2027-12-31",
-            ["convenerPersonId"] = ExchangeServices.Convener.Id.ToString(),
-            ["secretaryPersonId"] = ExchangeServices.Secretary.Id.ToString(),
-        });
+        using var response = await PostAsync(client, "/admin/utbyten/nytt?format=MemberNetwork", "exchange", NetworkForm(ExchangeServices.Convener.Id, ExchangeServices.Secretary.Id));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var sent = Assert.Single(_services.Registered);
+        var sent = Assert.Single(Services.Registered);
         Assert.Equal(ExchangeFormat.MemberNetwork, sent.Format);
         Assert.Equal(ExchangeServices.Convener.Id, sent.ConvenerPersonId);
         Assert.Equal(ExchangeServices.Secretary.Id, sent.SecretaryPersonId);
@@ -92,7 +68,7 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var sent = Assert.Single(_services.Registered);
+        var sent = Assert.Single(Services.Registered);
         Assert.Equal(ExchangeFormat.Programme, sent.Format ?? ExchangeFormat.Programme);
         Assert.Equal(5, sent.ExpectedKeyOfficials);
         Assert.Null(sent.Question);
@@ -102,19 +78,11 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_broken_rule_is_shown_in_the_services_words_next_to_the_field_it_concerns()
+    public async Task A_broken_rule_is_shown_in_theServices_words_next_to_the_field_it_concerns()
     {
         using var client = await SignedInAsync(TestUser.Administrator());
 
-        using var response = await PostAsync(client, "/admin/utbyten/nytt?format=MemberNetwork", "exchange", new()
-        {
-            ["format"] = "MemberNetwork",
-            ["name"] = "Jämställt Blekinge Nu",
-            ["startsOn"] = "2027-01-01",
-            ["endsOn"] = "2027-12-31",
-            ["convenerPersonId"] = ExchangeServices.Convener.Id.ToString(),
-            ["secretaryPersonId"] = ExchangeServices.Convener.Id.ToString(),
-        });
+        using var response = await PostAsync(client, "/admin/utbyten/nytt?format=MemberNetwork", "exchange", NetworkForm(ExchangeServices.Convener.Id, ExchangeServices.Convener.Id));
 
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -198,7 +166,7 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         Assert.Equal($"{path}?klart=SignedNotice", signed.Headers.Location!.PathAndQuery);
-        var (meetingId, request) = Assert.Single(_services.Signed);
+        var (meetingId, request) = Assert.Single(Services.Signed);
         Assert.Equal(ExchangeServices.NetworkMeetingId, meetingId);
         Assert.Equal(7, request.Version);
     }
@@ -218,7 +186,7 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_the_service_refuses_says_why_next_to_the_button()
     {
-        _services.RefuseSignature = ("protocol.signer-role", "Bara nätverkets sammankallande eller sekreterare signerar protokollet.");
+        Services.RefuseSignature = ("protocol.signer-role", "Bara nätverkets sammankallande eller sekreterare signerar protokollet.");
         var secretary = new TestUser(ExchangeServices.Secretary.Id, ExchangeServices.Secretary.Name, "malin@example.test", []);
         using var client = await SignedInAsync(secretary);
         var path = $"/mina-traffar/{ExchangeServices.NetworkMeetingId}/protokoll";
@@ -232,8 +200,8 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
 
     private async Task<PortalClient> SignedInAsync(TestUser user)
     {
-        _gateway.User = user;
-        var client = _portal.Client();
+        Gateway.User = user;
+        var client = Site.Client();
         using var response = await client.SignInAsync(user.Email, IdentityStandIn.Password);
         Assert.True(await client.IsSignedInAsync());
         return client;
@@ -263,4 +231,15 @@ public sealed partial class ExchangePagesTests : IAsyncLifetime
     }
 
     private static string Normalized(string html) => html.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>The new-exchange form as an administrator fills it in for the member network of seed 004.</summary>
+    private static Dictionary<string, string> NetworkForm(Guid convenerId, Guid secretaryId) => new()
+    {
+        ["format"] = "MemberNetwork",
+        ["name"] = "Jämställt Blekinge Nu",
+        ["startsOn"] = "2027-01-01",
+        ["endsOn"] = "2027-12-31",
+        ["convenerPersonId"] = convenerId.ToString(),
+        ["secretaryPersonId"] = secretaryId.ToString(),
+    };
 }
