@@ -4,7 +4,8 @@ namespace KollegialtUtbyte.Regions.Api;
 /// Cross-region working groups of a programme. Everyone signed in reads them; administrators
 /// form and change them. A project leader of a member region changes the topic and, for their
 /// own region only, whether it and its people take part: every region a change touches (a
-/// region added or removed, a person added or removed) must be one they manage.
+/// region added or removed, a person added or removed) must be one they manage. A member
+/// network's groups have no regions, so only administrators form and change them.
 /// </summary>
 public static class WorkingGroupEndpoints
 {
