@@ -4,7 +4,8 @@ namespace KollegialtUtbyte.Regions.Api;
 /// Cross-region working groups of a programme. Everyone signed in reads them; administrators
 /// form and change them. A project leader of a member region changes the topic and, for their
 /// own region only, whether it and its people take part: every region a change touches (a
-/// region added or removed, a person added or removed) must be one they manage.
+/// region added or removed, a person added or removed) must be one they manage. A member
+/// network's groups have no regions, so only administrators form and change them.
 /// </summary>
 public static class WorkingGroupEndpoints
 {
@@ -68,12 +69,7 @@ public static class WorkingGroupEndpoints
             return Problems.Forbidden(MemberRegionsOnly);
         }
 
-        if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, cancellationToken))
-        {
-            throw new ResourceNotFoundException("Program", programmeId);
-        }
-
-        var participating = await ParticipatingRegionsAsync(db, programmeId, cancellationToken);
+        var exchange = await ExchangeAsync(db, programmeId, cancellationToken);
         var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
         if (people.Any(p => p.IsErased))
         {
@@ -86,7 +82,7 @@ public static class WorkingGroupEndpoints
             return Problems.Forbidden(OwnRegionOnly);
         }
         var now = time.GetUtcNow();
-        var group = WorkingGroup.Form(Guid.CreateVersion7(), programmeId, request.Topic, request.RegionIds, people, participating, now);
+        var group = WorkingGroup.Form(Guid.CreateVersion7(), programmeId, request.Topic, request.RegionIds, people, exchange, now);
         db.WorkingGroups.Add(group);
         db.AddEvent(DirectoryEvents.Changed(group, now));
         await db.SaveChangesAsync(cancellationToken);
@@ -105,7 +101,7 @@ public static class WorkingGroupEndpoints
         }
 
         db.ExpectVersion(group, request.Version);
-        var participating = await ParticipatingRegionsAsync(db, group.ProgrammeId, cancellationToken);
+        var exchange = await ExchangeAsync(db, group.ProgrammeId, cancellationToken);
         var people = await PeopleAsync(db, request.PersonIds ?? [], cancellationToken);
         if (people.Any(p => p.IsErased && !group.PersonIds.Contains(p.Id)))
         {
@@ -118,7 +114,7 @@ public static class WorkingGroupEndpoints
             return Problems.Forbidden(OwnRegionOnly);
         }
 
-        group.Change(request.Topic, request.RegionIds, people, participating);
+        group.Change(request.Topic, request.RegionIds, people, exchange);
         db.AddEvent(DirectoryEvents.Changed(group, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
 
@@ -170,8 +166,20 @@ public static class WorkingGroupEndpoints
         return regions.Concat(RegionsOf(added)).Concat(RegionsOf(removed)).ToList();
     }
 
-    private static async Task<List<Guid>> ParticipatingRegionsAsync(RegionsDb db, Guid programmeId, CancellationToken cancellationToken) =>
-        await db.Teams.Where(t => t.ProgrammeId == programmeId).Select(t => t.RegionId).ToListAsync(cancellationToken);
+    /// <summary>The exchange's format and who takes part in it: a programme's regions with teams, a network's named participants.</summary>
+    private static async Task<WorkingGroupExchange> ExchangeAsync(RegionsDb db, Guid programmeId, CancellationToken cancellationToken)
+    {
+        var format = await db.Programmes.Where(p => p.Id == programmeId).Select(p => (ExchangeFormat?)p.Format).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Program", programmeId);
+        return format switch
+        {
+            ExchangeFormat.MemberNetwork => WorkingGroupExchange.Network(
+                await db.ExchangeParticipants.Where(p => p.ProgrammeId == programmeId).Select(p => p.PersonId).ToListAsync(cancellationToken)),
+            ExchangeFormat.StrategicDialogue => WorkingGroupExchange.Dialogue(),
+            _ => WorkingGroupExchange.Programme(
+                await db.Teams.Where(t => t.ProgrammeId == programmeId).Select(t => t.RegionId).ToListAsync(cancellationToken)),
+        };
+    }
 
     private static async Task<List<Person>> PeopleAsync(RegionsDb db, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
     {

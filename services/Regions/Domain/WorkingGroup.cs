@@ -25,8 +25,26 @@ public sealed class WorkingGroupMember
 }
 
 /// <summary>
+/// What a working group's rules need to know of its exchange: the format, and who takes part
+/// (a programme's regions with teams, a network's named participants).
+/// </summary>
+public sealed record WorkingGroupExchange(ExchangeFormat Format, IReadOnlyCollection<Guid> ParticipatingRegionIds, IReadOnlyCollection<Guid> ParticipantPersonIds)
+{
+    public static WorkingGroupExchange Programme(IReadOnlyCollection<Guid> participatingRegionIds) =>
+        new(ExchangeFormat.Programme, participatingRegionIds, []);
+
+    public static WorkingGroupExchange Network(IReadOnlyCollection<Guid> participantPersonIds) =>
+        new(ExchangeFormat.MemberNetwork, [], participantPersonIds);
+
+    public static WorkingGroupExchange Dialogue() => new(ExchangeFormat.StrategicDialogue, [], []);
+}
+
+/// <summary>
 /// Regions working together on a topic across the programme, e.g. Värmland, Norrbotten and
 /// Västerbotten on "hur projektmedel och företagsstöd kan hållbarhetssäkras" (Kollegialt utbyte).
+/// In a member network it is people the member organisations named ("Medlemsorganisationer ska
+/// under hösten utnämna namn till de olika grupperna"), with no regions; a strategic dialogue,
+/// one meeting about one question, has none.
 /// </summary>
 public sealed class WorkingGroup : IVersioned
 {
@@ -61,6 +79,7 @@ public sealed class WorkingGroup : IVersioned
 
     public IReadOnlyList<Guid> PersonIds => _members.Select(m => m.PersonId).ToList();
 
+    /// <summary>A working group of a programme.</summary>
     /// <param name="participatingRegionIds">The regions that take part in the programme.</param>
     public static WorkingGroup Form(
         Guid id,
@@ -69,17 +88,60 @@ public sealed class WorkingGroup : IVersioned
         IReadOnlyCollection<Guid> regionIds,
         IReadOnlyCollection<Person> people,
         IReadOnlyCollection<Guid> participatingRegionIds,
+        DateTimeOffset now) =>
+        Form(id, programmeId, topic, regionIds, people, WorkingGroupExchange.Programme(participatingRegionIds), now);
+
+    public static WorkingGroup Form(
+        Guid id,
+        Guid programmeId,
+        string topic,
+        IReadOnlyCollection<Guid> regionIds,
+        IReadOnlyCollection<Person> people,
+        WorkingGroupExchange exchange,
         DateTimeOffset now)
     {
         var group = new WorkingGroup { Id = id, ProgrammeId = programmeId, FormedAt = now };
-        group.Change(topic, regionIds, people, participatingRegionIds);
+        group.Change(topic, regionIds, people, exchange);
         return group;
     }
 
-    public void Change(string topic, IReadOnlyCollection<Guid> regionIds, IReadOnlyCollection<Person> people, IReadOnlyCollection<Guid> participatingRegionIds)
+    /// <summary>Changes a working group of a programme.</summary>
+    public void Change(string topic, IReadOnlyCollection<Guid> regionIds, IReadOnlyCollection<Person> people, IReadOnlyCollection<Guid> participatingRegionIds) =>
+        Change(topic, regionIds, people, WorkingGroupExchange.Programme(participatingRegionIds));
+
+    public void Change(string topic, IReadOnlyCollection<Guid> regionIds, IReadOnlyCollection<Person> people, WorkingGroupExchange exchange)
     {
         EnsureActive();
         var regions = regionIds.Distinct().ToList();
+        switch (exchange.Format)
+        {
+            case ExchangeFormat.StrategicDialogue:
+                throw new RuleViolationException(WorkingGroupRules.NotInDialogue,
+                    "Ett strategiskt samtal är ett möte om en fråga och har inga arbetsgrupper.");
+
+            case ExchangeFormat.MemberNetwork:
+                EnsureNetworkGroup(regions, people, exchange.ParticipantPersonIds);
+                break;
+
+            default:
+                EnsureProgrammeGroup(regions, people, exchange.ParticipatingRegionIds);
+                break;
+        }
+
+        Topic = Text.Required(topic, "working-group.topic-required", "En arbetsgrupp måste ha ett ämne.");
+        SearchText = Text.SearchTextOf(Topic);
+        Sync(_regions, regions, r => r.RegionId, id => new WorkingGroupRegion(id));
+        Sync(_members, people.Select(p => p.Id).Distinct().ToList(), m => m.PersonId, id => new WorkingGroupMember(id));
+    }
+
+    public void Disband()
+    {
+        EnsureActive();
+        Disbanded = true;
+    }
+
+    private static void EnsureProgrammeGroup(List<Guid> regions, IReadOnlyCollection<Person> people, IReadOnlyCollection<Guid> participatingRegionIds)
+    {
         if (regions.Count < MinRegions)
         {
             throw new RuleViolationException("working-group.too-few-regions",
@@ -97,17 +159,31 @@ public sealed class WorkingGroup : IVersioned
             throw new RuleViolationException("working-group.person-outside-regions",
                 $"{stranger.Name} hör inte till någon av arbetsgruppens regioner.");
         }
-
-        Topic = Text.Required(topic, "working-group.topic-required", "En arbetsgrupp måste ha ett ämne.");
-        SearchText = Text.SearchTextOf(Topic);
-        Sync(_regions, regions, r => r.RegionId, id => new WorkingGroupRegion(id));
-        Sync(_members, people.Select(p => p.Id).Distinct().ToList(), m => m.PersonId, id => new WorkingGroupMember(id));
     }
 
-    public void Disband()
+    /// <summary>
+    /// A network's group is people the member organisations named to the network, not regions.
+    /// An erased member stays in the group she was in (she is no longer a participant).
+    /// </summary>
+    private void EnsureNetworkGroup(List<Guid> regions, IReadOnlyCollection<Person> people, IReadOnlyCollection<Guid> participantPersonIds)
     {
-        EnsureActive();
-        Disbanded = true;
+        if (regions.Count > 0)
+        {
+            throw new RuleViolationException(WorkingGroupRules.NetworkHasNoRegions,
+                "I ett medlemsnätverk består en arbetsgrupp av personer som medlemsorganisationerna utsett, inte av regioner.");
+        }
+
+        if (people.Count == 0)
+        {
+            throw new RuleViolationException(WorkingGroupRules.NetworkPeopleRequired,
+                "En arbetsgrupp i ett medlemsnätverk behöver minst en person som en medlemsorganisation utsett.");
+        }
+
+        if (people.FirstOrDefault(p => !participantPersonIds.Contains(p.Id) && !(p.IsErased && PersonIds.Contains(p.Id))) is { } stranger)
+        {
+            throw new RuleViolationException(WorkingGroupRules.NotANetworkParticipant,
+                $"{stranger.Name} deltar inte i nätverket. Arbetsgrupperna består av personer som medlemsorganisationerna utsett till nätverket.");
+        }
     }
 
     private void EnsureActive()
@@ -127,4 +203,13 @@ public sealed class WorkingGroup : IVersioned
             current.Add(create(id));
         }
     }
+}
+
+/// <summary>The working group rules of the formats other than the programme, named in the problems they answer.</summary>
+public static class WorkingGroupRules
+{
+    public const string NetworkHasNoRegions = "working-group.network-has-no-regions";
+    public const string NetworkPeopleRequired = "working-group.network-people-required";
+    public const string NotANetworkParticipant = "working-group.not-a-network-participant";
+    public const string NotInDialogue = "working-group.not-in-dialogue";
 }
