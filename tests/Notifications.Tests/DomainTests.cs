@@ -77,7 +77,7 @@ public sealed class DomainTests
     [Fact]
     public void Older_meeting_details_never_replace_newer_ones()
     {
-        var details = new MeetingSnapshot(Guid.NewGuid(), Guid.NewGuid(), 1, "Möte 1", "Extern samverkan", Start, Start.AddHours(3), "Europe/Stockholm", null, null, 2);
+        var details = new MeetingDetails(Guid.NewGuid(), Guid.NewGuid(), 1, "Möte 1", "Extern samverkan", Start, Start.AddHours(3), "Europe/Stockholm", null, null, 2);
         var meeting = Meeting.From(details, Now);
 
         Assert.False(meeting.Apply(details with { Sequence = 1, StartsAt = Start.AddDays(1) }, Now.AddDays(1)));
@@ -101,7 +101,7 @@ public sealed class DomainTests
     public void Text_from_events_is_encoded_in_HTML_and_tokens_are_encoded_in_links()
     {
         const string token = "a+b/c=d&answer=accepted";
-        var meeting = new MeetingSnapshot(Guid.NewGuid(), Guid.NewGuid(), 1, "<script>alert(1)</script>", "Teman & trender", Start, Start.AddHours(3),
+        var meeting = new MeetingDetails(Guid.NewGuid(), Guid.NewGuid(), 1, "<script>alert(1)</script>", "Teman & trender", Start, Start.AddHours(3),
             "Europe/Stockholm", null, null, 0);
         var settings = new MailSettings(new Uri("https://ku.example.test/base"), new Calendar.CalendarPerson("Org", "org@example.test"), "Europe/Stockholm");
         var recipient = new MailRecipient("Ann \"A\" <Admin>", "ann@example.test", Language.Swedish);

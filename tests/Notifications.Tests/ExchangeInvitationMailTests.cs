@@ -14,7 +14,7 @@ public sealed class ExchangeInvitationMailTests
     private static readonly MailSettings Settings =
         new(new Uri("https://ku.example.test/"), new Calendar.CalendarPerson("Länsstyrelsen", "org@example.test"), "Europe/Stockholm");
 
-    private static readonly MeetingSnapshot Dialogue = new(Guid.NewGuid(), Guid.NewGuid(), 1, "Strategiskt samtal om länets naturbetesmarker och ängar",
+    private static readonly MeetingDetails Dialogue = new(Guid.NewGuid(), Guid.NewGuid(), 1, "Strategiskt samtal om länets naturbetesmarker och ängar",
         "Hur når vi miljökvalitetsmålet Ett rikt odlingslandskap?", Start, Start.AddHours(4), "Europe/Stockholm", "Residenset", null, 0);
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class MeetingCancelledConsumer(NotificationsDb db, LocalCopies cop
     protected override async Task ApplyAsync(MeetingCancelled message, ConsumeContext<MeetingCancelled> context, CancellationToken cancellationToken)
     {
         var (meeting, _) = await copies.UpsertMeetingAsync(message.Meeting, message.OccurredAt, cancellationToken);
-        var cancelledNow = meeting.Cancel(message.Meeting.ToSnapshot(), message.OccurredAt);
+        var cancelledNow = meeting.Cancel(message.Meeting, message.OccurredAt);
         await reminders.PlanAsync(meeting, cancellationToken);
         if (!cancelledNow)
         {

@@ -2,20 +2,6 @@ using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Notifications.Domain;
 
-/// <summary>What a mail or calendar entry says about a meeting, as it was when the mail was queued.</summary>
-public sealed record MeetingSnapshot(
-    Guid MeetingId,
-    Guid ProgrammeId,
-    int Number,
-    string Title,
-    string Theme,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
-    string TimeZone,
-    string? Venue,
-    string? OnlineLink,
-    int Sequence);
-
 /// <summary>
 /// The newest known details of a meeting (a copy fed by the Meetings service's events). Events of
 /// different kinds travel on different queues, so an invitation may carry older details than a
@@ -58,9 +44,10 @@ public sealed class Meeting : IVersioned
 
     public long Version { get; set; }
 
-    public MeetingSnapshot Snapshot => new(MeetingId, ProgrammeId, Number, Title, Theme, StartsAt, EndsAt, TimeZone, Venue, OnlineLink, Sequence);
+    /// <summary>The stored details, in the shape the Meetings service publishes them; mails keep them as they were when queued.</summary>
+    public MeetingDetails Snapshot => new(MeetingId, ProgrammeId, Number, Title, Theme, StartsAt, EndsAt, TimeZone, Venue, OnlineLink, Sequence);
 
-    public static Meeting From(MeetingSnapshot details, DateTimeOffset occurredAt)
+    public static Meeting From(MeetingDetails details, DateTimeOffset occurredAt)
     {
         var meeting = new Meeting { MeetingId = details.MeetingId, Sequence = int.MinValue, ChangedAt = DateTimeOffset.MinValue };
         meeting.Apply(details, occurredAt);
@@ -72,7 +59,7 @@ public sealed class Meeting : IVersioned
     /// whether the meeting changed. Identical details (every invitation of a meeting carries them)
     /// leave the row alone, so invitations consumed side by side do not contend for it.
     /// </summary>
-    public bool Apply(MeetingSnapshot details, DateTimeOffset occurredAt)
+    public bool Apply(MeetingDetails details, DateTimeOffset occurredAt)
     {
         if (details.Sequence < Sequence || (details.Sequence == Sequence && occurredAt < ChangedAt) || Clipped(details) == Snapshot)
         {
@@ -95,7 +82,7 @@ public sealed class Meeting : IVersioned
     }
 
     // What would be stored: texts clipped to their columns, times in UTC as the database returns them.
-    private static MeetingSnapshot Clipped(MeetingSnapshot details) =>
+    private static MeetingDetails Clipped(MeetingDetails details) =>
         details with
         {
             Title = Limits.Clip(details.Title, Limits.Title),
@@ -108,7 +95,7 @@ public sealed class Meeting : IVersioned
         };
 
     /// <summary>Marks the meeting cancelled for good; returns false when it already was.</summary>
-    public bool Cancel(MeetingSnapshot details, DateTimeOffset occurredAt)
+    public bool Cancel(MeetingDetails details, DateTimeOffset occurredAt)
     {
         Apply(details, occurredAt);
         if (Cancelled)

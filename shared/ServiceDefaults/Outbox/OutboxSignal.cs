@@ -1,6 +1,5 @@
-using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.ServiceDefaults.Outbox;
 
@@ -30,34 +29,13 @@ public sealed class OutboxSignal<TDbContext>
     }
 }
 
-/// <summary>Notifies the dispatcher after a save or a transaction commit that wrote outbox rows.</summary>
-internal sealed class OutboxSignalInterceptor<TDbContext>(OutboxSignal<TDbContext> signal)
-    : SaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>Notifies the dispatcher once a save or a transaction that wrote outbox rows has committed.</summary>
+internal sealed class OutboxSignalInterceptor<TDbContext>(OutboxSignal<TDbContext> signal) : AfterCommitInterceptor
     where TDbContext : DbContext
 {
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    protected override void Committed(DbContext context)
     {
-        NotifyIfOutboxTouched(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        NotifyIfOutboxTouched(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfOutboxTouched(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        NotifyIfOutboxTouched(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void NotifyIfOutboxTouched(DbContext? context)
-    {
-        if (context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.DispatchedAt is null) == true)
+        if (context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.DispatchedAt is null))
         {
             signal.Notify();
         }

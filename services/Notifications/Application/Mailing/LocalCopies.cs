@@ -66,15 +66,14 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
     {
         // Race-free: every invitation of a new meeting brings it, and they are consumed side by side.
         // A row this transaction inserted is its own until it commits.
-        var snapshot = details.ToSnapshot();
-        var (meeting, added) = await db.FindOrInsertAsync([details.MeetingId], () => Meeting.From(snapshot, occurredAt), cancellationToken);
+        var (meeting, added) = await db.FindOrInsertAsync([details.MeetingId], () => Meeting.From(details, occurredAt), cancellationToken);
         if (added)
         {
             return (meeting, true);
         }
 
         await LockAsync(meeting, cancellationToken);
-        return (meeting, meeting.Apply(snapshot, occurredAt));
+        return (meeting, meeting.Apply(details, occurredAt));
     }
 
     /// <summary>Locks the meeting's row for the rest of the transaction and reads it again, as the transaction that held it last left it.</summary>
@@ -145,11 +144,4 @@ public sealed class LocalCopies(NotificationsDb db, TimeProvider time)
 
     public async Task<string?> RegionNameAsync(Guid regionId, CancellationToken cancellationToken) =>
         (await db.Regions.FindAsync([regionId], cancellationToken))?.Name;
-}
-
-internal static class ContractMapping
-{
-    public static MeetingSnapshot ToSnapshot(this MeetingDetails details) =>
-        new(details.MeetingId, details.ProgrammeId, details.Number, details.Title, details.Theme, details.StartsAt, details.EndsAt,
-            details.TimeZone, details.Venue, details.OnlineLink, details.Sequence);
 }

@@ -19,7 +19,7 @@ public abstract record MailPayload
 
 /// <summary>A mail about a meeting. <see cref="AnswerToken"/> (while usable) gives the one-click answer links.</summary>
 public sealed record MeetingMail(
-    MeetingSnapshot Meeting,
+    MeetingDetails Meeting,
     TeamRole? Role,
     InvitationAnswer Answer,
     string? AnswerToken,
