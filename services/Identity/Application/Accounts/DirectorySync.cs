@@ -29,6 +29,29 @@ public sealed class DirectorySync(
     public async Task<ExchangeParticipation> ParticipationAsync(Guid personId, Guid programmeId, CancellationToken cancellationToken) =>
         (await db.FindOrInsertAsync([personId, programmeId], () => ExchangeParticipation.For(personId, programmeId), cancellationToken)).Entity;
 
+    /// <summary>
+    /// A place in a region's team, joined or updated: an update implies the place, so it also stands
+    /// in for a join that has not arrived yet. The person's details and the place, then the account.
+    /// </summary>
+    public async Task ApplyTeamPlaceAsync(
+        Guid personId, PersonDetails details, Guid programmeId, Guid regionId, TeamRole role, string regionName, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var person = await PersonAsync(personId, cancellationToken);
+        person.ApplyDetails(details, occurredAt);
+        var membership = await MembershipAsync(personId, programmeId, regionId, cancellationToken);
+        membership.ApplyJoinedOrUpdated(role, regionName, occurredAt);
+        await ReconcileAsync(person, cancellationToken);
+    }
+
+    /// <summary>An invitation to a strategic dialogue or a member network, given or withdrawn, then the account.</summary>
+    public async Task ApplyInvitationAsync(Guid personId, Guid programmeId, bool invited, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var person = await PersonAsync(personId, cancellationToken);
+        var participation = await ParticipationAsync(personId, programmeId, cancellationToken);
+        participation.ApplyInvited(invited, occurredAt);
+        await ReconcileAsync(person, cancellationToken);
+    }
+
     /// <summary>Creates, or brings up to date, the account of <paramref name="person"/> after a change in the directory.</summary>
     public async Task ReconcileAsync(DirectoryPerson person, CancellationToken cancellationToken)
     {
