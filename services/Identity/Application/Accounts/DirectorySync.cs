@@ -1,4 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Identity.Application.Accounts;
@@ -12,6 +11,7 @@ public sealed class DirectorySync(
     IdentityDb db,
     UserManager<Account> users,
     AccountAccess access,
+    AccountOpening opening,
     AccountLinks links,
     Passwords passwords,
     TimeProvider time,
@@ -111,17 +111,9 @@ public sealed class DirectorySync(
             return;
         }
 
-        await access.RefreshAsync(account, granted: [], announce: false, cancellationToken);
-        db.AddEvent(new AccountProvisioned(account.Id, account.PersonId, account.Email, account.Name, account.RoleList, now));
-
-        if (DemoPassword is { } demoPassword)
-        {
-            passwords.SetDemoPassword(account, demoPassword);
-        }
-        else
-        {
-            await links.RequestActivationAsync(account, cancellationToken);
-        }
+        var demoPassword = DemoPassword;
+        await opening.OpenAsync(
+            account, granted: [], now, demoPassword is null ? null : a => passwords.SetDemoPassword(a, demoPassword), cancellationToken);
     }
 
     private async Task UpdateDetailsAsync(Account account, DirectoryPerson person, CancellationToken cancellationToken)
