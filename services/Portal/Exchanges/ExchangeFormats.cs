@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Portal.Programme;
 using Microsoft.Extensions.Localization;
 
 namespace KollegialtUtbyte.Portal.Exchanges;
@@ -50,15 +51,5 @@ public static class ExchangeFormats
     }
 
     /// <summary>The service's own detail in Swedish; our text for the rule otherwise, or when it gave none.</summary>
-    public static string Message(ApiProblem problem, IStringLocalizer texts)
-    {
-        var swedish = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";
-        if (swedish && !string.IsNullOrEmpty(problem.Detail))
-        {
-            return problem.Detail;
-        }
-
-        var translated = problem.Rule is null ? null : texts["Rule." + problem.Rule];
-        return translated is { ResourceNotFound: false } ? translated.Value : problem.Detail ?? problem.Title;
-    }
+    public static string Message(ApiProblem problem, IStringLocalizer texts) => RuleFields.Message(problem, texts);
 }
