@@ -38,17 +38,8 @@ public static class ExchangeFormats
     /// The problem with the service's (Swedish) message, or our translation in English, placed
     /// under the field its rule concerns.
     /// </summary>
-    public static ApiProblem Place(ApiProblem problem, IStringLocalizer texts)
-    {
-        var message = Message(problem, texts);
-        if (problem.Rule is not { } rule || !FieldOfRule.TryGetValue(rule, out var field))
-        {
-            return problem.Rule is null ? problem : problem with { Detail = message };
-        }
-
-        var errors = new Dictionary<string, string[]>(problem.Errors, StringComparer.OrdinalIgnoreCase) { [field] = [message] };
-        return problem with { Detail = message, Errors = errors };
-    }
+    public static ApiProblem Place(ApiProblem problem, IStringLocalizer texts) =>
+        RuleFields.Localize(RuleFields.Place(problem, texts, FieldOfRule), texts);
 
     /// <summary>The service's own detail in Swedish; our text for the rule otherwise, or when it gave none.</summary>
     public static string Message(ApiProblem problem, IStringLocalizer texts) => RuleFields.Message(problem, texts);
