@@ -68,6 +68,7 @@ public static class IdentityModule
         builder.Services.AddScoped<Passwords>();
         builder.Services.AddScoped<AccountAccess>();
         builder.Services.AddScoped<AccountLinks>();
+        builder.Services.AddScoped<AccountOpening>();
         builder.Services.AddScoped<LinkRedemption>();
         builder.Services.AddScoped<DirectorySync>();
         builder.Services.AddScoped<ExchangeRoleHolders>();

@@ -9,24 +9,14 @@ namespace KollegialtUtbyte.Identity.Consumers;
 
 public sealed class ExchangeParticipantAddedConsumer(IdentityDb db, DirectorySync directory) : IdempotentConsumer<ExchangeParticipantAdded, IdentityDb>(db)
 {
-    protected override async Task ApplyAsync(ExchangeParticipantAdded message, ConsumeContext<ExchangeParticipantAdded> context, CancellationToken cancellationToken)
-    {
-        var person = await directory.PersonAsync(message.PersonId, cancellationToken);
-        var participation = await directory.ParticipationAsync(message.PersonId, message.ProgrammeId, cancellationToken);
-        participation.ApplyInvited(true, message.OccurredAt);
-        await directory.ReconcileAsync(person, cancellationToken);
-    }
+    protected override Task ApplyAsync(ExchangeParticipantAdded message, ConsumeContext<ExchangeParticipantAdded> context, CancellationToken cancellationToken) =>
+        directory.ApplyInvitationAsync(message.PersonId, message.ProgrammeId, invited: true, message.OccurredAt, cancellationToken);
 }
 
 public sealed class ExchangeParticipantRemovedConsumer(IdentityDb db, DirectorySync directory) : IdempotentConsumer<ExchangeParticipantRemoved, IdentityDb>(db)
 {
-    protected override async Task ApplyAsync(ExchangeParticipantRemoved message, ConsumeContext<ExchangeParticipantRemoved> context, CancellationToken cancellationToken)
-    {
-        var person = await directory.PersonAsync(message.PersonId, cancellationToken);
-        var participation = await directory.ParticipationAsync(message.PersonId, message.ProgrammeId, cancellationToken);
-        participation.ApplyInvited(false, message.OccurredAt);
-        await directory.ReconcileAsync(person, cancellationToken);
-    }
+    protected override Task ApplyAsync(ExchangeParticipantRemoved message, ConsumeContext<ExchangeParticipantRemoved> context, CancellationToken cancellationToken) =>
+        directory.ApplyInvitationAsync(message.PersonId, message.ProgrammeId, invited: false, message.OccurredAt, cancellationToken);
 }
 
 public sealed class ExchangeRegisteredConsumer(IdentityDb db, ExchangeRoleHolders holders) : IdempotentConsumer<ProgrammeRegistered, IdentityDb>(db)

@@ -21,20 +21,10 @@ public static class PersonalDataDownloads
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(Guid exportId, HttpContext http, GatewayClient gateway)
+    private static Task<IResult> DownloadAsync(Guid exportId, HttpContext http, GatewayClient gateway)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, RegionsApi.ArchivePath(exportId));
-        var response = await gateway.SendRawAsync(request, http.RequestAborted);
-        http.Response.RegisterForDispose(request);
-        http.Response.RegisterForDispose(response);
-        if (!response.IsSuccessStatusCode)
-        {
-            return Results.Redirect($"{PagePath}?fel={(int)response.StatusCode}");
-        }
-
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        // Her data: no cache keeps a copy.
         http.Response.Headers.CacheControl = "no-store";
-        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
-        return Results.Stream(await response.Content.ReadAsStreamAsync(http.RequestAborted), "application/zip", name ?? "personuppgifter.zip");
+        return gateway.DownloadAsync(http, RegionsApi.ArchivePath(exportId), PagePath, "application/zip", "personuppgifter.zip");
     }
 }

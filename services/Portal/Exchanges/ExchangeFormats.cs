@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.Portal.Programme;
 using Microsoft.Extensions.Localization;
 
 namespace KollegialtUtbyte.Portal.Exchanges;
@@ -37,28 +38,9 @@ public static class ExchangeFormats
     /// The problem with the service's (Swedish) message, or our translation in English, placed
     /// under the field its rule concerns.
     /// </summary>
-    public static ApiProblem Place(ApiProblem problem, IStringLocalizer texts)
-    {
-        var message = Message(problem, texts);
-        if (problem.Rule is not { } rule || !FieldOfRule.TryGetValue(rule, out var field))
-        {
-            return problem.Rule is null ? problem : problem with { Detail = message };
-        }
-
-        var errors = new Dictionary<string, string[]>(problem.Errors, StringComparer.OrdinalIgnoreCase) { [field] = [message] };
-        return problem with { Detail = message, Errors = errors };
-    }
+    public static ApiProblem Place(ApiProblem problem, IStringLocalizer texts) =>
+        RuleFields.Localize(RuleFields.Place(problem, texts, FieldOfRule), texts);
 
     /// <summary>The service's own detail in Swedish; our text for the rule otherwise, or when it gave none.</summary>
-    public static string Message(ApiProblem problem, IStringLocalizer texts)
-    {
-        var swedish = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";
-        if (swedish && !string.IsNullOrEmpty(problem.Detail))
-        {
-            return problem.Detail;
-        }
-
-        var translated = problem.Rule is null ? null : texts["Rule." + problem.Rule];
-        return translated is { ResourceNotFound: false } ? translated.Value : problem.Detail ?? problem.Title;
-    }
+    public static string Message(ApiProblem problem, IStringLocalizer texts) => RuleFields.Message(problem, texts);
 }

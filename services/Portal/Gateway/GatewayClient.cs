@@ -21,6 +21,31 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     }
 
     /// <summary>
+    /// A file from a service, streamed to the browser under the name the service gave it and never
+    /// sniffed; when the service refuses, the person goes back to <paramref name="refusedPage"/>
+    /// with the status as <c>fel</c>.
+    /// </summary>
+    /// <param name="contentType">The type to send; without one, the service's own.</param>
+    public async Task<IResult> DownloadAsync(HttpContext browser, string path, string refusedPage, string? contentType = null, string? defaultName = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var response = await SendRawAsync(request, browser.RequestAborted);
+        browser.Response.RegisterForDispose(request);
+        browser.Response.RegisterForDispose(response);
+        if (!response.IsSuccessStatusCode)
+        {
+            return Results.Redirect($"{refusedPage}?fel={(int)response.StatusCode}");
+        }
+
+        browser.Response.Headers.XContentTypeOptions = "nosniff";
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+        return Results.Stream(
+            await response.Content.ReadAsStreamAsync(browser.RequestAborted),
+            contentType ?? response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
+            name ?? defaultName);
+    }
+
+    /// <summary>
     /// A streamed upload: its body is read once from the browser, so it goes without the resilience
     /// handler (nothing to retry with, and an attempt timeout would cut a slow upload short).
     /// </summary>

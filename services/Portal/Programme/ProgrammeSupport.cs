@@ -79,9 +79,13 @@ public static class RuleFields
         ["meeting.facilitator-double-booked"] = "facilitators",
     };
 
-    public static ApiProblem Place(ApiProblem problem, IStringLocalizer texts)
+    /// <summary>The problem with the meeting rule's message under the field the rule concerns.</summary>
+    public static ApiProblem Place(ApiProblem problem, IStringLocalizer texts) => Place(problem, texts, FieldOfRule);
+
+    /// <summary>The problem with the rule's message under its field in <paramref name="fieldOfRule"/>; rules not listed are left to the summary.</summary>
+    public static ApiProblem Place(ApiProblem problem, IStringLocalizer texts, IReadOnlyDictionary<string, string> fieldOfRule)
     {
-        if (problem.Rule is not { } rule || !FieldOfRule.TryGetValue(rule, out var field))
+        if (problem.Rule is not { } rule || !fieldOfRule.TryGetValue(rule, out var field))
         {
             return problem;
         }

@@ -174,23 +174,9 @@ public static class DocumentFileEndpoints
         return Back($"/team/dokument/{documentId}", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), fields, detail);
     }
 
-    private static async Task<IResult> DownloadAsync(Guid documentId, int number, HttpContext http, GatewayClient gateway)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, FeedbackApi.FilePath(documentId, number));
-        var response = await gateway.SendRawAsync(request, http.RequestAborted);
-        http.Response.RegisterForDispose(request);
-        http.Response.RegisterForDispose(response);
-        if (!response.IsSuccessStatusCode)
-        {
-            return Results.Redirect($"/team/dokument?fel={(int)response.StatusCode}");
-        }
-
-        // Passed through as the service sent it: its sanitised name, its type, never sniffed.
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
-        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
-        return Results.Stream(await response.Content.ReadAsStreamAsync(http.RequestAborted), contentType, name);
-    }
+    // Passed through as the service sent it: its sanitised name, its type, never sniffed.
+    private static Task<IResult> DownloadAsync(Guid documentId, int number, HttpContext http, GatewayClient gateway) =>
+        gateway.DownloadAsync(http, FeedbackApi.FilePath(documentId, number), "/team/dokument");
 
     private static async Task<string?> DetailOfAsync(HttpResponseMessage response, CancellationToken ct)
     {

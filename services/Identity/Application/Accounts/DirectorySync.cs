@@ -1,4 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Identity.Application.Accounts;
@@ -12,6 +11,7 @@ public sealed class DirectorySync(
     IdentityDb db,
     UserManager<Account> users,
     AccountAccess access,
+    AccountOpening opening,
     AccountLinks links,
     Passwords passwords,
     TimeProvider time,
@@ -28,6 +28,29 @@ public sealed class DirectorySync(
 
     public async Task<ExchangeParticipation> ParticipationAsync(Guid personId, Guid programmeId, CancellationToken cancellationToken) =>
         (await db.FindOrInsertAsync([personId, programmeId], () => ExchangeParticipation.For(personId, programmeId), cancellationToken)).Entity;
+
+    /// <summary>
+    /// A place in a region's team, joined or updated: an update implies the place, so it also stands
+    /// in for a join that has not arrived yet. The person's details and the place, then the account.
+    /// </summary>
+    public async Task ApplyTeamPlaceAsync(
+        Guid personId, PersonDetails details, Guid programmeId, Guid regionId, TeamRole role, string regionName, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var person = await PersonAsync(personId, cancellationToken);
+        person.ApplyDetails(details, occurredAt);
+        var membership = await MembershipAsync(personId, programmeId, regionId, cancellationToken);
+        membership.ApplyJoinedOrUpdated(role, regionName, occurredAt);
+        await ReconcileAsync(person, cancellationToken);
+    }
+
+    /// <summary>An invitation to a strategic dialogue or a member network, given or withdrawn, then the account.</summary>
+    public async Task ApplyInvitationAsync(Guid personId, Guid programmeId, bool invited, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var person = await PersonAsync(personId, cancellationToken);
+        var participation = await ParticipationAsync(personId, programmeId, cancellationToken);
+        participation.ApplyInvited(invited, occurredAt);
+        await ReconcileAsync(person, cancellationToken);
+    }
 
     /// <summary>Creates, or brings up to date, the account of <paramref name="person"/> after a change in the directory.</summary>
     public async Task ReconcileAsync(DirectoryPerson person, CancellationToken cancellationToken)
@@ -88,17 +111,9 @@ public sealed class DirectorySync(
             return;
         }
 
-        await access.RefreshAsync(account, granted: [], announce: false, cancellationToken);
-        db.AddEvent(new AccountProvisioned(account.Id, account.PersonId, account.Email, account.Name, account.RoleList, now));
-
-        if (DemoPassword is { } demoPassword)
-        {
-            passwords.SetDemoPassword(account, demoPassword);
-        }
-        else
-        {
-            await links.RequestActivationAsync(account, cancellationToken);
-        }
+        var demoPassword = DemoPassword;
+        await opening.OpenAsync(
+            account, granted: [], now, demoPassword is null ? null : a => passwords.SetDemoPassword(a, demoPassword), cancellationToken);
     }
 
     private async Task UpdateDetailsAsync(Account account, DirectoryPerson person, CancellationToken cancellationToken)

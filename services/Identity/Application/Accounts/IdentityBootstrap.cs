@@ -1,4 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 
 namespace KollegialtUtbyte.Identity.Application.Accounts;
@@ -12,7 +11,7 @@ public sealed class IdentityBootstrap(
     UserManager<Account> users,
     ILookupNormalizer normalizer,
     AccountAccess access,
-    AccountLinks links,
+    AccountOpening opening,
     Passwords passwords,
     TimeProvider time,
     IOptions<IdentityOptions> settings,
@@ -76,7 +75,8 @@ public sealed class IdentityBootstrap(
             LockoutEnabled = true,
         };
 
-        if (configured.Password is { Length: > 0 } password)
+        var password = configured.Password is { Length: > 0 } given ? given : null;
+        if (password is not null)
         {
             var problems = await passwords.ProblemsWithAsync(account, password);
             if (problems.Count > 0)
@@ -92,17 +92,9 @@ public sealed class IdentityBootstrap(
         }
 
         await users.AddToRoleAsync(account, Roles.Administrator);
-        await access.RefreshAsync(account, [Roles.Administrator], announce: false, cancellationToken);
-        db.AddEvent(new AccountProvisioned(account.Id, account.PersonId, account.Email!, account.Name, account.RoleList, now));
-        if (configured.Password is { Length: > 0 })
-        {
-            passwords.SetPassword(account, configured.Password);
-        }
-        else
-        {
-            // Production: no password in configuration; the administrator sets one from the mailed link.
-            await links.RequestActivationAsync(account, cancellationToken);
-        }
+        // Production: no password in configuration; the administrator sets one from the mailed link.
+        await opening.OpenAsync(
+            account, [Roles.Administrator], now, password is null ? null : a => passwords.SetPassword(a, password), cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Created the configured administrator account {AccountId}", account.Id);

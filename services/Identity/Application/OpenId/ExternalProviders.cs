@@ -179,13 +179,7 @@ public sealed partial class ExternalProviders
 
         public ValueTask HandleAsync(ProcessRequestContext context)
         {
-            var request = context.Transaction.GetHttpRequest();
-            if (request is null)
-            {
-                return default;
-            }
-
-            if (PublicAddress.Resolve(request, settings.Value, proxies) is ({ } baseUri, { } requestUri))
+            if (PublicAddress.Resolve(context.Transaction.GetHttpRequest(), settings.Value, proxies) is ({ } baseUri, { } requestUri))
             {
                 context.BaseUri = baseUri;
                 context.RequestUri = requestUri;

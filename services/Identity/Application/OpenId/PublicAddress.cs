@@ -15,29 +15,15 @@ namespace KollegialtUtbyte.Identity.Application.OpenId;
 public sealed class PublicAddress(IOptions<IdentityOptions> settings, TrustedProxyHeaders proxies) : IOpenIddictServerHandler<ProcessRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
-        OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessRequestContext>()
-            .UseSingletonHandler<PublicAddress>()
-            .SetOrder(OpenIddictServerAspNetCoreHandlers.ResolveRequestUri.Descriptor.Order + 1)
-            .SetType(OpenIddictServerHandlerType.Custom)
-            .Build();
+        ServerHandlers.Custom<ProcessRequestContext, PublicAddress>(OpenIddictServerAspNetCoreHandlers.ResolveRequestUri.Descriptor.Order + 1);
 
     /// <summary>Refuses plain http at the public address unless <c>Auth:RequireHttpsMetadata</c> is off (development, tests).</summary>
     public static OpenIddictServerHandlerDescriptor TransportSecurityDescriptor { get; } =
-        OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessRequestContext>()
-            .UseSingletonHandler<TransportSecurity>()
-            .SetOrder(OpenIddictServerHandlers.InferEndpointType.Descriptor.Order + 1)
-            .SetType(OpenIddictServerHandlerType.Custom)
-            .Build();
+        ServerHandlers.Custom<ProcessRequestContext, TransportSecurity>(OpenIddictServerHandlers.InferEndpointType.Descriptor.Order + 1);
 
     public ValueTask HandleAsync(ProcessRequestContext context)
     {
-        var request = context.Transaction.GetHttpRequest();
-        if (request is null)
-        {
-            return default;
-        }
-
-        if (Resolve(request, settings.Value, proxies) is ({ } baseUri, { } requestUri))
+        if (Resolve(context.Transaction.GetHttpRequest(), settings.Value, proxies) is ({ } baseUri, { } requestUri))
         {
             context.BaseUri = baseUri;
             context.RequestUri = requestUri;
@@ -46,9 +32,17 @@ public sealed class PublicAddress(IOptions<IdentityOptions> settings, TrustedPro
         return default;
     }
 
-    /// <summary>The suite's public base and this request's URI at it: the configured issuer, else what a trusted proxy forwarded; null when neither is known.</summary>
-    internal static (Uri BaseUri, Uri RequestUri)? Resolve(HttpRequest request, IdentityOptions settings, TrustedProxyHeaders proxies)
+    /// <summary>
+    /// The suite's public base and this request's URI at it: the configured issuer, else what a
+    /// trusted proxy forwarded; null when neither is known, or outside an HTTP request.
+    /// </summary>
+    internal static (Uri BaseUri, Uri RequestUri)? Resolve(HttpRequest? request, IdentityOptions settings, TrustedProxyHeaders proxies)
     {
+        if (request is null)
+        {
+            return null;
+        }
+
         var publicBase = settings.Issuer is { Length: > 0 } configured ? configured.TrimEnd('/') : proxies.PublicBaseUrl(request);
         return publicBase is null
             ? null

@@ -17,18 +17,11 @@ public sealed class SignInAttempts(SignInThrottle throttle, TrustedProxyHeaders 
     private const string RetryAfterProperty = ".ku_retry_after";
 
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
-        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenRequestContext>()
-            .UseSingletonHandler<SignInAttempts>()
-            .SetOrder(int.MinValue + 1_000)
-            .SetType(OpenIddictServerHandlerType.Custom)
-            .Build();
+        ServerHandlers.Custom<ValidateTokenRequestContext, SignInAttempts>(int.MinValue + 1_000);
 
     public static OpenIddictServerHandlerDescriptor ResponseDescriptor { get; } =
-        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
-            .UseSingletonHandler<TooManyRequests>()
-            .SetOrder(OpenIddictServerAspNetCoreHandlers.AttachHttpResponseCode<ApplyTokenResponseContext>.Descriptor.Order + 500)
-            .SetType(OpenIddictServerHandlerType.Custom)
-            .Build();
+        ServerHandlers.Custom<ApplyTokenResponseContext, TooManyRequests>(
+            OpenIddictServerAspNetCoreHandlers.AttachHttpResponseCode<ApplyTokenResponseContext>.Descriptor.Order + 500);
 
     public ValueTask HandleAsync(ValidateTokenRequestContext context)
     {

@@ -207,11 +207,7 @@ internal sealed class SigningKeyCheck(SigningKeyRing keys) : IHostedService
 public sealed class RetiredKeys(SigningKeyRing keys) : OpenIddict.Server.IOpenIddictServerHandler<OpenIddict.Server.OpenIddictServerEvents.HandleJsonWebKeySetRequestContext>
 {
     public static OpenIddict.Server.OpenIddictServerHandlerDescriptor Descriptor { get; } =
-        OpenIddict.Server.OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddict.Server.OpenIddictServerEvents.HandleJsonWebKeySetRequestContext>()
-            .UseSingletonHandler<RetiredKeys>()
-            .SetOrder(int.MaxValue - 200_000)
-            .SetType(OpenIddict.Server.OpenIddictServerHandlerType.Custom)
-            .Build();
+        ServerHandlers.Custom<OpenIddict.Server.OpenIddictServerEvents.HandleJsonWebKeySetRequestContext, RetiredKeys>(int.MaxValue - 200_000);
 
     public ValueTask HandleAsync(OpenIddict.Server.OpenIddictServerEvents.HandleJsonWebKeySetRequestContext context)
     {
