@@ -30,7 +30,7 @@ public sealed class TeamMemberLeftConsumer(MeetingsDb db, InvitationWorkflow inv
     protected override async Task ApplyAsync(TeamMemberLeft message, ConsumeContext<TeamMemberLeft> context, CancellationToken cancellationToken)
     {
         var membership = await Db.MembershipAsync(message.ProgrammeId, message.RegionId, message.PersonId, cancellationToken);
-        if (membership.Leave(message.Role, message.OccurredAt))
+        if (membership.Apply(message.Role, active: false, message.OccurredAt))
         {
             await invitations.WithdrawMemberAsync(message.ProgrammeId, message.RegionId, message.PersonId, cancellationToken);
         }
@@ -79,7 +79,7 @@ internal static class TeamMembers
         person.ApplyTeamDetails(news.Name, news.Email, news.Title, news.PreferredLanguage, news.OccurredAt);
         (await db.RegionAsync(news.RegionId, cancellationToken)).KnowName(news.RegionName);
         var membership = await db.MembershipAsync(news.ProgrammeId, news.RegionId, news.PersonId, cancellationToken);
-        if (!membership.Join(news.Role, news.OccurredAt))
+        if (!membership.Apply(news.Role, active: true, news.OccurredAt))
         {
             return;
         }
