@@ -51,11 +51,10 @@ public static class ActionEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) bestämmer åtgärder.");
+            return MeetingAccess.OnlyLeaders("bestämmer åtgärder");
         }
 
-        var documentation = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
-            ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+        var documentation = await db.LatestDocumentationAsync(meetingId, ct);
         var owner = await DecisionFollowUp.OwnerAsync(db, meeting.ProgrammeId, request.OwnerPersonId, request.OwnerRegionId, ct);
         var now = time.GetUtcNow();
         var action = DecisionAction.Create(documentation, meeting, pointNumber, request.What, owner, request.DueOn!.Value, now);
@@ -72,7 +71,7 @@ public static class ActionEndpoints
         var meeting = await db.MeetingAsync(action.MeetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) ändrar åtgärder.");
+            return MeetingAccess.OnlyLeaders("ändrar åtgärder");
         }
 
         db.ExpectVersion(action, request.Version);

@@ -17,7 +17,7 @@ public static class AgendaEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) kan ändra dagordningen.");
+            return MeetingAccess.OnlyLeaders("kan ändra dagordningen");
         }
 
         db.ExpectVersion(meeting, request.Version);

@@ -20,7 +20,7 @@ public static class AttendanceEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) registrerar närvaro.");
+            return MeetingAccess.OnlyLeaders("registrerar närvaro");
         }
 
         db.ExpectVersion(meeting, request.Version);

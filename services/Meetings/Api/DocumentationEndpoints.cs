@@ -74,11 +74,11 @@ public static class DocumentationEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) skriver dokumentationen.");
+            return MeetingAccess.OnlyLeaders("skriver dokumentationen");
         }
 
         var now = time.GetUtcNow();
-        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct);
+        var latest = await db.LatestDocumentationOrNullAsync(meetingId, ct);
         if (latest is null)
         {
             if (request.Version != 0)
@@ -110,8 +110,7 @@ public static class DocumentationEndpoints
         IOptions<MeetingsOptions> options, HttpContext http, CancellationToken ct)
     {
         var meeting = await db.MeetingAsync(meetingId, ct);
-        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
-            ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+        var latest = await db.LatestDocumentationAsync(meetingId, ct);
         db.ExpectVersion(latest, request.Version);
         if (latest.IsApproved)
         {
@@ -144,8 +143,7 @@ public static class DocumentationEndpoints
         var programme = await db.ProgrammeAsync(meeting.ProgrammeId, ct);
         var signerId = user.PersonId() ?? Guid.Empty;
         var role = ExchangeRules.SignerRole(programme, signerId);
-        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
-            ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+        var latest = await db.LatestDocumentationAsync(meetingId, ct);
         db.ExpectVersion(latest, request.Version);
         var name = user.DisplayName() ?? (await db.People.FindAsync([signerId], ct))?.Name ?? "";
         var now = time.GetUtcNow();
@@ -189,11 +187,10 @@ public static class DocumentationEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) rättar dokumentationen.");
+            return MeetingAccess.OnlyLeaders("rättar dokumentationen");
         }
 
-        var latest = await db.Documentation.AsSplitQuery().Where(d => d.MeetingId == meetingId).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(ct)
-            ?? throw new ResourceNotFoundException("Documentation of meeting", meetingId);
+        var latest = await db.LatestDocumentationAsync(meetingId, ct);
         if (!latest.IsApproved)
         {
             throw new RuleViolationException("documentation.draft-exists", $"Utkastet (version {latest.Revision}) ändras direkt; en rättelse görs av godkänd dokumentation.");

@@ -31,7 +31,7 @@ public static class InvitationEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) ser inbjudningarna.");
+            return MeetingAccess.OnlyLeaders("ser inbjudningarna");
         }
 
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);

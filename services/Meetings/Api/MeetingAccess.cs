@@ -14,6 +14,10 @@ internal static class MeetingAccess
     public static bool MayLead(this ClaimsPrincipal user, Meeting meeting) =>
         user.IsAdministrator() || (user.IsFacilitator() && user.PersonId() is { } person && meeting.IsLedBy(person));
 
+    /// <summary>The refusal for someone who does not lead the meeting, naming what only its leaders do (e.g. "registrerar närvaro").</summary>
+    public static ProblemHttpResult OnlyLeaders(string whatTheyDo) =>
+        Problems.Forbidden($"Bara processledare som leder träffen (eller en administratör) {whatTheyDo}.");
+
     /// <summary>Quota and representation of a region: administrators, facilitators and the region's own team (politicians included).</summary>
     public static bool MayFollowRegion(this ClaimsPrincipal user, Guid regionId) => user.SeesDrafts() || user.RegionIds().Contains(regionId);
 }

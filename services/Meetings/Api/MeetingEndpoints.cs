@@ -145,7 +145,7 @@ public static class MeetingEndpoints
         var meeting = await db.MeetingAsync(meetingId, ct);
         if (!user.MayLead(meeting))
         {
-            return Problems.Forbidden("Bara processledare som leder träffen (eller en administratör) kan markera den som genomförd.");
+            return MeetingAccess.OnlyLeaders("kan markera den som genomförd");
         }
 
         db.ExpectVersion(meeting, request.Version);

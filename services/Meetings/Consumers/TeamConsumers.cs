@@ -10,7 +10,7 @@ public sealed class TeamMemberJoinedConsumer(MeetingsDb db, InvitationWorkflow i
     : IdempotentConsumer<TeamMemberJoined, MeetingsDb>(db)
 {
     protected override Task ApplyAsync(TeamMemberJoined m, ConsumeContext<TeamMemberJoined> context, CancellationToken cancellationToken) =>
-        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.OccurredAt), cancellationToken);
+        TeamMembers.JoinAsync(Db, invitations, quotas, m, cancellationToken);
 }
 
 /// <summary>An update implies membership, so it also stands in for a join that has not arrived yet.</summary>
@@ -19,7 +19,10 @@ public sealed class TeamMemberUpdatedConsumer(MeetingsDb db, InvitationWorkflow 
     : IdempotentConsumer<TeamMemberUpdated, MeetingsDb>(db)
 {
     protected override Task ApplyAsync(TeamMemberUpdated m, ConsumeContext<TeamMemberUpdated> context, CancellationToken cancellationToken) =>
-        TeamMembers.JoinAsync(Db, invitations, quotas, new(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.OccurredAt), cancellationToken);
+        TeamMembers.JoinAsync(
+            Db, invitations, quotas,
+            new TeamMemberJoined(m.ProgrammeId, m.RegionId, m.RegionName, m.PersonId, m.Role, m.Name, m.Email, m.Title, m.PreferredLanguage, m.Gender, m.OccurredAt),
+            cancellationToken);
 }
 
 /// <summary>Someone who leaves has their invitations to meetings still ahead withdrawn.</summary>
@@ -30,7 +33,7 @@ public sealed class TeamMemberLeftConsumer(MeetingsDb db, InvitationWorkflow inv
     protected override async Task ApplyAsync(TeamMemberLeft message, ConsumeContext<TeamMemberLeft> context, CancellationToken cancellationToken)
     {
         var membership = await Db.MembershipAsync(message.ProgrammeId, message.RegionId, message.PersonId, cancellationToken);
-        if (membership.Leave(message.Role, message.OccurredAt))
+        if (membership.Apply(message.Role, active: false, message.OccurredAt))
         {
             await invitations.WithdrawMemberAsync(message.ProgrammeId, message.RegionId, message.PersonId, cancellationToken);
         }
@@ -53,21 +56,9 @@ public sealed class PersonGenderStatedConsumer(MeetingsDb db) : IdempotentConsum
         (await Db.PersonAsync(m.PersonId, cancellationToken)).StateGender(m.Gender, m.OccurredAt);
 }
 
-internal sealed record TeamNews(
-    Guid ProgrammeId,
-    Guid RegionId,
-    string RegionName,
-    Guid PersonId,
-    TeamRole Role,
-    string Name,
-    string Email,
-    string? Title,
-    string PreferredLanguage,
-    DateTimeOffset OccurredAt);
-
 internal static class TeamMembers
 {
-    public static async Task JoinAsync(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas, TeamNews news, CancellationToken cancellationToken)
+    public static async Task JoinAsync(MeetingsDb db, InvitationWorkflow invitations, PoliticianQuotas quotas, TeamMemberJoined news, CancellationToken cancellationToken)
     {
         var person = await db.PersonAsync(news.PersonId, cancellationToken);
         if (person.IsErased)
@@ -79,7 +70,7 @@ internal static class TeamMembers
         person.ApplyTeamDetails(news.Name, news.Email, news.Title, news.PreferredLanguage, news.OccurredAt);
         (await db.RegionAsync(news.RegionId, cancellationToken)).KnowName(news.RegionName);
         var membership = await db.MembershipAsync(news.ProgrammeId, news.RegionId, news.PersonId, cancellationToken);
-        if (!membership.Join(news.Role, news.OccurredAt))
+        if (!membership.Apply(news.Role, active: true, news.OccurredAt))
         {
             return;
         }

@@ -105,23 +105,11 @@ public sealed class Person
 }
 
 /// <summary>Membership of a region's team in a programme: who is invited.</summary>
-public sealed class TeamMembership
+public sealed class TeamMembership : TeamMembershipCopy<TeamRole>
 {
     private TeamMembership()
     {
     }
-
-    public Guid ProgrammeId { get; private set; }
-
-    public Guid RegionId { get; private set; }
-
-    public Guid PersonId { get; private set; }
-
-    public TeamRole Role { get; private set; }
-
-    public bool Active { get; private set; }
-
-    public DateTimeOffset ChangedAt { get; private set; }
 
     public static TeamMembership Unknown(Guid programmeId, Guid regionId, Guid personId) => new()
     {
@@ -130,33 +118,6 @@ public sealed class TeamMembership
         PersonId = personId,
         ChangedAt = DateTimeOffset.UnixEpoch,
     };
-
-    /// <summary>Joined or updated (an update implies membership). Returns false for stale news.</summary>
-    public bool Join(TeamRole role, DateTimeOffset occurredAt)
-    {
-        if (occurredAt < ChangedAt)
-        {
-            return false;
-        }
-
-        Role = role;
-        Active = true;
-        ChangedAt = occurredAt;
-        return true;
-    }
-
-    public bool Leave(TeamRole role, DateTimeOffset occurredAt)
-    {
-        if (occurredAt < ChangedAt)
-        {
-            return false;
-        }
-
-        Role = role;
-        Active = false;
-        ChangedAt = occurredAt;
-        return true;
-    }
 }
 
 /// <summary>A person of the facilitating consultancy who can be assigned to lead meetings.</summary>

@@ -2,27 +2,12 @@ using KollegialtUtbyte.SharedKernel;
 
 namespace KollegialtUtbyte.Notifications.Domain;
 
-/// <summary>
-/// That a person is (or was) in a region's team in a programme. A departure is kept as an inactive
-/// row, so a join that arrives after it (out of order) cannot bring the person back.
-/// </summary>
-public sealed class TeamMembership : IVersioned
+/// <summary>That a person is (or was) in a region's team in a programme.</summary>
+public sealed class TeamMembership : TeamMembershipCopy<TeamRole>, IVersioned
 {
     private TeamMembership()
     {
     }
-
-    public Guid ProgrammeId { get; private set; }
-
-    public Guid RegionId { get; private set; }
-
-    public Guid PersonId { get; private set; }
-
-    public TeamRole Role { get; private set; }
-
-    public bool Active { get; private set; }
-
-    public DateTimeOffset ChangedAt { get; private set; }
 
     public long Version { get; set; }
 
@@ -42,16 +27,4 @@ public sealed class TeamMembership : IVersioned
             Active = active,
             ChangedAt = occurredAt,
         };
-
-    public void Apply(TeamRole role, bool active, DateTimeOffset occurredAt)
-    {
-        if (occurredAt < ChangedAt)
-        {
-            return;
-        }
-
-        Role = role;
-        Active = active;
-        ChangedAt = occurredAt;
-    }
 }

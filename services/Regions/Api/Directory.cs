@@ -20,6 +20,16 @@ internal sealed class DirectoryNames(Dictionary<Guid, string> regions, Dictionar
 
 internal static class DirectoryQueries
 {
+    /// <summary>A programme (or other exchange) to read, not to change; 404 when there is none.</summary>
+    public static async Task<Programme> ProgrammeToReadAsync(this RegionsDb db, Guid programmeId, CancellationToken cancellationToken) =>
+        await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
+        ?? throw new ResourceNotFoundException("Program", programmeId);
+
+    /// <summary>A region's team in a programme, to change; 404 when the region does not take part.</summary>
+    public static async Task<Team> TeamAsync(this RegionsDb db, Guid programmeId, Guid regionId, CancellationToken cancellationToken) =>
+        await db.Teams.FirstOrDefaultAsync(t => t.ProgrammeId == programmeId && t.RegionId == regionId, cancellationToken)
+        ?? throw new ResourceNotFoundException("Team", $"{programmeId}/{regionId}");
+
     /// <summary>Which of <paramref name="personIds"/> sit in a team as politician or substitute.</summary>
     public static async Task<HashSet<Guid>> PoliticiansAmongAsync(this RegionsDb db, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken) =>
         (await db.Teams.AsNoTracking()

@@ -42,8 +42,7 @@ public static class ProgrammeEndpoints
 
     private static async Task<Ok<ProgrammeResponse>> GetAsync(Guid programmeId, RegionsDb db, HttpContext http, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Program", programmeId);
+        var programme = await db.ProgrammeToReadAsync(programmeId, cancellationToken);
         http.Response.SetVersionTag(programme.Version);
         return TypedResults.Ok(await DescribeAsync(db, programme, cancellationToken));
     }
@@ -95,8 +94,7 @@ public static class ProgrammeEndpoints
     private static async Task<Created<TeamSummaryResponse>> JoinAsync(
         Guid programmeId, JoinProgrammeRequest request, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Program", programmeId);
+        var programme = await db.ProgrammeToReadAsync(programmeId, cancellationToken);
         programme.EnsureTakesTeams();
         var regionId = request.RegionId!.Value;
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken)
@@ -114,8 +112,7 @@ public static class ProgrammeEndpoints
 
     private static async Task<NoContent> LeaveAsync(Guid programmeId, Guid regionId, RegionsDb db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.ProgrammeId == programmeId && t.RegionId == regionId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Team", $"{programmeId}/{regionId}");
+        var team = await db.TeamAsync(programmeId, regionId, cancellationToken);
         team.EnsureMayLeave(await db.WorkingGroups.AnyAsync(
             g => g.ProgrammeId == programmeId && !g.Disbanded && g.Regions.Any(r => r.RegionId == regionId), cancellationToken));
         db.Teams.Remove(team);

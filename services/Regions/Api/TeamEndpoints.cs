@@ -21,8 +21,7 @@ public static class TeamEndpoints
     private static async Task<Ok<PagedList<TeamSummaryResponse>>> ListAsync(
         Guid programmeId, [AsParameters] PageQuery query, RegionsDb db, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Program", programmeId);
+        var programme = await db.ProgrammeToReadAsync(programmeId, cancellationToken);
         var teams = from team in db.Teams.AsNoTracking()
                     join region in db.Regions.AsNoTracking() on team.RegionId equals region.Id
                     where team.ProgrammeId == programmeId
@@ -39,7 +38,7 @@ public static class TeamEndpoints
     private static async Task<Ok<TeamResponse>> GetAsync(
         Guid programmeId, Guid regionId, RegionsDb db, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        var team = await db.TeamAsync(programmeId, regionId, cancellationToken);
         http.Response.SetVersionTag(team.Version);
         return TypedResults.Ok(await TeamResponses.DescribeAsync(db, team, user, cancellationToken));
     }
@@ -54,7 +53,7 @@ public static class TeamEndpoints
         }
 
         await EnsureTakesTeamsAsync(db, programmeId, cancellationToken);
-        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        var team = await db.TeamAsync(programmeId, regionId, cancellationToken);
         if (request.Version is { } version)
         {
             db.ExpectVersion(team, version);
@@ -92,7 +91,7 @@ public static class TeamEndpoints
         }
 
         await EnsureTakesTeamsAsync(db, programmeId, cancellationToken);
-        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        var team = await db.TeamAsync(programmeId, regionId, cancellationToken);
         db.ExpectVersion(team, request.Version);
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, cancellationToken);
         var region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == regionId, cancellationToken);
@@ -128,7 +127,7 @@ public static class TeamEndpoints
         }
 
         await EnsureTakesTeamsAsync(db, programmeId, cancellationToken);
-        var team = await FindAsync(db, programmeId, regionId, cancellationToken);
+        var team = await db.TeamAsync(programmeId, regionId, cancellationToken);
         if (version is { } expected)
         {
             db.ExpectVersion(team, expected);
@@ -147,12 +146,7 @@ public static class TeamEndpoints
     /// <summary>Only a programme has teams: in a dialogue or network people take part by themselves.</summary>
     private static async Task EnsureTakesTeamsAsync(RegionsDb db, Guid programmeId, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Program", programmeId);
+        var programme = await db.ProgrammeToReadAsync(programmeId, cancellationToken);
         programme.EnsureTakesTeams();
     }
-
-    private static async Task<Team> FindAsync(RegionsDb db, Guid programmeId, Guid regionId, CancellationToken cancellationToken) =>
-        await db.Teams.FirstOrDefaultAsync(t => t.ProgrammeId == programmeId && t.RegionId == regionId, cancellationToken)
-        ?? throw new ResourceNotFoundException("Team", $"{programmeId}/{regionId}");
 }

@@ -93,8 +93,7 @@ public static class WorkingGroupEndpoints
         Guid workingGroupId, ChangeWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var group = await db.WorkingGroups.FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
+        var group = await GroupAsync(db, workingGroupId, cancellationToken);
         if (!MayChange(user, group.RegionIds) || !MayChange(user, request.RegionIds))
         {
             return Problems.Forbidden(MemberRegionsOnly);
@@ -126,8 +125,7 @@ public static class WorkingGroupEndpoints
         Guid workingGroupId, DisbandWorkingGroupRequest request, RegionsDb db, ClaimsPrincipal user, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var group = await db.WorkingGroups.FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
+        var group = await GroupAsync(db, workingGroupId, cancellationToken);
         if (!MayChange(user, group.RegionIds))
         {
             return Problems.Forbidden(MemberRegionsOnly);
@@ -165,6 +163,10 @@ public static class WorkingGroupEndpoints
         var removed = await db.People.AsNoTracking().Where(p => removedIds.Contains(p.Id)).ToListAsync(cancellationToken);
         return regions.Concat(RegionsOf(added)).Concat(RegionsOf(removed)).ToList();
     }
+
+    private static async Task<WorkingGroup> GroupAsync(RegionsDb db, Guid workingGroupId, CancellationToken cancellationToken) =>
+        await db.WorkingGroups.FirstOrDefaultAsync(g => g.Id == workingGroupId, cancellationToken)
+        ?? throw new ResourceNotFoundException("Arbetsgrupp", workingGroupId);
 
     /// <summary>The exchange's format and who takes part in it: a programme's regions with teams, a network's named participants.</summary>
     private static async Task<WorkingGroupExchange> ExchangeAsync(RegionsDb db, Guid programmeId, CancellationToken cancellationToken)

@@ -79,18 +79,7 @@ public sealed class WorkingGroup : IVersioned
 
     public IReadOnlyList<Guid> PersonIds => _members.Select(m => m.PersonId).ToList();
 
-    /// <summary>A working group of a programme.</summary>
-    /// <param name="participatingRegionIds">The regions that take part in the programme.</param>
-    public static WorkingGroup Form(
-        Guid id,
-        Guid programmeId,
-        string topic,
-        IReadOnlyCollection<Guid> regionIds,
-        IReadOnlyCollection<Person> people,
-        IReadOnlyCollection<Guid> participatingRegionIds,
-        DateTimeOffset now) =>
-        Form(id, programmeId, topic, regionIds, people, WorkingGroupExchange.Programme(participatingRegionIds), now);
-
+    /// <summary>A working group of an exchange, by the rules of its format.</summary>
     public static WorkingGroup Form(
         Guid id,
         Guid programmeId,
@@ -104,10 +93,6 @@ public sealed class WorkingGroup : IVersioned
         group.Change(topic, regionIds, people, exchange);
         return group;
     }
-
-    /// <summary>Changes a working group of a programme.</summary>
-    public void Change(string topic, IReadOnlyCollection<Guid> regionIds, IReadOnlyCollection<Person> people, IReadOnlyCollection<Guid> participatingRegionIds) =>
-        Change(topic, regionIds, people, WorkingGroupExchange.Programme(participatingRegionIds));
 
     public void Change(string topic, IReadOnlyCollection<Guid> regionIds, IReadOnlyCollection<Person> people, WorkingGroupExchange exchange)
     {

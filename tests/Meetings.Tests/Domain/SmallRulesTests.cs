@@ -78,18 +78,6 @@ public sealed class SmallRulesTests
     }
 
     [Fact]
-    public void Team_memberships_keep_the_newest_news()
-    {
-        var membership = TeamMembership.Unknown(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-
-        Assert.True(membership.Leave(TeamRole.KeyOfficial, TestMeetings.Now));
-        Assert.False(membership.Join(TeamRole.KeyOfficial, TestMeetings.Now.AddSeconds(-1)));
-        Assert.False(membership.Active);
-        Assert.True(membership.Join(TeamRole.Politician, TestMeetings.Now.AddSeconds(1)));
-        Assert.Equal((true, TeamRole.Politician), (membership.Active, membership.Role));
-    }
-
-    [Fact]
     public void A_quota_warning_is_due_once_per_turn_for_the_worse()
     {
         var state = PoliticianQuotaState.Initial(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), TestMeetings.Now);

@@ -132,6 +132,24 @@ public sealed class RegionsApp : IAsyncLifetime
         return await ReadAsync<PersonResponse>(response, HttpStatusCode.Created);
     }
 
+    /// <summary>Värmland, Norrbotten and Västerbotten, and a programme all three take part in: room for a working group across regions.</summary>
+    public async Task<ThreeRegionProgramme> ThreeRegionProgrammeAsync()
+    {
+        var värmland = await RegionAsync("17");
+        var norrbotten = await RegionAsync("25");
+        var västerbotten = await RegionAsync("24");
+        var programme = await RegisterProgrammeAsync(värmland.Id, norrbotten.Id, västerbotten.Id);
+        return new ThreeRegionProgramme(värmland, norrbotten, västerbotten, programme);
+    }
+
+    /// <summary>A working group formed by an administrator.</summary>
+    public async Task<WorkingGroupResponse> FormWorkingGroupAsync(Guid programmeId, string topic, Guid[] regionIds, Guid[]? personIds = null)
+    {
+        var response = await Admin.PostAsJsonAsync(
+            $"/api/regions/programmes/{programmeId}/working-groups", new FormWorkingGroupRequest(topic, regionIds, personIds), Json, TestContext.Current.CancellationToken);
+        return await ReadAsync<WorkingGroupResponse>(response, HttpStatusCode.Created);
+    }
+
     public async Task<TeamResponse> AddMemberAsync(Guid programmeId, Guid regionId, Guid personId, TeamRole role)
     {
         var response = await Admin.PostAsJsonAsync(
@@ -161,3 +179,5 @@ public sealed class RegionsApp : IAsyncLifetime
         return problem;
     }
 }
+
+public sealed record ThreeRegionProgramme(RegionResponse Värmland, RegionResponse Norrbotten, RegionResponse Västerbotten, ProgrammeResponse Programme);

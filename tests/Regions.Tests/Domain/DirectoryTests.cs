@@ -126,21 +126,21 @@ public sealed class DirectoryTests
         var värmland = Guid.NewGuid();
         var norrbotten = Guid.NewGuid();
         var kronoberg = Guid.NewGuid();
-        var participating = new[] { värmland, norrbotten };
+        var exchange = WorkingGroupExchange.Programme([värmland, norrbotten]);
         var fromVärmland = Person.Register(Guid.NewGuid(), Details(), Affiliation.OfRegion(värmland), Now);
         var fromKronoberg = Person.Register(Guid.NewGuid(), Details(), Affiliation.OfRegion(kronoberg), Now);
 
-        var group = WorkingGroup.Form(Guid.NewGuid(), Guid.NewGuid(), "Hållbarhetssäkring av projektmedel", [värmland, norrbotten, värmland], [fromVärmland], participating, Now);
+        var group = WorkingGroup.Form(Guid.NewGuid(), Guid.NewGuid(), "Hållbarhetssäkring av projektmedel", [värmland, norrbotten, värmland], [fromVärmland], exchange, Now);
 
         Assert.Equal([värmland, norrbotten], group.RegionIds);
         Assert.Equal([fromVärmland.Id], group.PersonIds);
-        Assert.Equal("working-group.too-few-regions", Assert.Throws<RuleViolationException>(() => group.Change("Ämne", [värmland], [], participating)).Rule);
-        Assert.Equal("working-group.region-not-in-programme", Assert.Throws<RuleViolationException>(() => group.Change("Ämne", [värmland, kronoberg], [], participating)).Rule);
-        Assert.Equal("working-group.person-outside-regions", Assert.Throws<RuleViolationException>(() => group.Change("Ämne", [värmland, norrbotten], [fromKronoberg], participating)).Rule);
+        Assert.Equal("working-group.too-few-regions", Assert.Throws<RuleViolationException>(() => group.Change("Ämne", [värmland], [], exchange)).Rule);
+        Assert.Equal("working-group.region-not-in-programme", Assert.Throws<RuleViolationException>(() => group.Change("Ämne", [värmland, kronoberg], [], exchange)).Rule);
+        Assert.Equal("working-group.person-outside-regions", Assert.Throws<RuleViolationException>(() => group.Change("Ämne", [värmland, norrbotten], [fromKronoberg], exchange)).Rule);
 
-        group.Change("Nytt ämne", [norrbotten, värmland], [], participating);
+        group.Change("Nytt ämne", [norrbotten, värmland], [], exchange);
         group.Disband();
-        Assert.Equal("working-group.disbanded", Assert.Throws<RuleViolationException>(() => group.Change("Igen", [värmland, norrbotten], [], participating)).Rule);
+        Assert.Equal("working-group.disbanded", Assert.Throws<RuleViolationException>(() => group.Change("Igen", [värmland, norrbotten], [], exchange)).Rule);
         Assert.Empty(group.PersonIds);
     }
 }

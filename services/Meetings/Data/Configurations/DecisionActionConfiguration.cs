@@ -25,11 +25,7 @@ internal sealed class DecisionActionConfiguration : IEntityTypeConfiguration<Dec
 
         b.OwnsMany(a => a.Notes, n =>
         {
-            n.ToTable("ActionProgressNotes");
-            n.WithOwner().HasForeignKey("ActionId");
-            n.HasKey(x => x.Id);
-            n.Property(x => x.Id).ValueGeneratedNever();
-            n.HasIndex("ActionId");
+            n.StoreAsOwnedRows("ActionProgressNotes", "ActionId");
             n.Property(x => x.Text).HasMaxLength(DecisionAction.MaxNoteLength);
             n.Property(x => x.ByName).HasMaxLength(200);
         });

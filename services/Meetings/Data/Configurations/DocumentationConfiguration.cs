@@ -21,42 +21,26 @@ internal sealed class DocumentationConfiguration : IEntityTypeConfiguration<Meet
 
         b.OwnsMany(d => d.Points, p =>
         {
-            p.ToTable("DocumentationPoints");
-            p.WithOwner().HasForeignKey("DocumentationId");
-            p.HasKey(x => x.Id);
-            p.Property(x => x.Id).ValueGeneratedNever();
-            p.HasIndex("DocumentationId");
+            p.StoreAsOwnedRows("DocumentationPoints", "DocumentationId");
             p.Property(x => x.Number).HasMaxLength(16);
         });
 
         b.OwnsMany(d => d.WorkshopOutcomes, o =>
         {
-            o.ToTable("WorkshopOutcomes");
-            o.WithOwner().HasForeignKey("DocumentationId");
-            o.HasKey(x => x.Id);
-            o.Property(x => x.Id).ValueGeneratedNever();
-            o.HasIndex("DocumentationId");
+            o.StoreAsOwnedRows("WorkshopOutcomes", "DocumentationId");
             o.Property(x => x.Question).HasMaxLength(1000);
         });
 
         b.OwnsMany(d => d.Attachments, a =>
         {
-            a.ToTable("DocumentationAttachments");
-            a.WithOwner().HasForeignKey("DocumentationId");
-            a.HasKey(x => x.Id);
-            a.Property(x => x.Id).ValueGeneratedNever();
-            a.HasIndex("DocumentationId");
+            a.StoreAsOwnedRows("DocumentationAttachments", "DocumentationId");
             a.Property(x => x.Title).HasMaxLength(300);
             a.Property(x => x.Link).HasMaxLength(1000);
         });
 
         b.OwnsMany(d => d.Participants, p =>
         {
-            p.ToTable("DocumentationParticipants");
-            p.WithOwner().HasForeignKey("DocumentationId");
-            p.HasKey(x => x.Id);
-            p.Property(x => x.Id).ValueGeneratedNever();
-            p.HasIndex("DocumentationId");
+            p.StoreAsOwnedRows("DocumentationParticipants", "DocumentationId");
             p.Property(x => x.Name).HasMaxLength(200);
             p.Property(x => x.Organisation).HasMaxLength(300);
             p.Property(x => x.Role).HasMaxLength(200);
@@ -64,11 +48,7 @@ internal sealed class DocumentationConfiguration : IEntityTypeConfiguration<Meet
 
         b.OwnsMany(d => d.Signatures, s =>
         {
-            s.ToTable("DocumentationSignatures");
-            s.WithOwner().HasForeignKey("DocumentationId");
-            s.HasKey(x => x.Id);
-            s.Property(x => x.Id).ValueGeneratedNever();
-            s.HasIndex("DocumentationId");
+            s.StoreAsOwnedRows("DocumentationSignatures", "DocumentationId");
             s.Property(x => x.Name).HasMaxLength(200);
         });
     }

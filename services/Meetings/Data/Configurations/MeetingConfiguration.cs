@@ -28,11 +28,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 
         b.OwnsMany(m => m.Agenda, a =>
         {
-            a.ToTable("AgendaItems");
-            a.WithOwner().HasForeignKey("MeetingId");
-            a.HasKey(x => x.Id);
-            a.Property(x => x.Id).ValueGeneratedNever();
-            a.HasIndex("MeetingId");
+            a.StoreAsOwnedRows("AgendaItems", "MeetingId");
             a.Property(x => x.Title).HasMaxLength(300);
             a.Property(x => x.Responsible).HasMaxLength(300);
             a.Property(x => x.Questions).HasJsonConversion();

@@ -17,14 +17,7 @@ internal sealed class PersonalDataErasureConfiguration : IEntityTypeConfiguratio
         erasure.Ignore(e => e.Missing);
         erasure.Ignore(e => e.IsOpen);
         erasure.Ignore(e => e.IsDecided);
-        erasure.OwnsMany(e => e.Answers, answer =>
-        {
-            answer.ToTable("PersonalDataErasureAnswers");
-            answer.WithOwner().HasForeignKey("ErasureId");
-            answer.HasKey("ErasureId", nameof(PersonalDataErasureAnswer.Service));
-            answer.Property(a => a.Service).HasMaxLength(64);
-        });
-        erasure.Navigation(e => e.Answers).HasField("_answers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        erasure.OwnsOneAnswerPerService(e => e.Answers, "_answers", "PersonalDataErasureAnswers", "ErasureId");
     }
 }
 

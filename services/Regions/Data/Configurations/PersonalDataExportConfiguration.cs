@@ -11,13 +11,6 @@ internal sealed class PersonalDataExportConfiguration : IEntityTypeConfiguration
         export.Property(e => e.Id).ValueGeneratedNever();
         export.HasIndex(e => e.PersonId);
         export.Ignore(e => e.Missing);
-        export.OwnsMany(e => e.Parts, part =>
-        {
-            part.ToTable("PersonalDataExportParts");
-            part.WithOwner().HasForeignKey("ExportId");
-            part.HasKey("ExportId", nameof(PersonalDataExportPart.Service));
-            part.Property(p => p.Service).HasMaxLength(64);
-        });
-        export.Navigation(e => e.Parts).HasField("_parts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        export.OwnsOneAnswerPerService(e => e.Parts, "_parts", "PersonalDataExportParts", "ExportId");
     }
 }

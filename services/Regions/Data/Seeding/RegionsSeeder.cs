@@ -223,7 +223,7 @@ internal sealed class RegionsSeeder(IConfiguration configuration, TimeProvider t
                     continue;
                 }
 
-                var group = WorkingGroup.Form(seed.Id, seed.ProgrammeId, seed.Topic, seed.RegionIds, people, participating, now);
+                var group = WorkingGroup.Form(seed.Id, seed.ProgrammeId, seed.Topic, seed.RegionIds, people, WorkingGroupExchange.Programme(participating), now);
                 db.WorkingGroups.Add(group);
                 db.AddEvent(DirectoryEvents.Changed(group, now));
                 Added++;
