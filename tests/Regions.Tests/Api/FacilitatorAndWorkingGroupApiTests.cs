@@ -65,12 +65,7 @@ public sealed class FacilitatorAndWorkingGroupApiTests(RegionsApp app) : IClassF
     [Fact]
     public async Task An_administrator_forms_a_working_group_and_it_is_published()
     {
-        var värmland = await app.RegionAsync("17");
-        var norrbotten = await app.RegionAsync("25");
-        var västerbotten = await app.RegionAsync("24");
-        var programme = await app.RegisterProgrammeAsync(värmland.Id, norrbotten.Id, västerbotten.Id);
-        var fromVärmland = await app.RegisterPersonAsync(värmland.Id, name: "Vera Värmländska");
-        var fromNorrbotten = await app.RegisterPersonAsync(norrbotten.Id, name: "Nils Norrbottning");
+        var (programme, värmland, norrbotten, västerbotten, fromVärmland, fromNorrbotten) = await app.RegisterNorthernProgrammeAsync();
 
         var response = await app.Admin.PostAsJsonAsync(
             $"/api/regions/programmes/{programme.Id}/working-groups",
@@ -121,14 +116,8 @@ public sealed class FacilitatorAndWorkingGroupApiTests(RegionsApp app) : IClassF
     [Fact]
     public async Task Changing_and_disbanding_a_working_group_need_its_version_and_are_published()
     {
-        var värmland = await app.RegionAsync("17");
-        var norrbotten = await app.RegionAsync("25");
-        var västerbotten = await app.RegionAsync("24");
-        var programme = await app.RegisterProgrammeAsync(värmland.Id, norrbotten.Id, västerbotten.Id);
-        var created = await app.Admin.PostAsJsonAsync(
-            $"/api/regions/programmes/{programme.Id}/working-groups", new { topic = "Hållbara platser", regionIds = new[] { värmland.Id, norrbotten.Id } },
-            RegionsApp.Json, Cancellation);
-        var group = await RegionsApp.ReadAsync<WorkingGroupResponse>(created, HttpStatusCode.Created);
+        var (programme, värmland, norrbotten, västerbotten, _, _) = await app.RegisterNorthernProgrammeAsync();
+        var group = await app.FormWorkingGroupAsync(programme.Id, "Hållbara platser", [värmland.Id, norrbotten.Id]);
         var url = $"/api/regions/working-groups/{group.Id}";
 
         var changed = await app.Admin.PutAsJsonAsync(

@@ -139,6 +139,29 @@ public sealed class RegionsApp : IAsyncLifetime
         return await ReadAsync<TeamResponse>(response, HttpStatusCode.Created);
     }
 
+    /// <summary>Forms a working group as an administrator, for tests of what others may do with it afterwards.</summary>
+    public async Task<WorkingGroupResponse> FormWorkingGroupAsync(Guid programmeId, string topic, Guid[] regionIds, Guid[]? personIds = null)
+    {
+        var response = await Admin.PostAsJsonAsync(
+            $"/api/regions/programmes/{programmeId}/working-groups", new FormWorkingGroupRequest(topic, regionIds, personIds), Json, TestContext.Current.CancellationToken);
+        return await ReadAsync<WorkingGroupResponse>(response, HttpStatusCode.Created);
+    }
+
+    /// <summary>
+    /// A new programme of Värmland, Norrbotten and Västerbotten, and a person registered in each of
+    /// the first two: the setting of the working group tests.
+    /// </summary>
+    public async Task<NorthernProgramme> RegisterNorthernProgrammeAsync()
+    {
+        var värmland = await RegionAsync("17");
+        var norrbotten = await RegionAsync("25");
+        var västerbotten = await RegionAsync("24");
+        var programme = await RegisterProgrammeAsync(värmland.Id, norrbotten.Id, västerbotten.Id);
+        var fromVärmland = await RegisterPersonAsync(värmland.Id, name: "Vera Värmländska");
+        var fromNorrbotten = await RegisterPersonAsync(norrbotten.Id, name: "Nils Norrbottning");
+        return new NorthernProgramme(programme, värmland, norrbotten, västerbotten, fromVärmland, fromNorrbotten);
+    }
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -161,3 +184,11 @@ public sealed class RegionsApp : IAsyncLifetime
         return problem;
     }
 }
+
+public sealed record NorthernProgramme(
+    ProgrammeResponse Programme,
+    RegionResponse Värmland,
+    RegionResponse Norrbotten,
+    RegionResponse Västerbotten,
+    PersonResponse FromVärmland,
+    PersonResponse FromNorrbotten);

@@ -13,18 +13,9 @@ public sealed class WorkingGroupRegionAccessTests(RegionsApp app) : IClassFixtur
     [Fact]
     public async Task A_project_leader_cannot_add_or_remove_other_regions_or_their_people()
     {
-        var värmland = await app.RegionAsync("17");
-        var norrbotten = await app.RegionAsync("25");
-        var västerbotten = await app.RegionAsync("24");
-        var programme = await app.RegisterProgrammeAsync(värmland.Id, norrbotten.Id, västerbotten.Id);
-        var fromVärmland = await app.RegisterPersonAsync(värmland.Id, name: "Vera Värmländska");
-        var fromNorrbotten = await app.RegisterPersonAsync(norrbotten.Id, name: "Nils Norrbottning");
+        var (programme, värmland, norrbotten, västerbotten, _, fromNorrbotten) = await app.RegisterNorthernProgrammeAsync();
         var alsoFromNorrbotten = await app.RegisterPersonAsync(norrbotten.Id, name: "Nora Norrbottning");
-        var created = await app.Admin.PostAsJsonAsync(
-            $"/api/regions/programmes/{programme.Id}/working-groups",
-            new { topic = "Hållbara platser", regionIds = new[] { värmland.Id, norrbotten.Id }, personIds = new[] { fromNorrbotten.Id } },
-            RegionsApp.Json, Cancellation);
-        var group = await RegionsApp.ReadAsync<WorkingGroupResponse>(created, HttpStatusCode.Created);
+        var group = await app.FormWorkingGroupAsync(programme.Id, "Hållbara platser", [värmland.Id, norrbotten.Id], [fromNorrbotten.Id]);
         var url = $"/api/regions/working-groups/{group.Id}";
         var projectLeader = app.ClientFor(TestUser.ProjectLeader(värmland.Id));
         object Change(Guid[] regionIds, Guid[] personIds) => new { topic = "Hållbara platser", regionIds, personIds, version = group.Version };
@@ -60,11 +51,7 @@ public sealed class WorkingGroupRegionAccessTests(RegionsApp app) : IClassFixtur
         var programme = await app.RegisterProgrammeAsync(värmland.Id, norrbotten.Id);
         var fromVärmland = await app.RegisterPersonAsync(värmland.Id, name: "Vera Värmländska");
         var fromNorrbotten = await app.RegisterPersonAsync(norrbotten.Id, name: "Nils Norrbottning");
-        var created = await app.Admin.PostAsJsonAsync(
-            $"/api/regions/programmes/{programme.Id}/working-groups",
-            new { topic = "Hållbara platser", regionIds = new[] { värmland.Id, norrbotten.Id }, personIds = new[] { fromNorrbotten.Id } },
-            RegionsApp.Json, Cancellation);
-        var group = await RegionsApp.ReadAsync<WorkingGroupResponse>(created, HttpStatusCode.Created);
+        var group = await app.FormWorkingGroupAsync(programme.Id, "Hållbara platser", [värmland.Id, norrbotten.Id], [fromNorrbotten.Id]);
 
         var response = await app.ClientFor(TestUser.ProjectLeader(värmland.Id)).PutAsJsonAsync(
             $"/api/regions/working-groups/{group.Id}",
