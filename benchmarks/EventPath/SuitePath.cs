@@ -1,8 +1,4 @@
-using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.Persistence;
-using KollegialtUtbyte.ServiceDefaults.Telemetry;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,70 +6,42 @@ using Microsoft.Extensions.Logging;
 namespace KollegialtUtbyte.Benchmarks.EventPath;
 
 /// <summary>
-/// Two service hosts built as the services build themselves (AddServiceDatabase,
-/// AddServiceMessaging with RabbitMQ, quorum queues and publisher confirms), each with its own
-/// PostgreSQL database: the sender commits parcels with their event in its outbox, the
-/// receiver consumes them through <see cref="ParcelSentConsumer"/> and its inbox.
+/// The proof's two service hosts (<see cref="ProofHosts"/>) as in production, with the receiver
+/// keeping each parcel through <see cref="ParcelSentConsumer"/> and its inbox.
 /// </summary>
 public sealed class SuiteServices : IAsyncDisposable
 {
-    private SuiteServices(IHost sender, IHost receiver, string consumerQueue)
+    private readonly ProofHosts _hosts;
+
+    private SuiteServices(ProofHosts hosts, string consumerQueue)
     {
-        Sender = sender;
-        Receiver = receiver;
+        _hosts = hosts;
         ConsumerQueue = consumerQueue;
     }
 
-    public IHost Sender { get; }
+    public IHost Sender => _hosts.Sender;
 
-    public IHost Receiver { get; }
+    public IHost Receiver => _hosts.Receiver;
 
     /// <summary>The receiver's queue (and exchange) of the event, to remove afterwards.</summary>
     public string ConsumerQueue { get; }
 
     public static async Task<SuiteServices> StartAsync(Uri broker, string senderDatabase, string receiverDatabase, string queuePrefix)
     {
-        var sender = Build("sender", queuePrefix, broker, senderDatabase, b => b.AddServiceDatabase<SenderDb>("sender"));
-        var receiver = Build("receiver", queuePrefix, broker, receiverDatabase, b =>
-        {
-            b.AddServiceDatabase<ReceiverDb>("receiver");
-            b.AddConsumer<ParcelSentConsumer>("receiver");
-        });
-        await receiver.StartAsync();
-        await sender.StartAsync();
-        receiver.Services.GetRequiredService<IBus>().ConnectConsumeObserver(new ArrivalObserver());
-        return new SuiteServices(sender, receiver, $"{queuePrefix}-receiver-parcel-sent");
+        var hosts = await ProofHosts.StartAsync<ParcelSentConsumer>(
+            "Production", broker, queuePrefix, new ProofHost("sender", senderDatabase), new ProofHost("receiver", receiverDatabase), builder =>
+            {
+                builder.Configuration["Seeds:Enabled"] = "false";
+                builder.Logging.ClearProviders();
+
+                // The migrator's first look for the history table fails on a new database, by design.
+                builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
+            });
+        hosts.Receiver.Services.GetRequiredService<IBus>().ConnectConsumeObserver(new ArrivalObserver());
+        return new SuiteServices(hosts, $"{queuePrefix}-receiver-parcel-sent");
     }
 
-    private static IHost Build(string name, string queuePrefix, Uri broker, string connectionString, Action<IHostApplicationBuilder> module)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            [$"ConnectionStrings:{name}"] = connectionString,
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMqUri"] = broker.ToString(),
-            ["Messaging:QueuePrefix"] = queuePrefix,
-            ["Seeds:Enabled"] = "false",
-        });
-        builder.Logging.ClearProviders();
-        builder.AddServiceTelemetry(name);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // The migrator's first look for the history table fails on a new database, by design.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
-        module(builder);
-        builder.AddServiceMessaging(name);
-        return builder.Build();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Sender.StopAsync();
-        await Receiver.StopAsync();
-        Sender.Dispose();
-        Receiver.Dispose();
-    }
+    public ValueTask DisposeAsync() => _hosts.DisposeAsync();
 
     /// <summary>Marks a parcel consumed once the consumer (and its inbox transaction) completed.</summary>
     private sealed class ArrivalObserver : IConsumeObserver

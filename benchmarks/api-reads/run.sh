@@ -13,11 +13,4 @@
 #   PAGE_SIZES="1 20 100" benchmarks/api-reads/run.sh # items per list
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-OUT="$(realpath -m "${OUT:-$ROOT/benchmarks/results/api-reads.md}")"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-echo "Building (Release)…" >&2
-dotnet build "$ROOT/benchmarks/ApiReads" -c Release -clp:ErrorsOnly >/dev/null
-
-OUT="$OUT" dotnet "$ROOT/benchmarks/ApiReads/bin/Release/net10.0/KollegialtUtbyte.Benchmarks.ApiReads.dll" >&2
+exec "$(dirname "$0")/../run-driver.sh" ApiReads api-reads

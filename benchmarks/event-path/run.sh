@@ -13,11 +13,4 @@
 #   BREAKDOWN=0 benchmarks/event-path/run.sh              # without the MassTransit-without-outbox row
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-OUT="$(realpath -m "${OUT:-$ROOT/benchmarks/results/event-path.md}")"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-echo "Building (Release)…" >&2
-dotnet build "$ROOT/benchmarks/EventPath" -c Release -clp:ErrorsOnly >/dev/null
-
-OUT="$OUT" dotnet "$ROOT/benchmarks/EventPath/bin/Release/net10.0/KollegialtUtbyte.Benchmarks.EventPath.dll" >&2
+exec "$(dirname "$0")/../run-driver.sh" EventPath event-path

@@ -14,11 +14,4 @@
 #   ADMINISTRATOR_USERS=20 benchmarks/load/run.sh    # of the users, administrators (a tenth)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-OUT="$(realpath -m "${OUT:-$ROOT/benchmarks/results/load.md}")"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-echo "Building (Release)…" >&2
-dotnet build "$ROOT/benchmarks/Load" -c Release -clp:ErrorsOnly >/dev/null
-
-OUT="$OUT" dotnet "$ROOT/benchmarks/Load/bin/Release/net10.0/KollegialtUtbyte.Benchmarks.Load.dll" >&2
+exec "$(dirname "$0")/../run-driver.sh" Load load

@@ -39,18 +39,15 @@ public sealed class ActionReminderTests(DistributedSuite suite)
         // The owner: a new person in Kronoberg's team of the programme, known to Meetings and the mail
         // service over the bus. The meetings have begun, so joining invites to none of them.
         var email = $"atgardsagare.{Guid.NewGuid():N}"[..30] + "@kronoberg.example";
-        var owner = await (await admin.PostJsonAsync("/api/regions/people", new
+        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/regions", new { regionId = Kronoberg })).ReadAsync(HttpStatusCode.Created);
+        var ownerId = await TestProgramme.AddTeamMemberAsync(admin, programmeId, Kronoberg, "ProjectLeader", new
         {
             name = "Åsa Åtgärdsson",
             email,
             title = "Utvecklingsstrateg",
             regionId = Kronoberg,
             preferredLanguage = "sv",
-        })).ReadAsync(HttpStatusCode.Created);
-        var ownerId = owner.GetProperty("id").GetGuid();
-        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/regions", new { regionId = Kronoberg })).ReadAsync(HttpStatusCode.Created);
-        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/teams/{Kronoberg}/members", new { personId = ownerId, role = "ProjectLeader" }))
-            .ReadAsync(HttpStatusCode.Created);
+        });
 
         // Due tomorrow: within the days before the due date the owner is reminded.
         var dueSoon = new Action("Ta fram en kommunikationsplan för nätverket", today.AddDays(1));

@@ -85,15 +85,13 @@ public sealed class EmailChangeTests(DistributedSuite suite)
     private async Task<(Guid Id, string Email)> TeamMemberAsync(HttpClient admin, Guid programmeId, string name, string role)
     {
         var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}"[..24] + "@regionhalland.example";
-        var person = await (await admin.PostJsonAsync("/api/regions/people", new
+        var personId = await TestProgramme.AddTeamMemberAsync(admin, programmeId, Halland, role, new
         {
             name,
             email,
             regionId = Halland,
             preferredLanguage = "sv",
-        })).ReadAsync(HttpStatusCode.Created);
-        var personId = person.GetProperty("id").GetGuid();
-        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/teams/{Halland}/members", new { personId, role })).ReadAsync(HttpStatusCode.Created);
+        });
         return (personId, email);
     }
 

@@ -26,7 +26,8 @@ public sealed class PersonalDataErasureTests(DistributedSuite suite)
         var admin = await suite.ClientAsync(DistributedSuite.AdministratorEmail, suite.AdministratorPassword);
         var programmeId = await ProgrammeAsync(admin);
         var email = $"rut.{Guid.NewGuid():N}"[..20] + "@regionvasterbotten.example";
-        var person = await (await admin.PostJsonAsync("/api/regions/people", new
+        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/regions", new { regionId = Västerbotten })).ReadAsync(HttpStatusCode.Created);
+        var personId = await TestProgramme.AddTeamMemberAsync(admin, programmeId, Västerbotten, "KeyOfficial", new
         {
             name = Name,
             email,
@@ -35,11 +36,7 @@ public sealed class PersonalDataErasureTests(DistributedSuite suite)
             regionId = Västerbotten,
             preferredLanguage = "sv",
             gender = "woman",
-        })).ReadAsync(HttpStatusCode.Created);
-        var personId = person.GetProperty("id").GetGuid();
-        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/regions", new { regionId = Västerbotten })).ReadAsync(HttpStatusCode.Created);
-        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/teams/{Västerbotten}/members", new { personId, role = "KeyOfficial" }))
-            .ReadAsync(HttpStatusCode.Created);
+        });
         var password = await suite.ActivateAccountAsync(email);
 
         // Two meetings just ahead, published (she is invited to both and mailed), then held once begun.

@@ -27,16 +27,14 @@ public sealed class PersonalDataExportTests(DistributedSuite suite)
         var regionId = Halland;
         await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/regions", new { regionId })).ReadAsync(HttpStatusCode.Created);
         var email = $"ester.{Guid.NewGuid():N}"[..22] + "@region.example";
-        var person = await (await admin.PostJsonAsync("/api/regions/people", new
+        var personId = await TestProgramme.AddTeamMemberAsync(admin, programmeId, regionId, "KeyOfficial", new
         {
             name = "Ester Exportsson",
             email,
             phone = "070-111 22 33",
             regionId,
             preferredLanguage = "sv",
-        })).ReadAsync(HttpStatusCode.Created);
-        var personId = person.GetProperty("id").GetGuid();
-        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/teams/{regionId}/members", new { personId, role = "KeyOfficial" })).ReadAsync(HttpStatusCode.Created);
+        });
         var password = await suite.ActivateAccountAsync(email);
         using var herself = await suite.ClientAsync(email, password);
 

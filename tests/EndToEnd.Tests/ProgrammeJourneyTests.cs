@@ -137,17 +137,14 @@ public sealed class ProgrammeJourneyTests(DistributedSuite suite)
     private async Task A_new_team_member_activates_the_account_and_signs_in(HttpClient admin, IReadOnlyList<Guid> meetingIds)
     {
         var email = $"ny.projektledare.{Guid.NewGuid():N}"[..30] + "@kronoberg.example";
-        var person = await (await admin.PostJsonAsync("/api/regions/people", new
+        var personId = await TestProgramme.AddTeamMemberAsync(admin, DistributedSuite.ProgrammeId, Kronoberg, "ProjectLeader", new
         {
             name = "Nora Nyström",
             email,
             title = "Projektledare",
             regionId = Kronoberg,
             preferredLanguage = "sv",
-        })).ReadAsync(HttpStatusCode.Created);
-        var personId = person.GetProperty("id").GetGuid();
-        await (await admin.PostJsonAsync($"/api/regions/programmes/{Programme}/teams/{Kronoberg}/members", new { personId, role = "ProjectLeader" }))
-            .ReadAsync(HttpStatusCode.Created);
+        });
 
         var password = await suite.ActivateAccountAsync(email);
         using var member = await suite.ClientAsync(email, password);

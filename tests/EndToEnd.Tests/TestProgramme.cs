@@ -34,6 +34,15 @@ internal static class TestProgramme
         return programmeId;
     }
 
+    /// <summary>Registers <paramref name="person"/> in the directory and adds them to the region's team of the programme in <paramref name="role"/>; returns their id.</summary>
+    public static async Task<Guid> AddTeamMemberAsync(HttpClient admin, Guid programmeId, Guid regionId, string role, object person)
+    {
+        var registered = await (await admin.PostJsonAsync("/api/regions/people", person)).ReadAsync(HttpStatusCode.Created);
+        var personId = registered.GetProperty("id").GetGuid();
+        await (await admin.PostJsonAsync($"/api/regions/programmes/{programmeId}/teams/{regionId}/members", new { personId, role })).ReadAsync(HttpStatusCode.Created);
+        return personId;
+    }
+
     public static async Task<Guid> ScheduleAsync(HttpClient admin, Guid programmeId, int number, string theme, string venue, DateTimeOffset startsAt, DateTimeOffset endsAt) =>
         (await (await admin.PostJsonAsync($"/api/meetings/programmes/{programmeId}/meetings", new
         {

@@ -105,11 +105,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
 
         // Down: each call fails on its own until enough have failed to open the circuit.
-        for (var i = 0; i < 3; i++)
-        {
-            using var failed = await client.GetAsync("/api/regions/ok", ct);
-            Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
-        }
+        await client.GetEachAnsweredAsync("/api/regions/ok", 3, HttpStatusCode.BadGateway);
 
         // Back, but the circuit is open: the gateway answers 503 without calling it.
         await using var upstream = await StartUpstreamAsync(port);
@@ -152,11 +148,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         using var client = gateway.ClientAs(TestUser.Administrator());
         var ct = TestContext.Current.CancellationToken;
 
-        for (var i = 0; i < 2; i++)
-        {
-            using var failed = await client.GetAsync("/api/meetings/ok", ct);
-            Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
-        }
+        await client.GetEachAnsweredAsync("/api/meetings/ok", 2, HttpStatusCode.BadGateway);
 
         using var meetings = await client.GetAsync("/api/meetings/ok", ct);
         using var regions = await client.GetAsync("/api/regions/ok", ct);

@@ -1,10 +1,4 @@
 using KollegialtUtbyte.ServiceDefaults;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KollegialtUtbyte.Gateway.Tests;
 
@@ -40,14 +34,14 @@ public sealed class SecretRedactionTests : IAsyncLifetime
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(_serviceLogs);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ListenOnLoopback();
         builder.AddServiceDefaults("meetings-stand-in");
         _service = builder.Build();
         _service.MapDefaultEndpoints();
         _service.MapGet("/api/meetings/calendar/feeds/{token}.ics", string (string token) => throw new InvalidOperationException("The feed could not be written.")).AllowAnonymous();
         _service.MapGet("/api/meetings/invitations/answer", (string? token, string? answer) => Results.Ok()).AllowAnonymous();
         await _service.StartAsync(Cancel);
-        var serviceAddress = new Uri(_service.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var serviceAddress = _service.Services.ServerAddress();
 
         _gateway = new GatewayFactory(_issuer, GatewayFactory.Settings(serviceAddress, new Dictionary<string, string?>
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using KollegialtUtbyte.Host;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KollegialtUtbyte.Portal.Tests;
@@ -70,7 +69,7 @@ public sealed class EmbeddedSuite : IAsyncLifetime
                 b.UseSetting(key, value);
             }
         });
-        _host.UseKestrel(k => k.Listen(IPAddress.Loopback, _port));
+        _host.ListenOnLoopback(_port);
         _host.StartServer();
 
         // The seed reaches Identity through events: wait until the demo people can sign in.

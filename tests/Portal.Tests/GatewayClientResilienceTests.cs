@@ -1,13 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using KollegialtUtbyte.Regions.ApiContracts;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Portal.Tests;
 
@@ -26,7 +19,7 @@ public sealed class GatewayClientResilienceTests : IAsyncLifetime
     {
         // A gateway that is briefly unavailable: the first call to each path gets a 503.
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ListenOnLoopback();
         _gateway = builder.Build();
         _gateway.Run(async context =>
         {
@@ -36,7 +29,7 @@ public sealed class GatewayClientResilienceTests : IAsyncLifetime
             await context.Response.WriteAsync("{\"name\":\"Halland\"}");
         });
         await _gateway.StartAsync(TestContext.Current.CancellationToken);
-        var gatewayAddress = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var gatewayAddress = _gateway.Services.ServerAddress();
 
         _issuer = await TestTokenIssuer.StartAsync();
         _portal = new WebApplicationFactory<PortalApplication>().WithWebHostBuilder(b =>
@@ -44,7 +37,7 @@ public sealed class GatewayClientResilienceTests : IAsyncLifetime
             b.UseEnvironment("Testing");
             b.UseSetting("Auth:Authority", _issuer.Issuer);
             b.UseSetting("Auth:RequireHttpsMetadata", "false");
-            b.UseSetting("Portal:GatewayUrl", gatewayAddress);
+            b.UseSetting("Portal:GatewayUrl", gatewayAddress.ToString());
         });
     }
 

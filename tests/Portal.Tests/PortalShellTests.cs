@@ -1,9 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Portal.Tests;
 
@@ -25,9 +20,9 @@ public sealed class PortalShellTests(Browser browser) : IClassFixture<Browser>, 
             b.UseSetting("Auth:RequireHttpsMetadata", "false");
             b.UseSetting("Portal:GatewayUrl", _issuer.Issuer);
         });
-        _portal.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _portal.ListenOnLoopback();
         _portal.StartServer();
-        Address = new Uri(_portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Address = _portal.Services.ServerAddress();
     }
 
     public async ValueTask DisposeAsync()

@@ -2,11 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KollegialtUtbyte.Contracts;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -38,7 +34,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ListenOnLoopback();
         var app = builder.Build();
         string issuer = "";
         app.MapGet("/.well-known/openid-configuration", () => Results.Text(new JsonObject
@@ -65,7 +61,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
             }.ToJsonString(), "application/json");
         });
         await app.StartAsync();
-        issuer = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        issuer = app.Services.ServerAddress().ToString().TrimEnd('/');
         return new TestTokenIssuer(app, key, issuer);
     }
 

@@ -1,73 +1,48 @@
-using KollegialtUtbyte.ServiceDefaults.Messaging;
-using KollegialtUtbyte.ServiceDefaults.Telemetry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace KollegialtUtbyte.Foundation.Tests.Proof;
 
 /// <summary>
-/// Two service hosts built exactly as services build themselves (AddServiceDatabase,
-/// AddServiceMessaging), each with its own PostgreSQL database, talking over RabbitMQ.
+/// The proof's two service hosts (<see cref="ProofHosts"/>) on the test servers, with the
+/// receiver counting how often it applied each parcel, and the look-ups the proof tests make.
 /// </summary>
 public sealed class ProofServices : IAsyncDisposable
 {
-    private ProofServices(IHost sender, IHost receiver, string receiverName)
+    private readonly ProofHosts _hosts;
+
+    private ProofServices(ProofHosts hosts, string receiverName)
     {
-        Sender = sender;
-        Receiver = receiver;
+        _hosts = hosts;
         ReceiverName = receiverName;
     }
 
     /// <summary>The receiving service's name, which its endpoints carry after the run's queue prefix.</summary>
     public string ReceiverName { get; }
 
-    public IHost Sender { get; }
+    public IHost Sender => _hosts.Sender;
 
-    public IHost Receiver { get; }
+    public IHost Receiver => _hosts.Receiver;
 
     public static async Task<ProofServices> StartAsync(
         RabbitMqServer broker, PostgresServer postgres, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         // A unique suffix keeps this test's queues apart from other tests on the same broker.
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var sender = Build($"sender-{suffix}", suffix, settings, clock, broker, await postgres.CreateDatabaseAsync("sender"), b => b.AddServiceDatabase<SenderDb>($"sender-{suffix}"));
-        var receiver = Build($"receiver-{suffix}", suffix, settings, clock, broker, await postgres.CreateDatabaseAsync("receiver"), b =>
+        var sender = new ProofHost($"sender-{suffix}", await postgres.CreateDatabaseAsync("sender"));
+        var receiver = new ProofHost($"receiver-{suffix}", await postgres.CreateDatabaseAsync("receiver"));
+        var hosts = await ProofHosts.StartAsync<ParcelSentConsumer>("Testing", broker.Uri, suffix, sender, receiver, builder =>
         {
-            b.AddServiceDatabase<ReceiverDb>($"receiver-{suffix}");
-            b.AddConsumer<ParcelSentConsumer>($"receiver-{suffix}");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Messaging:RetryLimit"] = "2",
+                ["Outbox:MaxRetryDelay"] = "00:00:01",
+                ["Outbox:PublishTimeout"] = "00:00:03",
+            });
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
         });
-        await receiver.StartAsync();
-        await sender.StartAsync();
-        return new ProofServices(sender, receiver, $"receiver-{suffix}");
-    }
-
-    private static IHost Build(
-        string name, string suffix, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock, RabbitMqServer broker, string connectionString, Action<IHostApplicationBuilder> module)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            [$"ConnectionStrings:{name}"] = connectionString,
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:RabbitMqUri"] = broker.Uri.ToString(),
-            ["Messaging:RetryLimit"] = "2",
-            ["Messaging:QueuePrefix"] = suffix,
-            ["Outbox:MaxRetryDelay"] = "00:00:01",
-            ["Outbox:PublishTimeout"] = "00:00:03",
-        });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceTelemetry(name);
-        if (clock is not null)
-        {
-            builder.Services.AddSingleton(clock);
-        }
-
-        module(builder);
-        builder.AddServiceMessaging(name);
-        return builder.Build();
+        return new ProofServices(hosts, receiver.Name);
     }
 
     public async Task<Guid> SendAsync(string label)
@@ -118,11 +93,5 @@ public sealed class ProofServices : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ReceiverDb>().Set<InboxMessage>().AsNoTracking().SingleAsync(m => m.MessageId == messageId);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Sender.StopAsync();
-        await Receiver.StopAsync();
-        Sender.Dispose();
-        Receiver.Dispose();
-    }
+    public ValueTask DisposeAsync() => _hosts.DisposeAsync();
 }

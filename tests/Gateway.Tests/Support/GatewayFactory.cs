@@ -1,9 +1,5 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Gateway.Tests.Support;
 
@@ -21,7 +17,7 @@ public sealed class GatewayFactory : ServiceFactory<Program>
     {
         _time = time;
         _services = services;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        this.ListenOnLoopback();
     }
 
     public static readonly string[] DestinationNames = ["identity", "regions", "meetings", "feedback", "notifications", "portal"];
@@ -46,7 +42,7 @@ public sealed class GatewayFactory : ServiceFactory<Program>
         get
         {
             StartServer();
-            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            return Services.ServerAddress();
         }
     }
 

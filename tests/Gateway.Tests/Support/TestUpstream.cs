@@ -2,12 +2,6 @@ using System.Net.Sockets;
 using KollegialtUtbyte.ServiceDefaults;
 using KollegialtUtbyte.ServiceDefaults.OpenApi;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KollegialtUtbyte.Gateway.Tests.Support;
 
@@ -19,7 +13,7 @@ public sealed class TestUpstream : IAsyncDisposable
     private TestUpstream(WebApplication app)
     {
         _app = app;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Address = app.Services.ServerAddress();
     }
 
     public Uri Address { get; }
@@ -69,7 +63,7 @@ public sealed class TestUpstream : IAsyncDisposable
     private static async Task<TestUpstream> StartAsync(WebApplicationBuilder builder, int port, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
     {
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.ListenOnLoopback(port);
         configure(builder);
         var app = builder.Build();
         map(app);

@@ -1,9 +1,4 @@
 extern alias gateway;
-
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KollegialtUtbyte.Identity.Tests.Support;
 
 /// <summary>The suite's real gateway on a loopback port, forwarding to an identity service on Kestrel.</summary>
@@ -12,7 +7,7 @@ public sealed class GatewayInFront : ServiceFactory<gateway::Program>
     public GatewayInFront(TestTokenIssuer issuer, string identityBaseUrl, int port)
         : base("gateway", issuer, new Dictionary<string, string?> { ["Gateway:Destinations:identity:Address"] = identityBaseUrl })
     {
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        this.ListenOnLoopback(port);
     }
 
     /// <summary>The gateway's public address (the server starts on first use).</summary>
@@ -21,7 +16,7 @@ public sealed class GatewayInFront : ServiceFactory<gateway::Program>
         get
         {
             StartServer();
-            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            return Services.ServerAddress();
         }
     }
 }

@@ -1,13 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using KollegialtUtbyte.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KollegialtUtbyte.Identity.Tests.Support;
 
@@ -21,17 +14,17 @@ public sealed class ProtectedService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _client;
 
-    private ProtectedService(WebApplication app, string baseUrl)
+    private ProtectedService(WebApplication app, Uri address)
     {
         _app = app;
-        _client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        _client = new HttpClient { BaseAddress = address };
     }
 
     public static async Task<ProtectedService> StartAsync(string authority, string? metadataAddress = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ListenOnLoopback();
         builder.Configuration["Auth:Authority"] = authority;
         builder.Configuration["Auth:MetadataAddress"] = metadataAddress;
         builder.Configuration["Auth:RequireHttpsMetadata"] = "false";
@@ -51,8 +44,7 @@ public sealed class ProtectedService : IAsyncDisposable
             user.FindFirst(ClaimNames.ClientId)?.Value));
         app.MapGet("/administration", () => Results.Ok()).RequireAuthorization(Policies.Administrator);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ProtectedService(app, address);
+        return new ProtectedService(app, app.Services.ServerAddress());
     }
 
     public async Task<HttpResponseMessage> GetAsync(string path, string? token)

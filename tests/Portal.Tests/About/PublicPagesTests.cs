@@ -1,10 +1,5 @@
-using System.Net;
 using KollegialtUtbyte.Portal.About;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KollegialtUtbyte.Portal.Tests.About;
 
@@ -37,9 +32,9 @@ public sealed class PublicPagesTests(Browser browser) : IClassFixture<Browser>, 
             b.UseSetting("Portal:Publisher:AccessibilityEmail", AccessibilityContact);
             b.UseSetting("Portal:Publisher:DataProtectionOfficerEmail", Officer);
         });
-        _portal.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _portal.ListenOnLoopback();
         _portal.StartServer();
-        _address = new Uri(_portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _address = _portal.Services.ServerAddress();
     }
 
     public async ValueTask DisposeAsync()

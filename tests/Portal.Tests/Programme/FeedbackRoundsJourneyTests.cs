@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using KollegialtUtbyte.Portal.Tests.Team;
 
 namespace KollegialtUtbyte.Portal.Tests.Programme;
@@ -11,16 +10,6 @@ public sealed class FeedbackRoundsJourneyTests(EmbeddedSuite suite, Browser brow
 {
     private const string Author = "erik.holmgren@regionvarmland.example";
     private static readonly string[] Lenses = ["gt-forandringslogik", "agenda2030-05"];
-
-    // A key official per region, to act for whichever region the service assigns as reviewer.
-    private static readonly Dictionary<Guid, string> Officials = new()
-    {
-        [Guid.Parse("39dfd50d-b56e-5774-afd6-6ed06588148f")] = "jonas.ekdahl@regionsormland.example",
-        [Guid.Parse("890965ef-1288-5e5d-a41d-71d5caec8a01")] = "sanna.pekkari@regionnorrbotten.example",
-        [Guid.Parse("70cf7221-eb22-528c-a284-6140f693ab20")] = "fredrik.burstrom@regionvasterbotten.example",
-        [Guid.Parse("f7583c3f-ac9b-5a4c-99ec-27e155a8594f")] = "magnus.petersson@regionkronoberg.example",
-        [Guid.Parse("50ed05c3-f3a6-5555-a29f-95577922248a")] = "anders.brandt@regionhalland.example",
-    };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -46,7 +35,7 @@ public sealed class FeedbackRoundsJourneyTests(EmbeddedSuite suite, Browser brow
 
         var roundId = round.GetProperty("id").GetGuid();
         var reviewerRegion = reviewers[0].GetProperty("regionId").GetGuid();
-        using var reviewer = await TeamSteps.ApiAsync(suite, Officials[reviewerRegion]);
+        using var reviewer = await TeamSteps.ApiAsync(suite, TeamSteps.KeyOfficials[reviewerRegion]);
         var url = $"/api/feedback/rounds/{roundId}/feedback/{reviewerRegion}";
         var draft = await ProgrammeSteps.Succeeded(await reviewer.PutAsJsonAsync(url, new
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using KollegialtUtbyte.Portal.Tests.Team;
 
 namespace KollegialtUtbyte.Portal.Tests.Programme;
@@ -15,16 +14,6 @@ public sealed class FollowUpLinksJourneyTests(EmbeddedSuite suite, Browser brows
     private const string PriorityTitle = "Kommunikation av resultaten";
     private static readonly Guid Sormland = Guid.Parse("39dfd50d-b56e-5774-afd6-6ed06588148f");
     private static readonly string[] Lenses = ["gt-forandringslogik", "agenda2030-05"];
-
-    // A key official per region, to act for whichever region the service assigns as reviewer.
-    private static readonly Dictionary<Guid, string> Officials = new()
-    {
-        [Guid.Parse("c9873403-1025-5a91-91a7-f6119ee17ebb")] = "erik.holmgren@regionvarmland.example",
-        [Guid.Parse("890965ef-1288-5e5d-a41d-71d5caec8a01")] = "sanna.pekkari@regionnorrbotten.example",
-        [Guid.Parse("70cf7221-eb22-528c-a284-6140f693ab20")] = "fredrik.burstrom@regionvasterbotten.example",
-        [Guid.Parse("f7583c3f-ac9b-5a4c-99ec-27e155a8594f")] = "magnus.petersson@regionkronoberg.example",
-        [Guid.Parse("50ed05c3-f3a6-5555-a29f-95577922248a")] = "anders.brandt@regionhalland.example",
-    };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -177,7 +166,7 @@ public sealed class FollowUpLinksJourneyTests(EmbeddedSuite suite, Browser brows
         var reviewerRegion = round.GetProperty("reviewers")[0];
         var reviewerRegionId = reviewerRegion.GetProperty("regionId").GetGuid();
 
-        using var reviewer = await TeamSteps.ApiAsync(suite, Officials[reviewerRegionId]);
+        using var reviewer = await TeamSteps.ApiAsync(suite, TeamSteps.KeyOfficials[reviewerRegionId]);
         var url = $"/api/feedback/rounds/{roundId}/feedback/{reviewerRegionId}";
         var draft = await ProgrammeSteps.Succeeded(await reviewer.PutAsJsonAsync(url, new
         {

@@ -1,12 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KollegialtUtbyte.Portal.Tests.Security;
 
@@ -27,7 +20,7 @@ public sealed class IdentityStandIn : IAsyncDisposable
     {
         _app = app;
         Issuer = issuer;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Address = app.Services.ServerAddress();
     }
 
     public TestTokenIssuer Issuer { get; }
@@ -45,7 +38,7 @@ public sealed class IdentityStandIn : IAsyncDisposable
         var issuer = await TestTokenIssuer.StartAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ListenOnLoopback();
         var app = builder.Build();
         IdentityStandIn? self = null;
         var nonces = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>();
@@ -154,7 +147,7 @@ public sealed class PortalInstance : IAsyncDisposable
                 b.UseSetting(key, value);
             }
         });
-        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.ListenOnLoopback();
         try
         {
             factory.StartServer();
@@ -165,7 +158,7 @@ public sealed class PortalInstance : IAsyncDisposable
             throw;
         }
 
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = factory.Services.ServerAddress();
         return new PortalInstance(factory, address);
     }
 

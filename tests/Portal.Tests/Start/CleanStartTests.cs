@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using KollegialtUtbyte.Host;
-using KollegialtUtbyte.Portal.Tests.Programme;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KollegialtUtbyte.Portal.Tests.Start;
 
@@ -44,7 +40,7 @@ public sealed class CleanStartTests
 
             b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(log));
         });
-        host.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        host.ListenOnLoopback(port);
         host.StartServer();
 
         try

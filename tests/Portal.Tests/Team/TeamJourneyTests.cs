@@ -10,16 +10,6 @@ public sealed class TeamJourneyTests(EmbeddedSuite suite, Browser browser) : ICl
 {
     private const string Author = "jonas.ekdahl@regionsormland.example";
 
-    // A key official per region, to act for whichever region the service assigns as reviewer.
-    private static readonly Dictionary<Guid, string> Officials = new()
-    {
-        [Guid.Parse("c9873403-1025-5a91-91a7-f6119ee17ebb")] = "erik.holmgren@regionvarmland.example",
-        [Guid.Parse("890965ef-1288-5e5d-a41d-71d5caec8a01")] = "sanna.pekkari@regionnorrbotten.example",
-        [Guid.Parse("70cf7221-eb22-528c-a284-6140f693ab20")] = "fredrik.burstrom@regionvasterbotten.example",
-        [Guid.Parse("f7583c3f-ac9b-5a4c-99ec-27e155a8594f")] = "magnus.petersson@regionkronoberg.example",
-        [Guid.Parse("50ed05c3-f3a6-5555-a29f-95577922248a")] = "anders.brandt@regionhalland.example",
-    };
-
     [Fact]
     public async Task A_draft_is_uploaded_reviewed_by_another_region_and_the_feedback_answered()
     {
@@ -76,7 +66,7 @@ public sealed class TeamJourneyTests(EmbeddedSuite suite, Browser browser) : ICl
 
         // A member of the assigned region writes and submits the feedback.
         var reviewer = await browser.NewPageAsync(suite.Address, phone: true);
-        await TeamSteps.SignInAsync(reviewer, Officials[reviewerRegion], returnUrl: "/team/granska");
+        await TeamSteps.SignInAsync(reviewer, TeamSteps.KeyOfficials[reviewerRegion], returnUrl: "/team/granska");
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = "Att granska", Level = 1 })).ToBeVisibleAsync();
         await reviewer.AssertAccessibleAsync("team-reviews");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "Regional utvecklingsstrategi 2030, version 1" }).ClickAsync();

@@ -8,6 +8,17 @@ internal static class TeamSteps
     public const string SormlandPolitician = "larsgoran.nyberg@regionsormland.example";
     public const string VarmlandPolitician = "annika.froberg@regionvarmland.example";
 
+    /// <summary>A key official per demo region, to act for whichever region the service assigns as reviewer.</summary>
+    public static readonly IReadOnlyDictionary<Guid, string> KeyOfficials = new Dictionary<Guid, string>
+    {
+        [Guid.Parse("39dfd50d-b56e-5774-afd6-6ed06588148f")] = "jonas.ekdahl@regionsormland.example",
+        [Guid.Parse("c9873403-1025-5a91-91a7-f6119ee17ebb")] = "erik.holmgren@regionvarmland.example",
+        [Guid.Parse("890965ef-1288-5e5d-a41d-71d5caec8a01")] = "sanna.pekkari@regionnorrbotten.example",
+        [Guid.Parse("70cf7221-eb22-528c-a284-6140f693ab20")] = "fredrik.burstrom@regionvasterbotten.example",
+        [Guid.Parse("f7583c3f-ac9b-5a4c-99ec-27e155a8594f")] = "magnus.petersson@regionkronoberg.example",
+        [Guid.Parse("50ed05c3-f3a6-5555-a29f-95577922248a")] = "anders.brandt@regionhalland.example",
+    };
+
     /// <summary>
     /// Signs in through the portal. The seeded people reach the identity service through events
     /// after the host has started (only the administrator exists from the start), so on a busy

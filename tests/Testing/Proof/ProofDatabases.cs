@@ -1,25 +1,14 @@
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace KollegialtUtbyte.Benchmarks.EventPath;
-
-/// <summary>The event every candidate carries: the same record, serialized the same way.</summary>
-public sealed record ParcelSent(Guid ParcelId, string Label, DateTimeOffset OccurredAt);
+namespace KollegialtUtbyte.Testing.Proof;
 
 public sealed class Parcel
 {
     public Guid Id { get; set; }
-
-    public required string Label { get; set; }
-}
-
-public sealed class ReceivedParcel
-{
-    public Guid ParcelId { get; set; }
 
     public required string Label { get; set; }
 }
@@ -37,6 +26,14 @@ public sealed class SenderDb(DbContextOptions<SenderDb> options) : DbContext(opt
         modelBuilder.MapOutboxAndInbox();
     }
 
+    /// <summary>Sends a new parcel with this label; returns its id.</summary>
+    public async Task<Guid> SendAsync(string label, CancellationToken cancellationToken = default)
+    {
+        var parcel = new ParcelSent(Guid.NewGuid(), label, DateTimeOffset.UtcNow);
+        await SendAsync(parcel, cancellationToken);
+        return parcel.ParcelId;
+    }
+
     /// <summary>A state change and its event in one SaveChanges, as every service writes them.</summary>
     public async Task SendAsync(ParcelSent parcel, CancellationToken cancellationToken = default)
     {
@@ -44,6 +41,44 @@ public sealed class SenderDb(DbContextOptions<SenderDb> options) : DbContext(opt
         this.AddEvent(parcel);
         await SaveChangesAsync(cancellationToken);
     }
+}
+
+[DbContext(typeof(SenderDb))]
+[Migration("20261122000001_Initial")]
+public sealed class SenderInitial : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "Parcels",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                Label = table.Column<string>(maxLength: 200, nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_Parcels", x => x.Id));
+        migrationBuilder.CreateOutboxAndInboxTables();
+    }
+}
+
+[DbContext(typeof(SenderDb))]
+[Migration("20261206230000_OutboxRetries")]
+public sealed class SenderOutboxRetries : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddOutboxRetryColumns();
+    }
+}
+
+/// <summary>How often the receiver applied a parcel: exactly once is 1.</summary>
+public sealed class ReceivedParcel
+{
+    public Guid ParcelId { get; set; }
+
+    public required string Label { get; set; }
+
+    public int TimesApplied { get; set; }
 }
 
 /// <summary>The receiving service's database: its local copy and its inbox.</summary>
@@ -64,38 +99,8 @@ public sealed class ReceiverDb(DbContextOptions<ReceiverDb> options) : DbContext
     }
 }
 
-/// <summary>Keeps a local copy of each parcel, exactly once per message, as the services' consumers do.</summary>
-public sealed class ParcelSentConsumer(ReceiverDb db) : IdempotentConsumer<ParcelSent, ReceiverDb>(db)
-{
-    protected override Task ApplyAsync(ParcelSent message, ConsumeContext<ParcelSent> context, CancellationToken cancellationToken)
-    {
-        // Saved with the inbox record in the consumer's one SaveChanges.
-        Db.Received.Add(new ReceivedParcel { ParcelId = message.ParcelId, Label = message.Label });
-        return Task.CompletedTask;
-    }
-}
-
-[DbContext(typeof(SenderDb))]
-[Migration("20261206000001_Initial")]
-public sealed class SenderInitial : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.CreateTable(
-            name: "Parcels",
-            columns: table => new
-            {
-                Id = table.Column<Guid>(nullable: false),
-                Label = table.Column<string>(maxLength: 200, nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_Parcels", x => x.Id));
-        migrationBuilder.CreateOutboxAndInboxTables();
-        migrationBuilder.AddOutboxRetryColumns();
-    }
-}
-
 [DbContext(typeof(ReceiverDb))]
-[Migration("20261206000001_Initial")]
+[Migration("20261122000001_Initial")]
 public sealed class ReceiverInitial : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
@@ -106,9 +111,19 @@ public sealed class ReceiverInitial : Migration
             {
                 ParcelId = table.Column<Guid>(nullable: false),
                 Label = table.Column<string>(maxLength: 200, nullable: false),
+                TimesApplied = table.Column<int>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_Received", x => x.ParcelId));
         migrationBuilder.CreateOutboxAndInboxTables();
+    }
+}
+
+[DbContext(typeof(ReceiverDb))]
+[Migration("20261206230000_OutboxRetries")]
+public sealed class ReceiverOutboxRetries : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
         migrationBuilder.AddOutboxRetryColumns();
     }
 }
