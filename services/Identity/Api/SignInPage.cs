@@ -288,6 +288,16 @@ public static class SignInPage
         Func<string, string> DemoPassword,
         IReadOnlyList<(string Role, string Label)> DemoRoles)
     {
+        // The roles a demo account is shown for, in this order, named in both languages.
+        private static readonly (string Role, string Swedish, string English)[] DemoRoleNames =
+        [
+            (Roles.Administrator, "Administratör", "Administrator"),
+            (Roles.Facilitator, "Processledare", "Facilitator"),
+            (Roles.ProjectLeader, "Projektledare", "Project leader"),
+            (Roles.TeamMember, "Tjänsteperson", "Key official"),
+            (Roles.Politician, "Politiker", "Politician"),
+        ];
+
         public static readonly SignInWords Swedish = new(
             "Logga in",
             "Logga in med den e-postadress och det lösenord du valde när du aktiverade ditt konto.",
@@ -307,13 +317,7 @@ public static class SignInPage
             "Kontot är avstängt. Kontakta en administratör.",
             "Demokonton (bara i utvecklingsmiljön)",
             password => $"Alla demokonton har lösenordet {password}.",
-            [
-                (Roles.Administrator, "Administratör"),
-                (Roles.Facilitator, "Processledare"),
-                (Roles.ProjectLeader, "Projektledare"),
-                (Roles.TeamMember, "Tjänsteperson"),
-                (Roles.Politician, "Politiker"),
-            ]);
+            DemoRoleNames.Select(r => (r.Role, r.Swedish)).ToList());
 
         public static readonly SignInWords English = new(
             "Sign in",
@@ -334,12 +338,6 @@ public static class SignInPage
             "The account is disabled. Please contact an administrator.",
             "Demo accounts (development only)",
             password => $"Every demo account has the password {password}.",
-            [
-                (Roles.Administrator, "Administrator"),
-                (Roles.Facilitator, "Facilitator"),
-                (Roles.ProjectLeader, "Project leader"),
-                (Roles.TeamMember, "Key official"),
-                (Roles.Politician, "Politician"),
-            ]);
+            DemoRoleNames.Select(r => (r.Role, r.English)).ToList());
     }
 }
