@@ -1,4 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 
@@ -54,16 +53,10 @@ public sealed class ExportPersonalData(FeedbackDb db, TimeProvider time) : Perso
 /// </summary>
 public sealed class ErasePersonalData(FeedbackDb db, TimeProvider time) : PersonalDataErasureConsumer<FeedbackDb>(db, time)
 {
-    public const string AuditAction = "personal-data.erased";
-
-    private readonly TimeProvider clock = time;
-
     protected override string Service => FeedbackModule.Name;
 
-    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    protected override async Task EraseAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        Db.Audit(AuditAction, null, personId, now);
         await Db.FindOrInsertAsync([personId], () => new ErasedPersonMark { PersonId = personId, ErasedAt = now }, cancellationToken);
         var places = await Db.TeamMembers.Where(m => m.PersonId == personId).ToListAsync(cancellationToken);
         // Her names as this service knew them, to find them in the texts, before they are forgotten.

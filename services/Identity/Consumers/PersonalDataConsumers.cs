@@ -56,11 +56,9 @@ public sealed class ExportPersonalData(IdentityDb db, TimeProvider time) : Perso
 /// </summary>
 public sealed class ErasePersonalData(IdentityDb db, TimeProvider time, DirectorySync directory) : PersonalDataErasureConsumer<IdentityDb>(db, time)
 {
-    private readonly TimeProvider _time = time;
-
     protected override string Service => IdentityModule.Name;
 
-    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    protected override async Task EraseAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var person = await directory.PersonAsync(personId, cancellationToken);
         var accounts = await Db.Users.Where(a => a.PersonId == personId).ToListAsync(cancellationToken);
@@ -81,7 +79,7 @@ public sealed class ErasePersonalData(IdentityDb db, TimeProvider time, Director
         // Roles, claims, organisation sign-in links and Identity's own tokens go with the account (cascade).
         Db.Users.RemoveRange(accounts);
         Db.EmailChanges.RemoveRange(changes);
-        person.Erase(_time.GetUtcNow());
+        person.Erase(now);
 
         await Db.ScrubAuditDetailsAsync(names, ErasedPerson.Name, cancellationToken);
         await Db.ScrubAuditDetailsAsync(addresses, "", cancellationToken);

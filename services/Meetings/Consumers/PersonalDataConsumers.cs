@@ -1,4 +1,3 @@
-using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 
 namespace KollegialtUtbyte.Meetings.Consumers;
@@ -70,16 +69,10 @@ public sealed class ExportPersonalData(MeetingsDb db, TimeProvider time) : Perso
 /// </summary>
 public sealed class ErasePersonalData(MeetingsDb db, TimeProvider time) : PersonalDataErasureConsumer<MeetingsDb>(db, time)
 {
-    public const string AuditAction = "personal-data.erased";
-
-    private readonly TimeProvider clock = time;
-
     protected override string Service => MeetingsModule.Name;
 
-    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    protected override async Task EraseAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        Db.Audit(AuditAction, null, personId, now);
         var person = await Db.PersonAsync(personId, cancellationToken);
         // The name as this service knew it, to find it in free text; none once she was erased.
         var name = ErasedNames.Names(person.Name) ? person.Name : "";

@@ -1,5 +1,4 @@
 using KollegialtUtbyte.Notifications.Application.Mailing;
-using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Persistence;
 using KollegialtUtbyte.ServiceDefaults.PersonalData;
 
@@ -45,16 +44,10 @@ public sealed class ExportPersonalData(NotificationsDb db, TimeProvider time) : 
 /// </summary>
 public sealed class ErasePersonalData(NotificationsDb db, TimeProvider time) : PersonalDataErasureConsumer<NotificationsDb>(db, time)
 {
-    public const string AuditAction = "personal-data.erased";
-
-    private readonly TimeProvider clock = time;
-
     protected override string Service => NotificationsModule.Name;
 
-    protected override async Task EraseAsync(Guid personId, CancellationToken cancellationToken)
+    protected override async Task EraseAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        Db.Audit(AuditAction, null, personId, now);
         var (person, _) = await Db.FindOrInsertAsync([personId], () => Person.Erased(personId, now), cancellationToken);
         var accounts = await Db.AdministratorAccounts.Where(a => a.PersonId == personId).ToListAsync(cancellationToken);
         // Her names and addresses as this service knew them, before they are forgotten.

@@ -1,4 +1,5 @@
 using KollegialtUtbyte.Contracts;
+using KollegialtUtbyte.ServiceDefaults.Audit;
 using KollegialtUtbyte.ServiceDefaults.Outbox;
 using MassTransit;
 
@@ -13,7 +14,7 @@ namespace KollegialtUtbyte.ServiceDefaults.PersonalData;
 /// </summary>
 public abstract class PersonalDataErasureConsumer<TDbContext>(TDbContext db, TimeProvider time)
     : IdempotentConsumer<PersonalDataErasureDecided, TDbContext>(db)
-    where TDbContext : DbContext
+    where TDbContext : DbContext, IAuditedDbContext
 {
     /// <summary>The service's name, as in <see cref="PersonalDataExportConsumer{TDbContext}"/>.</summary>
     protected abstract string Service { get; }
@@ -23,14 +24,22 @@ public abstract class PersonalDataErasureConsumer<TDbContext>(TDbContext db, Tim
     /// e-mail, phone and gender, and remove what exists only for her (pending mails, links, feeds).
     /// What she did stays. Must be safe to run again: the inbox deduplicates messages, not decisions.
     /// </summary>
-    protected abstract Task EraseAsync(Guid personId, CancellationToken cancellationToken);
+    protected abstract Task EraseAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken);
 
     protected override async Task ApplyAsync(PersonalDataErasureDecided message, ConsumeContext<PersonalDataErasureDecided> context, CancellationToken cancellationToken)
     {
-        await EraseAsync(message.PersonId, cancellationToken);
+        var now = time.GetUtcNow();
+        Db.Audit(PersonalDataAuditActions.Erased, null, message.PersonId, now);
+        await EraseAsync(message.PersonId, now, cancellationToken);
         await Db.ForgetDispatchedEventsAboutAsync(message.PersonId, cancellationToken);
-        Db.AddEvent(new PersonalDataErased(message.ErasureId, message.PersonId, Service, time.GetUtcNow()));
+        Db.AddEvent(new PersonalDataErased(message.ErasureId, message.PersonId, Service, now));
     }
+}
+
+/// <summary>What every service's audit log records about personal-data rights (the subject is the person).</summary>
+public static class PersonalDataAuditActions
+{
+    public const string Erased = "personal-data.erased";
 }
 
 /// <summary>What every service does for an erasure besides its own data.</summary>

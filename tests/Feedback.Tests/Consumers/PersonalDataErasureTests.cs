@@ -1,3 +1,5 @@
+using KollegialtUtbyte.ServiceDefaults.Audit;
+using KollegialtUtbyte.ServiceDefaults.PersonalData;
 using MassTransit;
 using static KollegialtUtbyte.Feedback.Tests.Support.FeedbackCalls;
 
@@ -83,6 +85,7 @@ public sealed class PersonalDataErasureTests(SharedService service) : SharedServ
         Assert.All(places, m => Assert.Equal((ErasedPerson.Name, "", false), (m.Name, m.Email, m.Active)));
         Assert.Empty(await App.QueryAsync(db => db.TeamMembers.Where(m => m.Name.Contains(her.Name) || m.Email == her.Email).ToListAsync()));
         Assert.True(await App.QueryAsync(db => db.ErasedPeople.AnyAsync(e => e.PersonId == her.PersonId)));
+        Assert.True(await App.QueryAsync(db => db.Set<AuditEntry>().AnyAsync(e => e.SubjectPersonId == her.PersonId && e.Action == PersonalDataAuditActions.Erased)));
         Assert.Empty(await App.QueryAsync(db => db.Feedback.Where(f => f.Summary != null && f.Summary.Contains(her.Name)).ToListAsync()));
         Assert.Empty(await App.QueryAsync(db => db.DocumentVersions.Where(v => v.Note != null && v.Note.Contains(her.Name)).ToListAsync()));
     }
