@@ -62,15 +62,11 @@ public static class SignInPage
     private static async Task<Results<ContentHttpResult, ChallengeHttpResult, RedirectHttpResult>> SignInAsync(
         HttpContext http, IAntiforgery antiforgery, Passwords passwords, SignInThrottle throttle, TrustedProxyHeaders proxies, ExternalProviders providers)
     {
-        var form = await http.Request.ReadFormOrNullAsync();
-        if (form is null)
+        if (await ReadSignInFormAsync(http) is not (var form, var texts, var returnUrl, var email))
         {
             return AccountPages.BadFormPage(http);
         }
 
-        var texts = HtmlPage.TextsFor(http.Request, HtmlPage.Single(form, "lang"));
-        var returnUrl = LocalAuthorizationRequest(http, HtmlPage.Single(form, ReturnUrlField));
-        var email = HtmlPage.Single(form, "username")?.Trim();
         var password = HtmlPage.Single(form, "password");
         if (!await antiforgery.IsRequestValidAsync(http))
         {
@@ -110,15 +106,11 @@ public static class SignInPage
     /// <summary>"Sign in with your organisation's account": the address decides which organisation's provider.</summary>
     private static async Task<Results<ContentHttpResult, ChallengeHttpResult>> OrganisationAsync(HttpContext http, IAntiforgery antiforgery, ExternalProviders providers)
     {
-        var form = await http.Request.ReadFormOrNullAsync();
-        if (form is null)
+        if (await ReadSignInFormAsync(http) is not (_, var texts, var returnUrl, var email))
         {
             return AccountPages.BadFormPage(http);
         }
 
-        var texts = HtmlPage.TextsFor(http.Request, HtmlPage.Single(form, "lang"));
-        var returnUrl = LocalAuthorizationRequest(http, HtmlPage.Single(form, ReturnUrlField));
-        var email = HtmlPage.Single(form, "username")?.Trim();
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return await PageAsync(http, antiforgery, texts, returnUrl, email, Words(texts).Expired, StatusCodes.Status400BadRequest);
@@ -135,6 +127,21 @@ public static class SignInPage
         }
 
         return await PageAsync(http, antiforgery, texts, returnUrl, email, Words(texts).NoOrganisation, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>What both sign-in forms post: the page's language, where to go back to, the address. Null when the body is no form.</summary>
+    private sealed record SignInForm(IFormCollection Fields, PageTexts Texts, string? ReturnUrl, string? Email);
+
+    private static async Task<SignInForm?> ReadSignInFormAsync(HttpContext http)
+    {
+        var form = await http.Request.ReadFormOrNullAsync();
+        return form is null
+            ? null
+            : new SignInForm(
+                form,
+                HtmlPage.TextsFor(http.Request, HtmlPage.Single(form, "lang")),
+                LocalAuthorizationRequest(http, HtmlPage.Single(form, ReturnUrlField)),
+                HtmlPage.Single(form, "username")?.Trim());
     }
 
     private static ChallengeHttpResult Challenge(ExternalProvider provider, string email, string? returnUrl, string language) =>
