@@ -23,7 +23,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task A_destination_that_is_down_gets_502_as_problem_details()
     {
-        var down = new Uri($"http://127.0.0.1:{TestUpstream.UnusedPort()}");
+        var down = new Uri($"http://127.0.0.1:{LoopbackPorts.Reserve()}");
         await using var gateway = new GatewayFactory(_issuer, GatewayFactory.Settings(down));
         using var client = gateway.ClientAs(TestUser.Administrator());
 
@@ -93,7 +93,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task The_circuit_opens_while_a_destination_is_down_and_closes_when_it_is_back()
     {
         var clock = new FakeTimeProvider();
-        var port = TestUpstream.UnusedPort();
+        var port = LoopbackPorts.Reserve();
         await using var gateway = new GatewayFactory(_issuer, GatewayFactory.Settings(new Uri($"http://127.0.0.1:{port}"), new Dictionary<string, string?>
         {
             ["Gateway:Resilience:MaxRetries"] = "0",
@@ -138,7 +138,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider();
         await using var upstream = await StartUpstreamAsync();
-        var down = new Uri($"http://127.0.0.1:{TestUpstream.UnusedPort()}");
+        var down = new Uri($"http://127.0.0.1:{LoopbackPorts.Reserve()}");
         await using var gateway = new GatewayFactory(_issuer, GatewayFactory.Settings(upstream.Address, new Dictionary<string, string?>
         {
             ["Gateway:Destinations:meetings:Address"] = down.ToString(),

@@ -49,7 +49,7 @@ public sealed class SecretRedactionTests : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
             ["Gateway:Resilience:MaxRetries"] = "0",
-            ["Gateway:Destinations:feedback:Address"] = $"http://127.0.0.1:{TestUpstream.UnusedPort()}",
+            ["Gateway:Destinations:feedback:Address"] = $"http://127.0.0.1:{LoopbackPorts.Reserve()}",
         }), services: services => services.AddSingleton<ILoggerProvider>(_gatewayLogs));
         _gateway.StartServer();
     }

@@ -67,7 +67,7 @@ public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<Iden
     [InlineData(false)]
     public async Task Behind_the_gateway_every_advertised_url_is_the_gateway_s(bool issuerConfigured)
     {
-        var gatewayPort = FreeLoopbackPort();
+        var gatewayPort = LoopbackPorts.Reserve();
         var publicUrl = $"http://127.0.0.1:{gatewayPort}";
         await using var identity = IdentityHost.OnKestrel(fixture.Issuer, s => s["Identity:Issuer"] = issuerConfigured ? publicUrl : null);
         await using var gateway = new GatewayInFront(fixture.Issuer, identity.BaseUrl!, gatewayPort);
@@ -105,12 +105,6 @@ public sealed class DiscoveryTests(IdentityFixture fixture) : IClassFixture<Iden
         document.EnumerateObject().Where(p => p.Name.EndsWith("_uri", StringComparison.Ordinal) || p.Name.EndsWith("_endpoint", StringComparison.Ordinal))
             .Select(p => p.Value.GetString()!).ToList();
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static IReadOnlyList<string?> Strings(JsonElement document, string property) =>
         document.GetProperty(property).EnumerateArray().Select(e => e.GetString()).ToList();

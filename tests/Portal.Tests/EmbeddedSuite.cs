@@ -22,7 +22,7 @@ public sealed class EmbeddedSuite : IAsyncLifetime
     private string _dataDirectory = null!;
 
     public EmbeddedSuite()
-        : this(FreePort(), new Dictionary<string, string?>())
+        : this(LoopbackPorts.Reserve(), new Dictionary<string, string?>())
     {
     }
 
@@ -99,10 +99,4 @@ public sealed class EmbeddedSuite : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

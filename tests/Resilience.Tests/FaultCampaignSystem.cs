@@ -13,9 +13,21 @@ public sealed class FaultCampaignSystem : DistributedSystem
     /// <summary>Starts nothing unless the campaign was asked for: the fixture is made even for a skipped test.</summary>
     public override async ValueTask InitializeAsync()
     {
-        if (CampaignSize.Requested)
+        if (!CampaignSize.Requested)
+        {
+            return;
+        }
+
+        try
         {
             await base.InitializeAsync();
+        }
+        catch (TimeoutException notReady) when (Broker is not null)
+        {
+            // A service waits for the broker to be ready; say what the campaign's own broker was doing.
+            throw new TimeoutException(
+                $"{notReady.Message}\nThe campaign's RabbitMQ on port {Broker.Port} {(Broker.IsRunning ? "is running" : "has exited")}; its log ends:\n{Broker.LogTail}",
+                notReady);
         }
     }
 

@@ -40,12 +40,6 @@ internal static class ExternalProcess
         return text;
     }
 
-    public static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static async Task<bool> IsListeningAsync(int port)
     {

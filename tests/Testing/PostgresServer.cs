@@ -78,7 +78,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("ku-postgres-").FullName;
-        var port = ExternalProcess.FreeTcpPort();
+        var port = LoopbackPorts.Reserve();
         if (ExternalProcess.IsRoot)
         {
             // initdb and pg_ctl refuse to run as root.

@@ -65,7 +65,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
                 $"(the README's test command does this), or set {UriVariable} to an amqp:// URI of a running broker.");
         }
 
-        var port = ExternalProcess.FreeTcpPort();
+        var port = LoopbackPorts.Reserve();
         var directory = Directory.CreateTempSubdirectory("ku-rabbitmq-").FullName;
         var server = new RabbitMqServer(new Uri($"amqp://guest:guest@127.0.0.1:{port}/"), directory, port);
         server.Configure();
@@ -83,7 +83,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             "log.console = false",
             "log.file.level = warning",
             ""));
-        var distributionPort = ExternalProcess.FreeTcpPort();
+        var distributionPort = LoopbackPorts.Reserve();
         _environment["HOME"] = _directory!;
         _environment["RABBITMQ_NODENAME"] = $"ku-test-{Port}@localhost";
         _environment["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -126,7 +126,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"rabbitmq-server exited with {_process.ExitCode}; see {_environment["RABBITMQ_LOG_BASE"]}.");
+                throw new InvalidOperationException($"rabbitmq-server exited with {_process.ExitCode}:\n{LogTail}");
             }
 
             if (DateTime.UtcNow > deadline)
@@ -137,6 +137,20 @@ public sealed class RabbitMqServer : IAsyncDisposable
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The last lines of the node's own log, for a failure's message.</summary>
+    public string LogTail
+    {
+        get
+        {
+            var logs = _directory is null ? null : Path.Combine(_directory, "log");
+            var file = logs is not null && Directory.Exists(logs) ? Directory.GetFiles(logs, "*.log").FirstOrDefault() : null;
+            return file is null ? "(no log)" : string.Join('\n', File.ReadLines(file).TakeLast(20));
+        }
+    }
+
+    /// <summary>Whether the node's process is running (it may still be booting).</summary>
+    public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Stops the node gracefully and waits until it has exited and its port is closed.</summary>
     public async Task StopAsync()

@@ -52,14 +52,6 @@ public sealed class TestUpstream : IAsyncDisposable
         });
     }
 
-    /// <summary>A loopback port nobody listens on (for a destination that is down).</summary>
-    public static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static async Task<TestUpstream> StartAsync(WebApplicationBuilder builder, int port, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
     {
         builder.Logging.ClearProviders();

@@ -58,7 +58,7 @@ public sealed class IdentityHost : ServiceFactory<Program>
 
     public static IdentityHost OnKestrel(TestTokenIssuer issuer, Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Reserve();
         var settings = DefaultSettings(s =>
         {
             s["Auth:Authority"] = $"http://127.0.0.1:{port}";
@@ -267,12 +267,6 @@ public sealed class IdentityHost : ServiceFactory<Program>
             ["client_id"] = CodeFlowSignIn.CommandLineClient,
         });
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 public sealed record TokenSet(string AccessToken, string? RefreshToken, int ExpiresIn)

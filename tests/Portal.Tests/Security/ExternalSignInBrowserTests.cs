@@ -21,7 +21,7 @@ public sealed class OrganisationSuite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var port = EmbeddedSuite.FreePort();
+        var port = LoopbackPorts.Reserve();
         Provider = await OrganisationProvider.StartAsync($"http://127.0.0.1:{port}/account/external/callback");
         Provider.DisplayName = DisplayName;
         Provider.AsksToSignIn = true;

@@ -6,7 +6,7 @@ namespace KollegialtUtbyte.Portal.Tests.Security;
 /// </summary>
 public sealed class ShortTokenSuite : IAsyncLifetime
 {
-    public EmbeddedSuite Suite { get; } = new(EmbeddedSuite.FreePort(), new Dictionary<string, string?>
+    public EmbeddedSuite Suite { get; } = new(LoopbackPorts.Reserve(), new Dictionary<string, string?>
     {
         ["Identity:AccessTokenLifetime"] = "00:01:10",
     });

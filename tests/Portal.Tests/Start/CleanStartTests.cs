@@ -16,7 +16,7 @@ public sealed class CleanStartTests
     public async Task A_clean_start_in_development_prints_the_banner_and_no_warning()
     {
         var data = Directory.CreateTempSubdirectory("ku-clean-start-").FullName;
-        var port = FreePort();
+        var port = LoopbackPorts.Reserve();
         var address = $"http://127.0.0.1:{port}";
         var log = new CapturedLog();
         var settings = new Dictionary<string, string?>
@@ -82,12 +82,6 @@ public sealed class CleanStartTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record Entry(string Category, LogLevel Level, string Message);
 

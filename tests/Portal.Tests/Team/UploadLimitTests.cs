@@ -7,7 +7,7 @@ public sealed class SmallUploadLimitSuite : IAsyncLifetime
 {
     public const int Limit = 1024 * 1024;
 
-    public EmbeddedSuite Suite { get; } = new(EmbeddedSuite.FreePort(), new Dictionary<string, string?>
+    public EmbeddedSuite Suite { get; } = new(LoopbackPorts.Reserve(), new Dictionary<string, string?>
     {
         ["Uploads:MaxDocumentBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });

@@ -74,7 +74,7 @@ public class DistributedSystem : IAsyncLifetime
         Mail = new PickupDirectory(Path.Combine(_directory, "mail"));
 
         var ports = new[] { "Gateway", "Identity", "Regions", "Meetings", "Feedback", "Notifications", "Portal" }
-            .ToDictionary(name => name, _ => ExternalPort());
+            .ToDictionary(name => name, _ => LoopbackPorts.Reserve());
         Gateway = new Uri($"http://127.0.0.1:{ports["Gateway"]}");
         var publicUrl = Gateway.ToString().TrimEnd('/');
         string Address(string name) => $"http://127.0.0.1:{ports[name]}";
@@ -263,12 +263,6 @@ public class DistributedSystem : IAsyncLifetime
         return password;
     }
 
-    private static int ExternalPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Reads the demo data the services were seeded with (people and their teams).</summary>

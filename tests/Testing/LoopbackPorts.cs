@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace KollegialtUtbyte.Testing;
+
+/// <summary>
+/// Loopback ports for servers a test starts as processes (RabbitMQ, PostgreSQL, the services)
+/// or points at while nobody listens. A port asked of the system (bind to 0) is free only until
+/// the listener closes: by the time a slow server binds it, another test process may have been
+/// given the same one, or an outgoing connection may use it as its local port, or a client
+/// retrying a stopped server may connect to itself on it. So ports come from below the system's
+/// ephemeral range (which neither bind-to-0 nor outgoing connections use), and each is reserved
+/// for the lifetime of the test process by a file that other test processes respect.
+/// </summary>
+public static class LoopbackPorts
+{
+    private const int First = 20000;
+    private const int Last = 32000;
+    private static readonly string Directory = Path.Combine(Path.GetTempPath(), "ku-test-ports");
+    private static readonly Lock Gate = new();
+    private static readonly HashSet<int> Taken = [];
+
+    /// <summary>A port nothing listens on now, reserved for this test process; no other test process is given it.</summary>
+    public static int Reserve()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        lock (Gate)
+        {
+            for (var attempt = 0; attempt < 1000; attempt++)
+            {
+                var port = Random.Shared.Next(First, Last);
+                if (!Taken.Contains(port) && TryClaim(port) && IsFree(port))
+                {
+                    Taken.Add(port);
+                    return port;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No free loopback port between {First} and {Last} after 1000 tries.");
+    }
+
+    /// <summary>Claims the port's reservation file, taking over one left by a process that has ended.</summary>
+    private static bool TryClaim(int port)
+    {
+        var path = Path.Combine(Directory, port.ToString(CultureInfo.InvariantCulture));
+        var me = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            Create(path, me);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            if (IsAlive(File.ReadAllText(path)))
+            {
+                return false;
+            }
+
+            // A stale reservation: remove it and race the other processes for a fresh one.
+            File.Delete(path);
+            try
+            {
+                Create(path, me);
+                return true;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static void Create(string path, string owner)
+    {
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        file.Write(System.Text.Encoding.ASCII.GetBytes(owner));
+    }
+
+    private static bool IsAlive(string pid)
+    {
+        if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            // Being written this very moment by its owner.
+            return true;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
