@@ -11,7 +11,8 @@ namespace KollegialtUtbyte.Testing;
 /// given the same one, or an outgoing connection may use it as its local port, or a client
 /// retrying a stopped server may connect to itself on it. So ports come from below the system's
 /// ephemeral range (which neither bind-to-0 nor outgoing connections use), and each is reserved
-/// for the lifetime of the test process by a file that other test processes respect.
+/// for the lifetime of the test process by a file that other test processes respect (a file left
+/// by a process that has ended no longer counts).
 /// </summary>
 public static class LoopbackPorts
 {
@@ -27,11 +28,13 @@ public static class LoopbackPorts
         System.IO.Directory.CreateDirectory(Directory);
         lock (Gate)
         {
+            using var exclusive = LockAcrossProcesses();
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var port = Random.Shared.Next(First, Last);
-                if (!Taken.Contains(port) && TryClaim(port) && IsFree(port))
+                if (!Taken.Contains(port) && IsUnclaimed(port) && IsFree(port))
                 {
+                    File.WriteAllText(ClaimPath(port), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
                     Taken.Add(port);
                     return port;
                 }
@@ -41,49 +44,36 @@ public static class LoopbackPorts
         throw new InvalidOperationException($"No free loopback port between {First} and {Last} after 1000 tries.");
     }
 
-    /// <summary>Claims the port's reservation file, taking over one left by a process that has ended.</summary>
-    private static bool TryClaim(int port)
+    /// <summary>
+    /// Holds the folder's lock file open exclusively (an flock on Linux), so that two test processes
+    /// never read and write claims at the same time; waits while another process holds it.
+    /// </summary>
+    private static FileStream LockAcrossProcesses()
     {
-        var path = Path.Combine(Directory, port.ToString(CultureInfo.InvariantCulture));
-        var me = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
         {
-            Create(path, me);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            if (IsAlive(File.ReadAllText(path)))
-            {
-                return false;
-            }
-
-            // A stale reservation: remove it and race the other processes for a fresh one.
-            File.Delete(path);
             try
             {
-                Create(path, me);
-                return true;
+                return new FileStream(Path.Combine(Directory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException)
+            catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                return false;
+                Thread.Sleep(10);
             }
         }
     }
 
-    private static void Create(string path, string owner)
-    {
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        file.Write(System.Text.Encoding.ASCII.GetBytes(owner));
-    }
+    private static string ClaimPath(int port) => Path.Combine(Directory, port.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Unclaimed, or claimed by a test process that has ended.</summary>
+    private static bool IsUnclaimed(int port) => !File.Exists(ClaimPath(port)) || !IsAlive(File.ReadAllText(ClaimPath(port)));
 
     private static bool IsAlive(string pid)
     {
         if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            // Being written this very moment by its owner.
-            return true;
+            return false;
         }
 
         try
