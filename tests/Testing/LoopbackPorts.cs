@@ -45,22 +45,38 @@ public static class LoopbackPorts
     }
 
     /// <summary>
-    /// Holds the folder's lock file open exclusively (an flock on Linux), so that two test processes
-    /// never read and write claims at the same time; waits while another process holds it.
+    /// A mutex named for the machine, so that two test processes never read and write claims at
+    /// the same time; waits while another process holds it. A holder that died releases it.
     /// </summary>
-    private static FileStream LockAcrossProcesses()
+    private static IDisposable LockAcrossProcesses()
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
+        var mutex = new Mutex(initiallyOwned: false, @"Global\ku-test-ports");
+        try
         {
-            try
+            if (!mutex.WaitOne(TimeSpan.FromMinutes(1)))
             {
-                return new FileStream(Path.Combine(Directory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                throw new TimeoutException("Another test process held the port reservations' lock for a minute.");
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(10);
-            }
+        }
+        catch (AbandonedMutexException)
+        {
+            // Its last holder ended while holding it; the claims it may have half written are re-read anyway.
+        }
+        catch
+        {
+            mutex.Dispose();
+            throw;
+        }
+
+        return new Held(mutex);
+    }
+
+    private sealed class Held(Mutex mutex) : IDisposable
+    {
+        public void Dispose()
+        {
+            mutex.ReleaseMutex();
+            mutex.Dispose();
         }
     }
 
