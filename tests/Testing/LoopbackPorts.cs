@@ -19,23 +19,20 @@ public static class LoopbackPorts
     private const int First = 20000;
     private const int Last = 32000;
     private static readonly string Directory = Path.Combine(Path.GetTempPath(), "ku-test-ports");
-    private static readonly Lock Gate = new();
-    private static readonly HashSet<int> Taken = [];
 
     /// <summary>A port nothing listens on now, reserved for this test process; no other test process is given it.</summary>
     public static int Reserve()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        lock (Gate)
+        // The mutex is owned by a thread, so it also keeps this process's own threads apart.
+        using (LockAcrossProcesses())
         {
-            using var exclusive = LockAcrossProcesses();
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var port = Random.Shared.Next(First, Last);
-                if (!Taken.Contains(port) && IsUnclaimed(port) && IsFree(port))
+                if (IsUnclaimed(port) && IsFree(port))
                 {
                     File.WriteAllText(ClaimPath(port), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-                    Taken.Add(port);
                     return port;
                 }
             }
@@ -45,8 +42,8 @@ public static class LoopbackPorts
     }
 
     /// <summary>
-    /// A mutex named for the machine, so that two test processes never read and write claims at
-    /// the same time; waits while another process holds it. A holder that died releases it.
+    /// A mutex named for the machine, so that two test processes (or two threads) never read and
+    /// write claims at the same time; waits while another holds it. A holder that died releases it.
     /// </summary>
     private static IDisposable LockAcrossProcesses()
     {
@@ -82,7 +79,7 @@ public static class LoopbackPorts
 
     private static string ClaimPath(int port) => Path.Combine(Directory, port.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Unclaimed, or claimed by a test process that has ended.</summary>
+    /// <summary>Unclaimed, or claimed by a test process that has ended (this process's own claims are taken).</summary>
     private static bool IsUnclaimed(int port) => !File.Exists(ClaimPath(port)) || !IsAlive(File.ReadAllText(ClaimPath(port)));
 
     private static bool IsAlive(string pid)
