@@ -48,11 +48,14 @@ public sealed class PersonalDataErasureTests(DistributedSuite suite)
             {
                 var plan = await admin.GetJsonAsync($"/api/meetings/programmes/{programmeId}");
                 var published = await admin.PostJsonAsync($"/api/meetings/programmes/{programmeId}/publish", new { version = plan.GetProperty("version").GetInt64() });
-                return published.IsSuccessStatusCode ? (await published.ReadAsync()).GetProperty("invitationsIssued").GetInt32() : 0;
+                return published.IsSuccessStatusCode;
             },
-            issued => issued == 2,
-            "the plan was published with her invitations (her team reaches Meetings over the bus)",
+            published => published,
+            "the plan was published",
             TimeSpan.FromSeconds(90));
+
+        // Her invitations come with the publication, or from the news of her team when that reaches
+        // Meetings over the bus only after it: either way she is mailed both.
         await suite.Mail.WaitForAsync(2, m => string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase) && m.CalendarPart is not null, "invitation mails to her");
         await TestProgramme.HoldAsync(admin, [first, second], TimeSpan.FromSeconds(120));
 
